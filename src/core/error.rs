@@ -1,0 +1,141 @@
+//! The one error type of the widget: a stable code for programs and a message for
+//! people that names the bad input and the fix.
+
+use std::fmt;
+
+/// Why the widget refused to mount or analyze. Nothing in the page has changed when
+/// one of these is returned.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The root selector matched nothing.
+    RootNotFound {
+        /// The selector that was given.
+        selector: String,
+    },
+    /// The root was neither an Element nor a CSS selector string.
+    RootNotElement {
+        /// What was given instead (its JavaScript type).
+        got: String,
+    },
+    /// A selector (the root's or an option's) is not valid CSS.
+    BadSelector {
+        /// Which input held it.
+        name: String,
+        /// The selector.
+        selector: String,
+    },
+    /// The options name something the widget does not know (often a typo).
+    UnknownOption {
+        /// The unknown name.
+        name: String,
+        /// The closest known name, if one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// An option has a value of the wrong type or out of range.
+    BadOption {
+        /// The option's name.
+        name: String,
+        /// What it takes.
+        expected: &'static str,
+        /// What it got.
+        got: String,
+    },
+    /// The options were not an object.
+    BadOptions {
+        /// What was given instead.
+        got: String,
+    },
+    /// The widget is already mounted on this root.
+    AlreadyMounted,
+    /// The root holds no text to work on.
+    EmptyArticle,
+    /// A comments script address that is neither https nor same-origin.
+    BadCommentsUrl {
+        /// The address given.
+        url: String,
+    },
+}
+
+impl Error {
+    /// The stable code, set as the `code` property of the JavaScript error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::RootNotFound { .. } => "root-not-found",
+            Error::RootNotElement { .. } => "root-not-element",
+            Error::BadSelector { .. } => "bad-selector",
+            Error::UnknownOption { .. } => "unknown-option",
+            Error::BadOption { .. } => "bad-option",
+            Error::BadOptions { .. } => "bad-options",
+            Error::AlreadyMounted => "already-mounted",
+            Error::EmptyArticle => "empty-article",
+            Error::BadCommentsUrl { .. } => "bad-comments-url",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "article-widget: ")?;
+        match self {
+            Error::RootNotFound { selector } => write!(
+                f,
+                "no element matches the root selector {selector:?}; pass an Element or a selector that matches the article body"
+            ),
+            Error::RootNotElement { got } => write!(
+                f,
+                "the root must be an Element or a CSS selector string, not {got}"
+            ),
+            Error::BadSelector { name, selector } => write!(
+                f,
+                "{name} {selector:?} is not a valid CSS selector; check its syntax"
+            ),
+            Error::UnknownOption { name, suggestion } => {
+                write!(f, "unknown option {name:?}")?;
+                match suggestion {
+                    Some(s) => write!(f, "; did you mean {s:?}?"),
+                    None => write!(f, "; see the README for the options"),
+                }
+            }
+            Error::BadOption { name, expected, got } => {
+                write!(f, "option {name:?} must be {expected}, not {got}")
+            }
+            Error::BadOptions { got } => {
+                write!(f, "options must be an object, not {got}")
+            }
+            Error::AlreadyMounted => write!(
+                f,
+                "the widget is already mounted on this element; call destroy() on it first"
+            ),
+            Error::EmptyArticle => write!(
+                f,
+                "the article holds no text; point the root at the element that holds the post body"
+            ),
+            Error::BadCommentsUrl { url } => write!(
+                f,
+                "comments script {url:?} is refused: use an https:// address or a same-origin path"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_input_and_the_fix() {
+        let e = Error::RootNotFound {
+            selector: "#post".into(),
+        };
+        assert_eq!(e.code(), "root-not-found");
+        assert!(e.to_string().contains("\"#post\""));
+        let e = Error::UnknownOption {
+            name: "maxQuote".into(),
+            suggestion: Some("maxQuotes"),
+        };
+        assert!(e.to_string().contains("did you mean \"maxQuotes\""));
+    }
+}

@@ -1,0 +1,361 @@
+//! Direct quotations: found in the text, attributed to a speaker, and ranked for the
+//! key-quotes summary. Rule-based, no model: it runs in the reader's browser.
+
+pub mod scan;
+pub mod speakers;
+
+use super::sections::{innermost, Section};
+use super::{Block, BlockKind, Settings};
+use scan::{Span, Tok};
+use speakers::{attribute, mentions, People, Who};
+
+/// One direct quotation.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// The quoted words (the parts of a quotation broken by its attribution are
+    /// joined).
+    pub text: String,
+    /// Who said it, by the fullest name the article gives; `None` when the text does
+    /// not say.
+    pub speaker: Option<String>,
+    /// The speaker's role as the article gives it.
+    pub role: Option<String>,
+    /// The id of the innermost section that holds it.
+    pub section_id: Option<String>,
+    /// Whether it is one of the key quotes of the summary.
+    pub key: bool,
+    /// The index of the block that holds it.
+    #[serde(skip)]
+    pub block: usize,
+    /// Where its parts are, as byte ranges of the block's text.
+    #[serde(skip)]
+    pub parts: Vec<(usize, usize)>,
+}
+
+/// A quotation as first found, before ranking.
+struct Found {
+    block: usize,
+    spans: Vec<Span>,
+    speaker: Option<usize>,
+    /// The quotation makes up its whole sentence (no words of its own around it).
+    alone: bool,
+    /// Only a short attribution follows it in its sentence.
+    tail_only: bool,
+    /// The index of its sentence within the block.
+    sentence: usize,
+}
+
+/// Finds every quotation of the article, attributes it and marks the key ones.
+pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<Quote> {
+    let mut people = People::default();
+    let mut found: Vec<Found> = Vec::new();
+    for (bi, block) in blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::Paragraph | BlockKind::Line | BlockKind::ListItem => {}
+            BlockKind::Quote => {
+                if let Some(f) = block_quotation(block, bi, &mut people) {
+                    found.push(f);
+                    continue;
+                }
+            }
+            _ => continue,
+        }
+        scan_block(block, bi, &mut people, &mut found);
+    }
+    let total_words: usize = blocks.iter().map(Block::words).sum();
+    let mut quotes: Vec<Quote> = found
+        .into_iter()
+        .map(|f| {
+            let text = join_parts(&blocks[f.block].text, &f.spans);
+            let person = f.speaker.and_then(|k| people.list.get(k));
+            Quote {
+                text,
+                speaker: person.map(|p| p.name.clone()),
+                role: person.and_then(|p| p.role.clone()),
+                section_id: innermost(sections, f.block).map(|s| sections[s].id.clone()),
+                key: false,
+                block: f.block,
+                parts: f.spans.iter().map(|s| (s.start, s.end)).collect(),
+            }
+        })
+        .collect();
+    let wanted = settings.max_quotes.unwrap_or(match total_words {
+        0..=599 => 3,
+        600..=1499 => 4,
+        _ => 5,
+    });
+    pick_key_quotes(&mut quotes, wanted);
+    quotes
+}
+
+/// A `<blockquote>` without quotation marks is one quotation; a last line
+/// "— Name" gives its speaker.
+fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Found> {
+    let text = block.text.trim_end();
+    if !scan::spans(text).is_empty() || text.is_empty() {
+        return None;
+    }
+    let dash = text.rfind(['—', '―', '–']).filter(|&d| text[d..].split_whitespace().count() <= 6);
+    let (body_end, speaker) = match dash {
+        Some(d) if d > 0 => {
+            let tail = &text[d..];
+            let sp = scan::spans(tail);
+            let toks = scan::tokens(tail, &sp);
+            let speaker = mentions(&toks).first().and_then(|m| people.resolve(m, true));
+            (d, speaker)
+        }
+        _ => (text.len(), None),
+    };
+    let start = text.len() - text.trim_start().len();
+    Some(Found {
+        block: bi,
+        spans: vec![Span { open: start, start, end: body_end, close: body_end }],
+        speaker,
+        alone: true,
+        tail_only: false,
+        sentence: 0,
+    })
+}
+
+fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Found>) {
+    let text = &block.text;
+    let spans = scan::spans(text);
+    let toks = scan::tokens(text, &spans);
+    let first_in_block = found.len();
+    for (si, &(lo, hi)) in scan::sentences(text, &spans, &toks).iter().enumerate() {
+        let sent = &toks[lo..hi];
+        let ms = mentions(sent);
+        // Register everyone the sentence names, so that a later short name or pronoun
+        // finds the full name.
+        let named: Vec<Option<usize>> = ms.iter().map(|m| people.resolve(m, false)).collect();
+        let words = sent.iter().filter(|(_, t)| matches!(t, Tok::Word(_))).count();
+        for (qi, (_, t)) in sent.iter().enumerate() {
+            let Tok::Quote(span) = *t else { continue };
+            let candidates = attribute(sent, &ms, 0, sent.len(), qi);
+            let speaker = candidates.iter().find_map(|who| match *who {
+                Who::Named(k) => people.resolve(&ms[k], true),
+                // The person named last before the pronoun: in this sentence, else
+                // before it.
+                Who::Pronoun(p) => ms
+                    .iter()
+                    .zip(&named)
+                    .filter(|(m, _)| m.to <= p)
+                    .filter_map(|(_, n)| *n)
+                    .last()
+                    .or(people.last),
+            });
+            let tail_words = sent[qi + 1..]
+                .iter()
+                .take_while(|(_, t)| !matches!(t, Tok::Quote(_)))
+                .filter(|(_, t)| matches!(t, Tok::Word(_)))
+                .count();
+            found.push(Found {
+                block: bi,
+                spans: vec![spans[span]],
+                speaker,
+                alone: words == 0,
+                tail_only: tail_words <= 6 && speaker.is_some(),
+                sentence: si,
+            });
+            if speaker.is_some() {
+                people.last = speaker;
+            }
+        }
+        // The last person named in the sentence's own words becomes "he" or "she".
+        let named_last = named.iter().rev().find_map(|n| *n);
+        let spoke_last = found[first_in_block..].last().filter(|f| f.block == bi && f.sentence == si).and_then(|f| f.speaker);
+        let last_mention_end = ms.iter().map(|m| m.to).max().unwrap_or(0);
+        let last_quote_at = sent.iter().rposition(|(_, t)| matches!(t, Tok::Quote(_))).unwrap_or(0);
+        people.last = if last_quote_at >= last_mention_end { spoke_last.or(named_last) } else { named_last.or(spoke_last) }.or(people.last);
+    }
+    merge_broken(found, first_in_block);
+}
+
+/// Joins a quotation broken by its attribution ("It's a question," he said. "I
+/// think...") into one, and gives an unattributed quotation that goes on right after
+/// an attributed one the same speaker.
+fn merge_broken(found: &mut Vec<Found>, from: usize) {
+    let mut k = from + 1;
+    while k < found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        let goes_on = a.block == b.block
+            && b.speaker.is_none_or(|s| Some(s) == a.speaker)
+            && a.speaker.is_some()
+            && ((a.tail_only && b.alone && b.sentence == a.sentence + 1)
+                || (a.tail_only && b.sentence == a.sentence && b.speaker.is_none()));
+        if goes_on {
+            let b = found.remove(k);
+            found[k - 1].spans.extend(b.spans);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// The quoted text of all parts, joined. A part that ends in a comma because the
+/// attribution interrupted it ends in a full stop when the next part starts a new
+/// sentence.
+fn join_parts(text: &str, spans: &[Span]) -> String {
+    let mut out = String::new();
+    for (i, s) in spans.iter().enumerate() {
+        let mut part = text.get(s.start..s.end).unwrap_or("").trim().to_string();
+        let next_starts_sentence = spans.get(i + 1).is_some_and(|n| {
+            text.get(n.start..n.end)
+                .and_then(|t| t.trim_start().chars().next())
+                .is_some_and(char::is_uppercase)
+        });
+        if next_starts_sentence && part.ends_with(',') {
+            part.pop();
+            part.push('.');
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&part);
+    }
+    out
+}
+
+/// Whether a quotation is a whole statement, not a scare quote, a title or a slogan.
+fn is_statement(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 5 {
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if !first.is_uppercase() && !first.is_numeric() {
+        return false;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    // Title case through and through: a title or a slogan.
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    caps * 10 < words.len() * 8
+}
+
+/// Marks the key quotes: whole statements with a speaker, the best first, spread
+/// over speakers and sections.
+fn pick_key_quotes(quotes: &mut [Quote], wanted: usize) {
+    let mut candidates: Vec<(usize, f64)> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.speaker.is_some() && is_statement(&q.text))
+        .map(|(i, q)| {
+            let words = q.text.split_whitespace().count() as f64;
+            // Prefer 12 to 40 words; very long quotations read badly in a summary.
+            let length = if words > 40.0 { 40.0 - (words - 40.0) / 2.0 } else { words.min(40.0) };
+            let sentence = if q.text.trim_end().ends_with(['.', '!', '?', ',']) { 5.0 } else { 0.0 };
+            (i, length + sentence)
+        })
+        .collect();
+    let mut chosen: Vec<usize> = Vec::new();
+    while chosen.len() < wanted && !candidates.is_empty() {
+        let best = candidates
+            .iter()
+            .enumerate()
+            .map(|(ci, &(qi, score))| {
+                let same_speaker = chosen.iter().filter(|&&c| quotes[c].speaker == quotes[qi].speaker).count();
+                let same_section = chosen.iter().filter(|&&c| quotes[c].section_id == quotes[qi].section_id).count();
+                let s = score * 0.7f64.powi(same_speaker as i32) * 0.85f64.powi(same_section as i32);
+                (ci, s)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(ci, _)| ci);
+        let Some(ci) = best else { break };
+        chosen.push(candidates.remove(ci).0);
+    }
+    for i in chosen {
+        quotes[i].key = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(paragraphs: &[&str]) -> Vec<Quote> {
+        let blocks: Vec<Block> = paragraphs.iter().map(|p| Block::new(BlockKind::Paragraph, *p)).collect();
+        find(&blocks, &[], &Settings::default())
+    }
+
+    fn said(q: &[Quote]) -> Vec<(String, Option<String>)> {
+        q.iter().map(|q| (q.text.clone(), q.speaker.clone())).collect()
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let q = run(&["U.S. Defense Secretary Pete Hegseth spoke on Monday.", "\"Chasing this goal will only prolong the war,\" Hegseth said, signaling a change."]);
+        assert_eq!(said(&q), vec![("Chasing this goal will only prolong the war,".into(), Some("Pete Hegseth".into()))]);
+        assert_eq!(q[0].role.as_deref(), Some("U.S. Defense Secretary"));
+        let q = run(&["“We are ready to talk now,” said Jane Smith, the mayor."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_last_person_named() {
+        let q = run(&["Asked about Ukraine, Donald Trump gave a hesitant response. \"It's an interesting question,\" he said. \"I think they have to make peace.\""]);
+        assert_eq!(
+            said(&q),
+            vec![("It's an interesting question. I think they have to make peace.".into(), Some("Donald Trump".into()))]
+        );
+        assert_eq!(q[0].parts.len(), 2);
+    }
+
+    #[test]
+    fn speaker_before_the_quote() {
+        let q = run(&["Former Vice President Kamala Harris accused him of being willing to \"just give it up,\" arguing otherwise."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Kamala Harris"));
+        let q = run(&["The minister wrote: “Nothing will change for the people here.”"]);
+        assert_eq!(q[0].speaker, None, "a role with no name is no speaker");
+        let q = run(&["Smith told reporters: “Nothing will change for the people here.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Smith"));
+    }
+
+    #[test]
+    fn according_to() {
+        let q = run(&["According to Kremlin spokesperson Dmitry Peskov, Putin emphasized the \"root causes\" of the war."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
+        assert!(!q[0].key, "a two-word phrase is no key quote");
+    }
+
+    #[test]
+    fn never_guess_a_name() {
+        let q = run(&["“This is a quote that nobody in the text has said at all.”"]);
+        assert_eq!(q[0].speaker, None);
+        assert!(!q[0].key);
+    }
+
+    #[test]
+    fn slogans_and_scare_quotes_are_not_key() {
+        let q = run(&["Donald Trump said his slogan, \"COMMON SENSE,\" won. Donald Trump said it was \"highly productive\" today. \"We Will Make America Great Again Soon,\" Trump said."]);
+        assert_eq!(q.len(), 3);
+        assert!(q.iter().all(|q| !q.key), "{q:?}");
+    }
+
+    #[test]
+    fn blockquote_with_dash_attribution() {
+        let blocks = vec![
+            Block::new(BlockKind::Paragraph, "Grace Hopper was a computer scientist."),
+            Block::new(BlockKind::Quote, "It is easier to ask forgiveness than it is to get permission. — Grace Hopper"),
+        ];
+        let q = find(&blocks, &[], &Settings::default());
+        assert_eq!(q[0].text, "It is easier to ask forgiveness than it is to get permission.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Grace Hopper"));
+    }
+
+    #[test]
+    fn stray_marks_never_panic_and_quotes_are_substrings() {
+        let texts = ["\"", "“", "”a“", "« »", "„", "‘’", "\"\"\"", "He said \"a", "a\" b \"c", "é“ü”ñ", "” said He"];
+        for t in texts {
+            let blocks = vec![Block::new(BlockKind::Paragraph, t)];
+            for q in find(&blocks, &[], &Settings::default()) {
+                for (s, e) in q.parts {
+                    assert!(t.get(s..e).is_some(), "{t}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! Finding the sections of an article: from its real headings, or, where the author
+//! typed sub-headings as bold or short standalone lines, from headings it infers.
+
+use super::slug::{slugify, unique};
+use super::{Block, BlockKind, OpenMode, Settings};
+use std::collections::HashSet;
+
+/// One section of the article.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Section {
+    /// A stable, unique id: the heading's own id, or a slug of its title.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+    /// Its level (2 for a top-level section, 3 nested in it, ...).
+    pub level: u8,
+    /// Whether the heading was inferred from a line that is not a heading element.
+    pub inferred: bool,
+    /// The index of the heading block.
+    #[serde(skip)]
+    pub heading: usize,
+    /// One past the index of the section's last block (the next heading of the same
+    /// or a higher level, or the end of the article).
+    #[serde(skip)]
+    pub end: usize,
+    /// Whether the section gets a toggle (it has enough content).
+    pub collapsible: bool,
+    /// Whether it starts open.
+    pub open: bool,
+    /// The number of words in the section, headings of nested sections included.
+    pub words: usize,
+}
+
+/// The innermost section holding block `block`.
+pub fn innermost(sections: &[Section], block: usize) -> Option<usize> {
+    sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.heading < block && block < s.end)
+        .max_by_key(|(_, s)| s.heading)
+        .map(|(i, _)| i)
+}
+
+/// Inferred headings are dropped when there would be more than one for every this
+/// many prose blocks: the lines are then the article's style, not its headings.
+const MIN_BLOCKS_PER_INFERRED: usize = 2;
+/// At most this many inferred headings in one article ("dozens" of bold lines are
+/// the author's style of emphasis, not an outline).
+const MAX_INFERRED: usize = 24;
+
+/// Finds the sections.
+pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> Vec<Section> {
+    let levels = settings.min_level..=settings.max_level;
+    let real: Vec<(usize, u8)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b.kind {
+            BlockKind::Heading(l) if levels.contains(&l) && !b.text.trim().is_empty() => {
+                Some((i, l))
+            }
+            _ => None,
+        })
+        .collect();
+
+    let (heads, inferred) = if real.len() >= 2 || !settings.infer_headings {
+        (real, false)
+    } else {
+        let guessed = infer(blocks);
+        if guessed.len() >= 2 {
+            let level = settings.min_level.max(2);
+            (guessed.into_iter().map(|i| (i, level)).collect(), true)
+        } else {
+            (real, false)
+        }
+    };
+
+    let mut used: HashSet<String> = HashSet::new();
+    let mut sections = Vec::with_capacity(heads.len());
+    for (k, &(heading, level)) in heads.iter().enumerate() {
+        let end = heads[k + 1..]
+            .iter()
+            .find(|&&(_, l)| l <= level)
+            .map_or(blocks.len(), |&(i, _)| i);
+        let words: usize = blocks[heading + 1..end].iter().map(Block::words).sum();
+        let title = fold(&blocks[heading].text);
+        let id = match &blocks[heading].id {
+            Some(own) if !own.is_empty() && !used.contains(own) => own.clone(),
+            _ => unique(&slugify(&title), |c| taken.contains(c) || used.contains(c)),
+        };
+        used.insert(id.clone());
+        let collapsible = words >= settings.min_section_words.max(1);
+        let open = match settings.open {
+            OpenMode::All => true,
+            OpenMode::None => false,
+            OpenMode::First => k == 0,
+        } || !collapsible;
+        sections.push(Section {
+            id,
+            title,
+            level,
+            inferred,
+            heading,
+            end,
+            collapsible,
+            open,
+            words,
+        });
+    }
+    sections
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The indexes of the blocks that read as headings though they are not heading
+/// elements.
+fn infer(blocks: &[Block]) -> Vec<usize> {
+    let found: Vec<usize> = (0..blocks.len())
+        .filter(|&i| looks_like_heading(blocks, i))
+        .collect();
+    let prose = blocks.iter().filter(|b| b.is_prose()).count();
+    if found.len() > MAX_INFERRED || found.len() * MIN_BLOCKS_PER_INFERRED > prose {
+        return Vec::new();
+    }
+    found
+}
+
+/// Words that open a byline, a credit or a dateline rather than a heading.
+const NOT_HEADING_STARTS: &[&str] = &[
+    "by ", "posted ", "written ", "updated", "published", "photo", "image", "credit",
+    "source", "read more", "related", "share", "advertisement", "follow ", "subscribe",
+    "click ", "tags", "labels", "filed under", "via ", "(", "[",
+];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may ", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
+    "oct.", "nov.", "dec.",
+];
+
+fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
+    let b = &blocks[i];
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) {
+        return false;
+    }
+    let text = b.text.trim();
+    let words = text.split_whitespace().count();
+    // One-word lines ("Update", "Advertisement") and long lines are not headings.
+    if !(2..=14).contains(&words) || text.chars().count() > 100 {
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    let last = text.chars().last().unwrap_or(' ');
+    // Sentences end in punctuation; a heading may end in a question mark. A line that
+    // ends in a colon introduces what follows (often a list).
+    if ".,;:!…\"”’'»)]-–—".contains(last) {
+        return false;
+    }
+    if text.contains(['“', '”', '"', '«', '»', '„']) || text.contains("http") || text.contains('@')
+    {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s)) {
+        return false;
+    }
+    // Datelines and captions with dates ("Feb. 11, 2025").
+    if MONTHS.iter().any(|m| lower.contains(m)) && text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // A heading stands between running text: something before it, and a longer
+    // paragraph right after it.
+    let prev = blocks[..i].iter().rev().find(|b| !b.text.trim().is_empty());
+    let next = blocks[i + 1..].iter().find(|b| !b.text.trim().is_empty());
+    let (Some(prev), Some(next)) = (prev, next) else {
+        return false;
+    };
+    if matches!(prev.kind, BlockKind::Heading(_)) {
+        return false;
+    }
+    if !matches!(
+        next.kind,
+        BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote | BlockKind::ListItem
+    ) || next.words() < (words + 4).max(8)
+    {
+        return false;
+    }
+    // A bold or larger line is a heading by its look; a plain line must also stand
+    // alone as a title: no two plain short lines in a row (an address, a poem).
+    if b.bold || b.larger {
+        return true;
+    }
+    let next_is_short = next.words() <= 14 && next.kind == b.kind;
+    let prev_is_short = prev.words() <= 14 && prev.kind == b.kind && !prev.bold;
+    !next_is_short && !prev_is_short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LONG: &str = "This paragraph is long enough to be running text of the article, \
+        with more than twenty words in it and a full stop at the end.";
+
+    fn p(t: &str) -> Block {
+        Block::new(BlockKind::Paragraph, t)
+    }
+
+    fn titles(blocks: &[Block]) -> Vec<String> {
+        find(blocks, &Settings::default(), &HashSet::new())
+            .into_iter()
+            .map(|s| s.title)
+            .collect()
+    }
+
+    #[test]
+    fn real_headings_keep_levels_and_nest() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "One"),
+            p(LONG),
+            Block::new(BlockKind::Heading(3), "One A"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Two"),
+            p(LONG),
+        ];
+        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        assert_eq!(s.len(), 3);
+        assert_eq!((s[0].level, s[0].heading, s[0].end), (2, 1, 5));
+        assert_eq!((s[1].level, s[1].heading, s[1].end), (3, 3, 5));
+        assert_eq!((s[2].level, s[2].end), (2, 7));
+        assert!(!s[0].inferred);
+        assert_eq!(innermost(&s, 4), Some(1));
+        assert_eq!(innermost(&s, 2), Some(0));
+        assert_eq!(innermost(&s, 0), None);
+    }
+
+    #[test]
+    fn plain_short_lines_between_paragraphs_are_inferred() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Line, "Shifting U.S. Stance on Ukraine"),
+            p(LONG),
+            Block::new(BlockKind::Line, "A Path to Peace?"),
+            p(LONG),
+            p(LONG),
+        ];
+        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        assert_eq!(s.len(), 2);
+        assert!(s[0].inferred);
+        assert_eq!(s[0].id, "shifting-u-s-stance-on-ukraine");
+        assert_eq!(s[1].title, "A Path to Peace?");
+        assert_eq!(s[1].end, 6);
+    }
+
+    #[test]
+    fn guards_against_false_headings() {
+        for line in [
+            "Update",                               // one word
+            "By Jane Doe",                          // byline
+            "Feb. 11, 2025 in Washington",          // dateline
+            "Here is what you need:",               // introduces a list
+            "He said this is the end.",             // a sentence
+            "\"We will win\" says the coach",       // a quote
+        ] {
+            let blocks = vec![
+                p(LONG),
+                p("First Plain Title"),
+                p(LONG),
+                p(line),
+                p(LONG),
+                p("Another Plain Line"),
+                p(LONG),
+            ];
+            assert_eq!(
+                titles(&blocks),
+                vec!["First Plain Title", "Another Plain Line"],
+                "{line} was taken for a heading"
+            );
+        }
+    }
+
+    #[test]
+    fn bold_lines_are_headings_but_bold_sentences_are_not() {
+        let blocks = vec![
+            p(LONG),
+            p("What happened").bold(),
+            p(LONG),
+            p("This is an emphasised sentence that ends.").bold(),
+            p(LONG),
+            p("What comes next").bold(),
+            p(LONG),
+        ];
+        assert_eq!(titles(&blocks), vec!["What happened", "What comes next"]);
+    }
+
+    #[test]
+    fn too_many_inferred_headings_are_dropped() {
+        // Dozens of bold lines: emphasis, not an outline.
+        let mut blocks = vec![p(LONG)];
+        for _ in 0..30 {
+            blocks.push(p("Short Title Line").bold());
+            blocks.push(p(LONG));
+        }
+        assert!(titles(&blocks).is_empty());
+        // A bold line after every short paragraph: more headings than text.
+        let mut blocks = vec![p(LONG)];
+        for _ in 0..6 {
+            blocks.push(p("Short Title Line").bold());
+            blocks.push(p(LONG));
+            blocks.push(p("Another Short Line here").bold());
+            blocks.push(p(LONG));
+        }
+        assert_eq!(titles(&blocks).len(), 12, "a dozen is still an outline");
+    }
+
+    #[test]
+    fn real_headings_win_over_inference() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Real one"),
+            p(LONG),
+            p("Bold Line Here").bold(),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Real two"),
+            p(LONG),
+        ];
+        assert_eq!(titles(&blocks), vec!["Real one", "Real two"]);
+    }
+
+    #[test]
+    fn ids_are_unique_and_keep_own_ids() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Same"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Same"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Own").with_id("mine"),
+            p(LONG),
+        ];
+        let taken: HashSet<String> = ["same".to_string()].into();
+        let ids: Vec<String> = find(&blocks, &Settings::default(), &taken)
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, vec!["same-2", "same-3", "mine"]);
+    }
+
+    #[test]
+    fn open_modes_and_tiny_sections() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "A"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "B"),
+            p("tiny"),
+            Block::new(BlockKind::Heading(2), "C"),
+            p(LONG),
+        ];
+        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        assert_eq!(
+            s.iter().map(|s| (s.collapsible, s.open)).collect::<Vec<_>>(),
+            vec![(true, true), (false, true), (true, false)]
+        );
+    }
+}

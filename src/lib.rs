@@ -1,0 +1,16 @@
+//! article-widget: collapsible sections, a key-quotes summary and lazily loaded
+//! comments for blog articles.
+//!
+//! The crate has two halves:
+//! - [`core`]: pure Rust that decides. It reads an article as a list of
+//!   [`core::Block`]s and returns a [`core::Plan`] (sections, quotes, ids). It has no
+//!   web types, builds natively and is tested with plain `cargo test`.
+//! - `web` (wasm32 only): the thin layer that reads the DOM into blocks, applies the
+//!   plan, owns every listener and observer, loads comments, and exports the
+//!   JavaScript API (`mount`, `analyze`).
+#![deny(missing_docs)]
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
