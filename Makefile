@@ -1,0 +1,60 @@
+# article-widget: build, demo and test.
+#
+#   make demo   build pkg/ and serve the demo page on http://127.0.0.1:8080/
+#   make test   formatting, clippy, native tests, browser tests in Chromium and
+#               Firefox, the npm package, and the Playwright test of the demo page
+#
+# Every target first runs scripts/ensure-tools.sh, which installs what is missing
+# (quietly does nothing when all is there).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+# wasm-bindgen-test-runner reads browser capabilities from ./webdriver.json.
+BROWSER_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --target $(WASM_TARGET) --test web
+
+# The steps share two cores and one target/ directory: run them one at a time.
+.NOTPARALLEL:
+
+.PHONY: all tools package demo test fmt-check clippy test-native test-chrome test-firefox test-browser e2e clean
+
+all: package
+
+tools:
+	@scripts/ensure-tools.sh
+
+package: tools
+	scripts/build-package.sh
+
+demo: package
+	node scripts/serve.mjs
+
+test: fmt-check clippy test-native test-browser package e2e
+
+fmt-check: tools
+	cargo fmt --check
+
+clippy: tools
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --tests -- -D warnings
+
+test-native: tools
+	cargo test
+
+test-browser: test-chrome test-firefox
+
+# The runner picks Firefox whenever geckodriver is on PATH: name the driver each time.
+test-chrome: tools
+	env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
+
+test-firefox: tools
+	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" $(BROWSER_TEST)
+
+e2e: package
+	node --test tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf pkg test-results

@@ -1,0 +1,183 @@
+// Static server for the demo page, with no dependencies beyond Node 20.
+//
+// Two origins on 127.0.0.1, so that the demo behaves like a real blog whose comment
+// system lives on another host:
+//   - the demo origin (PORT, default 8080) serves www/ at / and pkg/ at /pkg/;
+//   - the comments origin (COMMENTS_PORT, default PORT + 1) serves www/comments-origin/,
+//     the stand-in comment system.
+// HTML from www/ gets `{{COMMENTS_ORIGIN}}` replaced with the comments origin's URL.
+// Port 0 picks a free port. When listening it prints `Demo: http://127.0.0.1:<port>/`
+// and `Comments: http://127.0.0.1:<port>/`.
+//
+// Tests import start({ port, commentsPort }) instead of running the CLI.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const HOST = '127.0.0.1';
+const PLACEHOLDER = '{{COMMENTS_ORIGIN}}';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+};
+
+// Resolves a URL path inside `dir`, or returns null when it would leave it.
+function inside(dir, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = resolve(dir, '.' + sep + decoded);
+  return file === dir || file.startsWith(dir + sep) ? file : null;
+}
+
+// mounts: [[urlPrefix, directory]], longest prefix first.
+function handler(mounts, rewriteHtml) {
+  return async (req, res) => {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(405, 'method not allowed\n', { allow: 'GET, HEAD' });
+      return;
+    }
+    const { pathname } = new URL(req.url, `http://${HOST}`);
+    const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
+    if (!mount) {
+      send(404, 'not found\n');
+      return;
+    }
+    const [prefix, dir] = mount;
+    let file = inside(dir, pathname.slice(prefix.length));
+    if (!file) {
+      send(403, 'forbidden\n');
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let body = await readFile(file);
+      const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (rewriteHtml && type.startsWith('text/html')) {
+        body = Buffer.from(rewriteHtml(body.toString('utf8')));
+      }
+      send(200, body, {
+        'content-type': type,
+        'content-length': body.length,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+    } catch (err) {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'EISDIR') {
+        send(404, 'not found\n');
+      } else {
+        send(500, 'internal error\n');
+      }
+    }
+  };
+}
+
+function listen(server, port) {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolveListen(server.address().port);
+    });
+  });
+}
+
+function closeServer(server) {
+  return new Promise((resolveClose) => {
+    server.close(() => resolveClose());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts both servers. `port` and `commentsPort` may be 0 for a free port;
+ * `commentsPort` defaults to `port + 1` (or a free port when `port` is 0).
+ * Returns { url, commentsUrl, port, commentsPort, close() }.
+ */
+export async function start({ port = 8080, commentsPort } = {}) {
+  const www = join(root, 'www');
+  const pkg = join(root, 'pkg');
+  const commentsDir = join(www, 'comments-origin');
+
+  let commentsOrigin = '';
+  const demo = createServer(
+    handler(
+      [
+        ['/pkg/', pkg],
+        ['/', www],
+      ],
+      (html) => html.split(PLACEHOLDER).join(commentsOrigin),
+    ),
+  );
+  const comments = createServer(handler([['/', commentsDir]], null));
+
+  const demoPort = await listen(demo, port);
+  const wantedCommentsPort = commentsPort ?? (port === 0 ? 0 : demoPort + 1);
+  let boundCommentsPort;
+  try {
+    boundCommentsPort = await listen(comments, wantedCommentsPort);
+  } catch (err) {
+    await closeServer(demo);
+    throw err;
+  }
+  commentsOrigin = `http://${HOST}:${boundCommentsPort}`;
+
+  return {
+    url: `http://${HOST}:${demoPort}/`,
+    commentsUrl: `${commentsOrigin}/`,
+    port: demoPort,
+    commentsPort: boundCommentsPort,
+    close: () => Promise.all([closeServer(demo), closeServer(comments)]).then(() => {}),
+  };
+}
+
+function portFromEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return n;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const port = portFromEnv('PORT', 8080);
+    const commentsPort = portFromEnv('COMMENTS_PORT', undefined);
+    const server = await start({ port, commentsPort });
+    console.log(`Demo: ${server.url}`);
+    console.log(`Comments: ${server.commentsUrl}`);
+    const stop = () => server.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (err) {
+    console.error(`serve: ${err.message}`);
+    process.exit(1);
+  }
+}
