@@ -14,3 +14,6 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+#[cfg(target_arch = "wasm32")]
+pub use web::{analyze, mount, Widget};

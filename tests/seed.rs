@@ -70,16 +70,16 @@ fn quotations_and_speakers() {
         [
             ("immediately", trump),
             ("unrealistic objective.", hegseth),
-            ("Chasing this illusionary goal will only prolong the war and cause more suffering,", hegseth),
+            ("Chasing this illusionary goal will only prolong the war and cause more suffering.", hegseth),
             ("some of it would come back.", trump),
             ("It's an interesting question. I think they have to make peace. Their people are being killed, and I think they have to make peace.", trump),
             ("I said that was not a good war to go into. And I think they have to make peace.", trump),
             ("robust security guarantees", hegseth),
             ("highly productive", trump),
-            ("COMMON SENSE,", trump),
+            ("COMMON SENSE.", trump),
             ("root causes", Some("Dmitry Peskov")),
             ("Again, these negotiations are ongoing. I'm backing Ukraine. I'm backing Ukraine.", trump),
-            ("just give it up,", Some("Kamala Harris")),
+            ("just give it up.", Some("Kamala Harris")),
         ]
     );
     let hegseth_quote = &p.quotes[2];

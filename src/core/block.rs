@@ -26,7 +26,7 @@ pub enum BlockKind {
 pub struct Block {
     /// What it is.
     pub kind: BlockKind,
-    /// Its text, with white space folded.
+    /// Its text as the page has it (white space not folded; the core folds it).
     pub text: String,
     /// All of its text is bold (`<b>`, `<strong>`, or a font weight of 600 or more).
     pub bold: bool,

@@ -50,6 +50,16 @@ pub enum Error {
     AlreadyMounted,
     /// The root holds no text to work on.
     EmptyArticle,
+    /// The comments selector matched nothing.
+    CommentsNotFound {
+        /// The selector given.
+        selector: String,
+    },
+    /// The comment area holds nothing that the widget can load later.
+    NothingToLoad {
+        /// The selector of the comment area.
+        selector: String,
+    },
     /// A comments script address that is neither https nor same-origin.
     BadCommentsUrl {
         /// The address given.
@@ -69,6 +79,8 @@ impl Error {
             Error::BadOptions { .. } => "bad-options",
             Error::AlreadyMounted => "already-mounted",
             Error::EmptyArticle => "empty-article",
+            Error::CommentsNotFound { .. } => "comments-not-found",
+            Error::NothingToLoad { .. } => "comments-not-lazy",
             Error::BadCommentsUrl { .. } => "bad-comments-url",
         }
     }
@@ -110,6 +122,14 @@ impl fmt::Display for Error {
             Error::EmptyArticle => write!(
                 f,
                 "the article holds no text; point the root at the element that holds the post body"
+            ),
+            Error::CommentsNotFound { selector } => write!(
+                f,
+                "no element matches the comments selector {selector:?}; fix the selector or pass comments: false"
+            ),
+            Error::NothingToLoad { selector } => write!(
+                f,
+                "{selector:?} has nothing to load lazily: park the comment system in a <template data-article-widget-comments> inside it, or give commentsScript"
             ),
             Error::BadCommentsUrl { url } => write!(
                 f,

@@ -128,16 +128,54 @@ fn infer(blocks: &[Block]) -> Vec<usize> {
 
 /// Words that open a byline, a credit or a dateline rather than a heading.
 const NOT_HEADING_STARTS: &[&str] = &[
-    "by ", "posted ", "written ", "updated", "published", "photo", "image", "credit",
-    "source", "read more", "related", "share", "advertisement", "follow ", "subscribe",
-    "click ", "tags", "labels", "filed under", "via ", "(", "[",
+    "by ",
+    "posted ",
+    "written ",
+    "updated",
+    "published",
+    "photo",
+    "image",
+    "credit",
+    "source",
+    "read more",
+    "related",
+    "share",
+    "advertisement",
+    "follow ",
+    "subscribe",
+    "click ",
+    "tags",
+    "labels",
+    "filed under",
+    "via ",
+    "(",
+    "[",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may ", "june", "july", "august",
-    "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
-    "oct.", "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
+
+/// Marks that end a sentence (a closing quotation mark after one included).
+const SENTENCE_END: &[char] = &['.', '!', '?', '…', ':', ';', '"', '”', '’', '»'];
 
 fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
     let b = &blocks[i];
@@ -194,9 +232,10 @@ fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
     if b.bold || b.larger {
         return true;
     }
-    let next_is_short = next.words() <= 14 && next.kind == b.kind;
-    let prev_is_short = prev.words() <= 14 && prev.kind == b.kind && !prev.bold;
-    !next_is_short && !prev_is_short
+    let title_like = |x: &Block| {
+        x.words() <= 14 && x.kind == b.kind && !x.text.trim_end().ends_with(SENTENCE_END)
+    };
+    !title_like(next) && (!title_like(prev) || prev.bold)
 }
 
 #[cfg(test)]
@@ -258,14 +297,40 @@ mod tests {
     }
 
     #[test]
+    fn a_short_sentence_before_a_heading_is_no_guard() {
+        let blocks = vec![
+            p(LONG),
+            p("First Plain Title"),
+            p(LONG),
+            p("\"It's a question,\" he said. \"I think so.\""),
+            p("Second Plain Title"),
+            p(LONG),
+        ];
+        assert_eq!(
+            titles(&blocks),
+            vec!["First Plain Title", "Second Plain Title"]
+        );
+        // Two title-like lines in a row (an address, a poem) are not headings.
+        let blocks = vec![
+            p(LONG),
+            p("Main Street Corner"),
+            p("Springfield Town Hall"),
+            p(LONG),
+            p("Plain Title"),
+            p(LONG),
+        ];
+        assert!(titles(&blocks).is_empty());
+    }
+
+    #[test]
     fn guards_against_false_headings() {
         for line in [
-            "Update",                               // one word
-            "By Jane Doe",                          // byline
-            "Feb. 11, 2025 in Washington",          // dateline
-            "Here is what you need:",               // introduces a list
-            "He said this is the end.",             // a sentence
-            "\"We will win\" says the coach",       // a quote
+            "Update",                         // one word
+            "By Jane Doe",                    // byline
+            "Feb. 11, 2025 in Washington",    // dateline
+            "Here is what you need:",         // introduces a list
+            "He said this is the end.",       // a sentence
+            "\"We will win\" says the coach", // a quote
         ] {
             let blocks = vec![
                 p(LONG),
@@ -364,7 +429,9 @@ mod tests {
         ];
         let s = find(&blocks, &Settings::default(), &HashSet::new());
         assert_eq!(
-            s.iter().map(|s| (s.collapsible, s.open)).collect::<Vec<_>>(),
+            s.iter()
+                .map(|s| (s.collapsible, s.open))
+                .collect::<Vec<_>>(),
             vec![(true, true), (false, true), (true, false)]
         );
     }

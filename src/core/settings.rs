@@ -152,10 +152,12 @@ impl Settings {
                     s.infer_headings = boolean(value).ok_or_else(|| bad("a boolean"))?
                 }
                 "minLevel" => {
-                    s.min_level = int_in(value, 1, 6).ok_or_else(|| bad("a whole number from 1 to 6"))? as u8
+                    s.min_level =
+                        int_in(value, 1, 6).ok_or_else(|| bad("a whole number from 1 to 6"))? as u8
                 }
                 "maxLevel" => {
-                    s.max_level = int_in(value, 1, 6).ok_or_else(|| bad("a whole number from 1 to 6"))? as u8
+                    s.max_level =
+                        int_in(value, 1, 6).ok_or_else(|| bad("a whole number from 1 to 6"))? as u8
                 }
                 "open" => {
                     s.open = match value {
@@ -272,14 +274,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub fn check_script_url(url: &str) -> Result<String, Error> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
-    let refused = || Error::BadCommentsUrl {
-        url: clip(u),
-    };
+    let refused = || Error::BadCommentsUrl { url: clip(u) };
     if u.is_empty() || u.chars().any(|c| c.is_control()) {
         return Err(refused());
     }
     if let Some(rest) = lower.strip_prefix("https://") {
-        return if rest.is_empty() { Err(refused()) } else { Ok(u.to_string()) };
+        return if rest.is_empty() {
+            Err(refused())
+        } else {
+            Ok(u.to_string())
+        };
     }
     if let Some(rest) = lower.strip_prefix("http://") {
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -312,8 +316,10 @@ mod tests {
     use super::*;
 
     fn opts(pairs: &[(&str, OptionValue)]) -> Result<Settings, Error> {
-        let v: Vec<(String, OptionValue)> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let v: Vec<(String, OptionValue)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
         Settings::from_options(&v)
     }
 
@@ -361,8 +367,11 @@ mod tests {
         assert!(e.to_string().contains("whole number"));
         let e = opts(&[("open", OptionValue::Other("object".into()))]).unwrap_err();
         assert!(e.to_string().contains("type object"));
-        let e = opts(&[("minLevel", OptionValue::Number(5.0)), ("maxLevel", OptionValue::Number(3.0))])
-            .unwrap_err();
+        let e = opts(&[
+            ("minLevel", OptionValue::Number(5.0)),
+            ("maxLevel", OptionValue::Number(3.0)),
+        ])
+        .unwrap_err();
         assert_eq!(e.code(), "bad-option");
     }
 

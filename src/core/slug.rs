@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn slugs_are_readable() {
-        assert_eq!(slugify("Shifting U.S. Stance on Ukraine"), "shifting-u-s-stance-on-ukraine");
+        assert_eq!(
+            slugify("Shifting U.S. Stance on Ukraine"),
+            "shifting-u-s-stance-on-ukraine"
+        );
         assert_eq!(slugify("A Path to Peace?"), "a-path-to-peace");
         assert_eq!(slugify("Trump's Position"), "trumps-position");
         assert_eq!(slugify("  Über   Größe "), "über-größe");

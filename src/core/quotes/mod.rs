@@ -96,13 +96,17 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
     if !scan::spans(text).is_empty() || text.is_empty() {
         return None;
     }
-    let dash = text.rfind(['—', '―', '–']).filter(|&d| text[d..].split_whitespace().count() <= 6);
+    let dash = text
+        .rfind(['—', '―', '–'])
+        .filter(|&d| text[d..].split_whitespace().count() <= 6);
     let (body_end, speaker) = match dash {
         Some(d) if d > 0 => {
             let tail = &text[d..];
             let sp = scan::spans(tail);
             let toks = scan::tokens(tail, &sp);
-            let speaker = mentions(&toks).first().and_then(|m| people.resolve(m, true));
+            let speaker = mentions(&toks)
+                .first()
+                .and_then(|m| people.resolve(m, true));
             (d, speaker)
         }
         _ => (text.len(), None),
@@ -110,7 +114,12 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
     let start = text.len() - text.trim_start().len();
     Some(Found {
         block: bi,
-        spans: vec![Span { open: start, start, end: body_end, close: body_end }],
+        spans: vec![Span {
+            open: start,
+            start,
+            end: body_end,
+            close: body_end,
+        }],
         speaker,
         alone: true,
         tail_only: false,
@@ -129,7 +138,10 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
         // Register everyone the sentence names, so that a later short name or pronoun
         // finds the full name.
         let named: Vec<Option<usize>> = ms.iter().map(|m| people.resolve(m, false)).collect();
-        let words = sent.iter().filter(|(_, t)| matches!(t, Tok::Word(_))).count();
+        let words = sent
+            .iter()
+            .filter(|(_, t)| matches!(t, Tok::Word(_)))
+            .count();
         for (qi, (_, t)) in sent.iter().enumerate() {
             let Tok::Quote(span) = *t else { continue };
             let candidates = attribute(sent, &ms, 0, sent.len(), qi);
@@ -142,7 +154,7 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
                     .zip(&named)
                     .filter(|(m, _)| m.to <= p)
                     .filter_map(|(_, n)| *n)
-                    .last()
+                    .next_back()
                     .or(people.last),
             });
             let tail_words = sent[qi + 1..]
@@ -164,10 +176,21 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
         }
         // The last person named in the sentence's own words becomes "he" or "she".
         let named_last = named.iter().rev().find_map(|n| *n);
-        let spoke_last = found[first_in_block..].last().filter(|f| f.block == bi && f.sentence == si).and_then(|f| f.speaker);
+        let spoke_last = found[first_in_block..]
+            .last()
+            .filter(|f| f.block == bi && f.sentence == si)
+            .and_then(|f| f.speaker);
         let last_mention_end = ms.iter().map(|m| m.to).max().unwrap_or(0);
-        let last_quote_at = sent.iter().rposition(|(_, t)| matches!(t, Tok::Quote(_))).unwrap_or(0);
-        people.last = if last_quote_at >= last_mention_end { spoke_last.or(named_last) } else { named_last.or(spoke_last) }.or(people.last);
+        let last_quote_at = sent
+            .iter()
+            .rposition(|(_, t)| matches!(t, Tok::Quote(_)))
+            .unwrap_or(0);
+        people.last = if last_quote_at >= last_mention_end {
+            spoke_last.or(named_last)
+        } else {
+            named_last.or(spoke_last)
+        }
+        .or(people.last);
     }
     merge_broken(found, first_in_block);
 }
@@ -193,19 +216,27 @@ fn merge_broken(found: &mut Vec<Found>, from: usize) {
     }
 }
 
-/// The quoted text of all parts, joined. A part that ends in a comma because the
-/// attribution interrupted it ends in a full stop when the next part starts a new
-/// sentence.
+/// The quoted text of all parts, joined, white space folded. A part that ends in a
+/// comma because the attribution interrupted it ends in a full stop when it ends the
+/// quotation or the next part starts a new sentence.
 fn join_parts(text: &str, spans: &[Span]) -> String {
     let mut out = String::new();
     for (i, s) in spans.iter().enumerate() {
-        let mut part = text.get(s.start..s.end).unwrap_or("").trim().to_string();
+        let mut part = text
+            .get(s.start..s.end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let next_starts_sentence = spans.get(i + 1).is_some_and(|n| {
             text.get(n.start..n.end)
                 .and_then(|t| t.trim_start().chars().next())
                 .is_some_and(char::is_uppercase)
         });
-        if next_starts_sentence && part.ends_with(',') {
+        // A comma where the attribution broke in ("...suffering," Hegseth said)
+        // reads as the end of the statement in a summary.
+        let last = i + 1 == spans.len();
+        if (next_starts_sentence || last) && part.ends_with(',') {
             part.pop();
             part.push('.');
         }
@@ -232,7 +263,10 @@ fn is_statement(text: &str) -> bool {
         return false;
     }
     // Title case through and through: a title or a slogan.
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     caps * 10 < words.len() * 8
 }
 
@@ -246,8 +280,16 @@ fn pick_key_quotes(quotes: &mut [Quote], wanted: usize) {
         .map(|(i, q)| {
             let words = q.text.split_whitespace().count() as f64;
             // Prefer 12 to 40 words; very long quotations read badly in a summary.
-            let length = if words > 40.0 { 40.0 - (words - 40.0) / 2.0 } else { words.min(40.0) };
-            let sentence = if q.text.trim_end().ends_with(['.', '!', '?', ',']) { 5.0 } else { 0.0 };
+            let length = if words > 40.0 {
+                40.0 - (words - 40.0) / 2.0
+            } else {
+                words.min(40.0)
+            };
+            let sentence = if q.text.trim_end().ends_with(['.', '!', '?', ',']) {
+                5.0
+            } else {
+                0.0
+            };
             (i, length + sentence)
         })
         .collect();
@@ -257,9 +299,16 @@ fn pick_key_quotes(quotes: &mut [Quote], wanted: usize) {
             .iter()
             .enumerate()
             .map(|(ci, &(qi, score))| {
-                let same_speaker = chosen.iter().filter(|&&c| quotes[c].speaker == quotes[qi].speaker).count();
-                let same_section = chosen.iter().filter(|&&c| quotes[c].section_id == quotes[qi].section_id).count();
-                let s = score * 0.7f64.powi(same_speaker as i32) * 0.85f64.powi(same_section as i32);
+                let same_speaker = chosen
+                    .iter()
+                    .filter(|&&c| quotes[c].speaker == quotes[qi].speaker)
+                    .count();
+                let same_section = chosen
+                    .iter()
+                    .filter(|&&c| quotes[c].section_id == quotes[qi].section_id)
+                    .count();
+                let s =
+                    score * 0.7f64.powi(same_speaker as i32) * 0.85f64.powi(same_section as i32);
                 (ci, s)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -277,18 +326,32 @@ mod tests {
     use super::*;
 
     fn run(paragraphs: &[&str]) -> Vec<Quote> {
-        let blocks: Vec<Block> = paragraphs.iter().map(|p| Block::new(BlockKind::Paragraph, *p)).collect();
+        let blocks: Vec<Block> = paragraphs
+            .iter()
+            .map(|p| Block::new(BlockKind::Paragraph, *p))
+            .collect();
         find(&blocks, &[], &Settings::default())
     }
 
     fn said(q: &[Quote]) -> Vec<(String, Option<String>)> {
-        q.iter().map(|q| (q.text.clone(), q.speaker.clone())).collect()
+        q.iter()
+            .map(|q| (q.text.clone(), q.speaker.clone()))
+            .collect()
     }
 
     #[test]
     fn speaker_after_the_quote() {
-        let q = run(&["U.S. Defense Secretary Pete Hegseth spoke on Monday.", "\"Chasing this goal will only prolong the war,\" Hegseth said, signaling a change."]);
-        assert_eq!(said(&q), vec![("Chasing this goal will only prolong the war,".into(), Some("Pete Hegseth".into()))]);
+        let q = run(&[
+            "U.S. Defense Secretary Pete Hegseth spoke on Monday.",
+            "\"Chasing this goal will only prolong the war,\" Hegseth said, signaling a change.",
+        ]);
+        assert_eq!(
+            said(&q),
+            vec![(
+                "Chasing this goal will only prolong the war.".into(),
+                Some("Pete Hegseth".into())
+            )]
+        );
         assert_eq!(q[0].role.as_deref(), Some("U.S. Defense Secretary"));
         let q = run(&["“We are ready to talk now,” said Jane Smith, the mayor."]);
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
@@ -299,7 +362,10 @@ mod tests {
         let q = run(&["Asked about Ukraine, Donald Trump gave a hesitant response. \"It's an interesting question,\" he said. \"I think they have to make peace.\""]);
         assert_eq!(
             said(&q),
-            vec![("It's an interesting question. I think they have to make peace.".into(), Some("Donald Trump".into()))]
+            vec![(
+                "It's an interesting question. I think they have to make peace.".into(),
+                Some("Donald Trump".into())
+            )]
         );
         assert_eq!(q[0].parts.len(), 2);
     }
@@ -338,17 +404,38 @@ mod tests {
     #[test]
     fn blockquote_with_dash_attribution() {
         let blocks = vec![
-            Block::new(BlockKind::Paragraph, "Grace Hopper was a computer scientist."),
-            Block::new(BlockKind::Quote, "It is easier to ask forgiveness than it is to get permission. — Grace Hopper"),
+            Block::new(
+                BlockKind::Paragraph,
+                "Grace Hopper was a computer scientist.",
+            ),
+            Block::new(
+                BlockKind::Quote,
+                "It is easier to ask forgiveness than it is to get permission. — Grace Hopper",
+            ),
         ];
         let q = find(&blocks, &[], &Settings::default());
-        assert_eq!(q[0].text, "It is easier to ask forgiveness than it is to get permission.");
+        assert_eq!(
+            q[0].text,
+            "It is easier to ask forgiveness than it is to get permission."
+        );
         assert_eq!(q[0].speaker.as_deref(), Some("Grace Hopper"));
     }
 
     #[test]
     fn stray_marks_never_panic_and_quotes_are_substrings() {
-        let texts = ["\"", "“", "”a“", "« »", "„", "‘’", "\"\"\"", "He said \"a", "a\" b \"c", "é“ü”ñ", "” said He"];
+        let texts = [
+            "\"",
+            "“",
+            "”a“",
+            "« »",
+            "„",
+            "‘’",
+            "\"\"\"",
+            "He said \"a",
+            "a\" b \"c",
+            "é“ü”ñ",
+            "” said He",
+        ];
         for t in texts {
             let blocks = vec![Block::new(BlockKind::Paragraph, t)];
             for q in find(&blocks, &[], &Settings::default()) {

@@ -127,10 +127,10 @@ pub enum Tok<'a> {
 
 /// Words ending in a dot that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
-    "capt", "sgt", "prof", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "mt", "ft",
-    "rev", "hon", "pres", "sec", "dept", "approx", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "capt",
+    "sgt", "prof", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "mt", "ft", "rev", "hon", "pres",
+    "sec", "dept", "approx", "e.g", "i.e",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -196,7 +196,10 @@ pub fn tokens<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, Tok<'a>)> {
 pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(usize, usize)> {
     let starts_sentence = |t: Option<&(usize, Tok<'_>)>| match t {
         None => true,
-        Some((_, Tok::Word(w))) => w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        Some((_, Tok::Word(w))) => w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
         Some((_, Tok::Quote(_))) => true,
         Some((_, Tok::Punct(c))) => *c == '(',
     };
@@ -205,7 +208,8 @@ pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(
     for (k, (_, t)) in toks.iter().enumerate() {
         let ends = match t {
             Tok::Punct('.' | '!' | '?') => {
-                !matches!(toks.get(k + 1), Some((_, Tok::Punct(_)))) && starts_sentence(toks.get(k + 1))
+                !matches!(toks.get(k + 1), Some((_, Tok::Punct(_))))
+                    && starts_sentence(toks.get(k + 1))
             }
             Tok::Quote(q) => {
                 let inner = text[spans[*q].start..spans[*q].end].trim_end();
@@ -237,7 +241,10 @@ mod tests {
     #[test]
     fn many_mark_styles() {
         assert_eq!(quoted("He said “yes to that” today."), vec!["yes to that"]);
-        assert_eq!(quoted("He said \"yes to that\" today."), vec!["yes to that"]);
+        assert_eq!(
+            quoted("He said \"yes to that\" today."),
+            vec!["yes to that"]
+        );
         assert_eq!(quoted("Il a dit « oui » hier."), vec![" oui "]);
         assert_eq!(quoted("Er sagte „ja bitte“ heute."), vec!["ja bitte"]);
         assert_eq!(quoted("彼は「はい」と言った"), vec!["はい"]);
@@ -246,19 +253,26 @@ mod tests {
 
     #[test]
     fn apostrophes_and_unbalanced_marks() {
-        assert_eq!(quoted("Trump’s stance isn’t new, it’s old."), Vec::<&str>::new());
+        assert_eq!(
+            quoted("Trump’s stance isn’t new, it’s old."),
+            Vec::<&str>::new()
+        );
         assert_eq!(quoted("An \"open mark and no close."), Vec::<&str>::new());
         assert_eq!(
             quoted("“Open never closed. Then “a real one” here."),
             vec!["a real one"]
         );
         // Single marks inside double ones are nested, not quotations of their own.
-        assert_eq!(quoted("“He said ‘go’ to me,” she said."), vec!["He said ‘go’ to me,"]);
+        assert_eq!(
+            quoted("“He said ‘go’ to me,” she said."),
+            vec!["He said ‘go’ to me,"]
+        );
     }
 
     #[test]
     fn sentences_skip_abbreviations_and_quotes() {
-        let text = "U.S. Defense Secretary Pete Hegseth spoke. \"It ends. Now,\" he said. Mr. Smith left.";
+        let text =
+            "U.S. Defense Secretary Pete Hegseth spoke. \"It ends. Now,\" he said. Mr. Smith left.";
         let sp = spans(text);
         let toks = tokens(text, &sp);
         let sents = sentences(text, &sp, &toks);

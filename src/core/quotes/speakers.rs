@@ -39,103 +39,638 @@ pub struct Mention {
 
 /// Words that are capitalised at the start of a sentence but are never names.
 const STOP: &[&str] = &[
-    "a", "an", "the", "and", "but", "or", "nor", "so", "yet", "for", "if", "when", "while",
-    "whether", "although", "though", "because", "since", "after", "before", "during",
-    "despite", "following", "according", "as", "at", "by", "in", "into", "on", "onto", "of",
-    "to", "with", "without", "from", "about", "against", "over", "under", "between",
-    "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
-    "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "there", "here",
-    "what", "who", "whom", "whose", "which", "why", "how", "where", "then", "now", "still",
-    "also", "meanwhile", "however", "instead", "yes", "no", "not", "all", "some", "many",
-    "most", "more", "much", "each", "every", "both", "either", "neither", "one", "two",
-    "other", "another", "such", "only", "even", "just", "again", "later", "earlier", "today",
-    "yesterday", "tomorrow", "last", "next", "first", "new", "mr", "mrs", "ms", "is", "was",
-    "are", "were", "be", "been", "do", "does", "did", "have", "has", "had", "will", "would",
-    "can", "could", "should", "may", "might", "must", "shall", "let", "once", "until",
-    "unless", "after", "asked", "speaking", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "oh", "well", "please",
+    "a",
+    "an",
+    "the",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "for",
+    "if",
+    "when",
+    "while",
+    "whether",
+    "although",
+    "though",
+    "because",
+    "since",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "following",
+    "according",
+    "as",
+    "at",
+    "by",
+    "in",
+    "into",
+    "on",
+    "onto",
+    "of",
+    "to",
+    "with",
+    "without",
+    "from",
+    "about",
+    "against",
+    "over",
+    "under",
+    "between",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "him",
+    "them",
+    "us",
+    "me",
+    "there",
+    "here",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "why",
+    "how",
+    "where",
+    "then",
+    "now",
+    "still",
+    "also",
+    "meanwhile",
+    "however",
+    "instead",
+    "yes",
+    "no",
+    "not",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "much",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "one",
+    "two",
+    "other",
+    "another",
+    "such",
+    "only",
+    "even",
+    "just",
+    "again",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "first",
+    "new",
+    "mr",
+    "mrs",
+    "ms",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "do",
+    "does",
+    "did",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "let",
+    "once",
+    "until",
+    "unless",
+    "after",
+    "asked",
+    "speaking",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "oh",
+    "well",
+    "please",
 ];
 
 /// Words that give a person's office or job; stripped from the front of a name and
 /// kept as the role.
 const TITLES: &[&str] = &[
-    "president", "vice", "secretary", "minister", "prime", "chancellor", "senator", "sen.",
-    "rep.", "representative", "congressman", "congresswoman", "gov.", "governor", "mayor",
-    "general", "gen.", "spokesperson", "spokesman", "spokeswoman", "chief", "director",
-    "ceo", "cfo", "cto", "chairman", "chairwoman", "chair", "professor", "prof.", "dr.",
-    "mr.", "mrs.", "ms.", "judge", "justice", "ambassador", "king", "queen", "prince",
-    "princess", "pope", "former", "defense", "defence", "foreign", "press", "deputy",
-    "acting", "executive", "officer", "commissioner", "leader", "speaker", "attorney",
-    "lawyer", "analyst", "economist", "coach", "manager", "founder", "co-founder", "editor",
-    "reporter", "author", "agent", "sheriff", "detective", "captain", "capt.", "lt.", "col.",
-    "sgt.", "senior", "adviser", "advisor", "aide", "official", "lawmaker", "head",
-    "minority", "majority", "state", "interior", "finance", "treasury", "health", "trade",
-    "national", "security", "white", "house", "kremlin", "opposition", "party", "union",
-    "team", "campaign", "company", "firm", "presidential", "candidate", "nominee", "gop",
-    "democratic", "republican", "labour", "conservative", "rabbi", "reverend", "rev.",
-    "father", "sister", "brother", "bishop", "cardinal", "archbishop", "lord", "lady", "sir",
-    "dame", "researcher", "scientist", "doctor", "nurse", "teacher", "student", "designer",
-    "developer", "engineer", "owner", "president-elect", "elect", "emeritus", "associate",
-    "assistant", "u.s.", "u.k.", "us", "uk", "eu", "un", "nato", "fbi", "cia", "nasa",
-    "general", "commander", "admiral", "colonel", "sergeant", "lieutenant", "major",
+    "president",
+    "vice",
+    "secretary",
+    "minister",
+    "prime",
+    "chancellor",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov.",
+    "governor",
+    "mayor",
+    "general",
+    "gen.",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "director",
+    "ceo",
+    "cfo",
+    "cto",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "professor",
+    "prof.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "judge",
+    "justice",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "former",
+    "defense",
+    "defence",
+    "foreign",
+    "press",
+    "deputy",
+    "acting",
+    "executive",
+    "officer",
+    "commissioner",
+    "leader",
+    "speaker",
+    "attorney",
+    "lawyer",
+    "analyst",
+    "economist",
+    "coach",
+    "manager",
+    "founder",
+    "co-founder",
+    "editor",
+    "reporter",
+    "author",
+    "agent",
+    "sheriff",
+    "detective",
+    "captain",
+    "capt.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "senior",
+    "adviser",
+    "advisor",
+    "aide",
+    "official",
+    "lawmaker",
+    "head",
+    "minority",
+    "majority",
+    "state",
+    "interior",
+    "finance",
+    "treasury",
+    "health",
+    "trade",
+    "national",
+    "security",
+    "white",
+    "house",
+    "kremlin",
+    "opposition",
+    "party",
+    "union",
+    "team",
+    "campaign",
+    "company",
+    "firm",
+    "presidential",
+    "candidate",
+    "nominee",
+    "gop",
+    "democratic",
+    "republican",
+    "labour",
+    "conservative",
+    "rabbi",
+    "reverend",
+    "rev.",
+    "father",
+    "sister",
+    "brother",
+    "bishop",
+    "cardinal",
+    "archbishop",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "researcher",
+    "scientist",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "designer",
+    "developer",
+    "engineer",
+    "owner",
+    "president-elect",
+    "elect",
+    "emeritus",
+    "associate",
+    "assistant",
+    "u.s.",
+    "u.k.",
+    "us",
+    "uk",
+    "eu",
+    "un",
+    "nato",
+    "fbi",
+    "cia",
+    "nasa",
+    "general",
+    "commander",
+    "admiral",
+    "colonel",
+    "sergeant",
+    "lieutenant",
+    "major",
 ];
 
 /// Words that make a capitalised run an organisation or a place, not a person.
 const NOT_PERSON: &[&str] = &[
-    "group", "house", "council", "department", "ministry", "university", "college",
-    "school", "party", "union", "court", "agency", "committee", "office", "company", "inc",
-    "corp", "ltd", "bank", "association", "institute", "foundation", "center", "centre",
-    "times", "post", "news", "journal", "review", "network", "service", "services",
-    "commission", "administration", "government", "congress", "senate", "parliament",
-    "assembly", "army", "force", "forces", "police", "church", "hospital", "museum", "club",
-    "league", "airlines", "airport", "street", "avenue", "road", "city", "county", "state",
-    "states", "kingdom", "republic", "federation", "nations", "organization",
-    "organisation", "corporation", "press", "media", "studios", "records", "games", "labs",
-    "technologies", "systems", "project", "program", "programme", "fund", "board", "bureau",
-    "authority", "guard", "navy", "reserve", "exchange", "market", "day", "week", "act",
-    "bill", "law", "war", "cup", "awards", "prize", "island", "islands", "river", "lake",
-    "park", "square", "bridge", "tower", "hall", "stadium", "hotel", "library", "festival",
-    "summit", "conference", "talks", "treaty", "agreement", "channel", "radio", "tv",
-    "television", "magazine", "blog", "google", "facebook", "twitter", "apple", "microsoft",
-    "amazon", "youtube", "instagram", "reuters", "ukraine", "russia", "china", "america",
-    "europe", "israel", "iran", "gaza", "nato", "contact", "general", "assembly", "street",
-    "valley", "north", "south", "east", "west", "coast", "middle", "sea", "ocean",
+    "group",
+    "house",
+    "council",
+    "department",
+    "ministry",
+    "university",
+    "college",
+    "school",
+    "party",
+    "union",
+    "court",
+    "agency",
+    "committee",
+    "office",
+    "company",
+    "inc",
+    "corp",
+    "ltd",
+    "bank",
+    "association",
+    "institute",
+    "foundation",
+    "center",
+    "centre",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "review",
+    "network",
+    "service",
+    "services",
+    "commission",
+    "administration",
+    "government",
+    "congress",
+    "senate",
+    "parliament",
+    "assembly",
+    "army",
+    "force",
+    "forces",
+    "police",
+    "church",
+    "hospital",
+    "museum",
+    "club",
+    "league",
+    "airlines",
+    "airport",
+    "street",
+    "avenue",
+    "road",
+    "city",
+    "county",
+    "state",
+    "states",
+    "kingdom",
+    "republic",
+    "federation",
+    "nations",
+    "organization",
+    "organisation",
+    "corporation",
+    "press",
+    "media",
+    "studios",
+    "records",
+    "games",
+    "labs",
+    "technologies",
+    "systems",
+    "project",
+    "program",
+    "programme",
+    "fund",
+    "board",
+    "bureau",
+    "authority",
+    "guard",
+    "navy",
+    "reserve",
+    "exchange",
+    "market",
+    "day",
+    "week",
+    "act",
+    "bill",
+    "law",
+    "war",
+    "cup",
+    "awards",
+    "prize",
+    "island",
+    "islands",
+    "river",
+    "lake",
+    "park",
+    "square",
+    "bridge",
+    "tower",
+    "hall",
+    "stadium",
+    "hotel",
+    "library",
+    "festival",
+    "summit",
+    "conference",
+    "talks",
+    "treaty",
+    "agreement",
+    "channel",
+    "radio",
+    "tv",
+    "television",
+    "magazine",
+    "blog",
+    "google",
+    "facebook",
+    "twitter",
+    "apple",
+    "microsoft",
+    "amazon",
+    "youtube",
+    "instagram",
+    "reuters",
+    "ukraine",
+    "russia",
+    "china",
+    "america",
+    "europe",
+    "israel",
+    "iran",
+    "gaza",
+    "nato",
+    "contact",
+    "general",
+    "assembly",
+    "street",
+    "valley",
+    "north",
+    "south",
+    "east",
+    "west",
+    "coast",
+    "middle",
+    "sea",
+    "ocean",
 ];
 
 /// Words between a subject and its reporting verb that do not break the tie.
 const BETWEEN: &[&str] = &[
-    "also", "later", "then", "previously", "again", "repeatedly", "recently", "once",
-    "further", "reportedly", "publicly", "quickly", "simply", "just", "has", "had", "have",
-    "would", "will", "was", "is", "earlier", "subsequently", "finally", "flatly", "bluntly",
-    "often", "never", "had", "once", "still", "already", "angrily", "calmly", "quietly",
-    "softly", "firmly", "told", "who",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "again",
+    "repeatedly",
+    "recently",
+    "once",
+    "further",
+    "reportedly",
+    "publicly",
+    "quickly",
+    "simply",
+    "just",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "was",
+    "is",
+    "earlier",
+    "subsequently",
+    "finally",
+    "flatly",
+    "bluntly",
+    "often",
+    "never",
+    "had",
+    "once",
+    "still",
+    "already",
+    "angrily",
+    "calmly",
+    "quietly",
+    "softly",
+    "firmly",
+    "told",
+    "who",
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "to", "with", "for", "on", "in", "at", "by", "from", "about", "against", "over",
-    "into", "than", "like",
+    "of", "to", "with", "for", "on", "in", "at", "by", "from", "about", "against", "over", "into",
+    "than", "like",
 ];
 
 /// The base forms of the reporting verbs.
 const VERBS: &[&str] = &[
-    "say", "tell", "add", "state", "write", "note", "explain", "ask", "answer", "reply",
-    "respond", "claim", "argue", "insist", "warn", "announce", "declare", "suggest",
-    "mention", "describe", "recall", "continue", "conclude", "acknowledge", "admit",
-    "agree", "observe", "remark", "comment", "confirm", "deny", "emphasize", "emphasise",
-    "stress", "tweet", "shout", "whisper", "cry", "exclaim", "joke", "quip", "complain",
-    "urge", "predict", "promise", "vow", "assert", "maintain", "contend", "concede",
-    "testify", "reveal", "recount", "accuse", "repeat", "reiterate", "wonder", "counter",
-    "retort", "caution", "advise", "boast", "laugh", "muse", "speak", "sigh", "scream",
-    "yell", "plead", "demand", "proclaim", "affirm", "allege", "lament", "mutter", "murmur",
-    "opine", "pledge", "propose", "reckon", "recommend", "reflect", "snap", "swear",
-    "threaten", "hint", "call", "describe", "tell", "continue", "begin", "interject",
-    "point", "put", "recall", "report", "post", "thunder", "gush", "concur", "elaborate",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "write",
+    "note",
+    "explain",
+    "ask",
+    "answer",
+    "reply",
+    "respond",
+    "claim",
+    "argue",
+    "insist",
+    "warn",
+    "announce",
+    "declare",
+    "suggest",
+    "mention",
+    "describe",
+    "recall",
+    "continue",
+    "conclude",
+    "acknowledge",
+    "admit",
+    "agree",
+    "observe",
+    "remark",
+    "comment",
+    "confirm",
+    "deny",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "tweet",
+    "shout",
+    "whisper",
+    "cry",
+    "exclaim",
+    "joke",
+    "quip",
+    "complain",
+    "urge",
+    "predict",
+    "promise",
+    "vow",
+    "assert",
+    "maintain",
+    "contend",
+    "concede",
+    "testify",
+    "reveal",
+    "recount",
+    "accuse",
+    "repeat",
+    "reiterate",
+    "wonder",
+    "counter",
+    "retort",
+    "caution",
+    "advise",
+    "boast",
+    "laugh",
+    "muse",
+    "speak",
+    "sigh",
+    "scream",
+    "yell",
+    "plead",
+    "demand",
+    "proclaim",
+    "affirm",
+    "allege",
+    "lament",
+    "mutter",
+    "murmur",
+    "opine",
+    "pledge",
+    "propose",
+    "reckon",
+    "recommend",
+    "reflect",
+    "snap",
+    "swear",
+    "threaten",
+    "hint",
+    "call",
+    "describe",
+    "tell",
+    "continue",
+    "begin",
+    "interject",
+    "point",
+    "put",
+    "recall",
+    "report",
+    "post",
+    "thunder",
+    "gush",
+    "concur",
+    "elaborate",
 ];
 
 const IRREGULAR: &[&str] = &[
-    "said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes",
-    "writing", "spoke", "speaks", "speaking", "began", "begins", "swore", "put", "puts",
+    "said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes", "writing",
+    "spoke", "speaks", "speaking", "began", "begins", "swore", "put", "puts",
 ];
 
 /// Whether `word` is a form of a reporting verb ("said", "stating", "argued").
@@ -195,14 +730,22 @@ fn is_title(w: &str) -> bool {
 
 fn is_demonym(w: &str) -> bool {
     let l = lower(w);
-    is_cap(w) && ["ian", "ean", "ese", "ish", "ic", "an"].iter().any(|s| l.ends_with(s)) && l.len() > 4
+    is_cap(w)
+        && ["ian", "ean", "ese", "ish", "ic", "an"]
+            .iter()
+            .any(|s| l.ends_with(s))
+        && l.len() > 4
 }
 
 fn split_possessive(w: &str) -> (&str, bool) {
     for s in ["'s", "’s", "s'", "s’"] {
         if let Some(stem) = w.strip_suffix(s) {
             if !stem.is_empty() {
-                let keep = if s.starts_with('s') { &w[..w.len() - s.len() + 1] } else { stem };
+                let keep = if s.starts_with('s') {
+                    &w[..w.len() - s.len() + 1]
+                } else {
+                    stem
+                };
                 return (keep, true);
             }
         }
@@ -238,8 +781,10 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         let mut possessive = false;
         while let Some(w) = word(toks, i) {
             let (stem, poss) = split_possessive(w);
-            let particle = matches!(w, "of" | "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la")
-                && !words.is_empty()
+            let particle = matches!(
+                w,
+                "of" | "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la"
+            ) && !words.is_empty()
                 && word(toks, i + 1).is_some_and(is_cap);
             if !(is_name_word(stem) || is_title(stem) || particle) {
                 break;
@@ -311,21 +856,36 @@ impl People {
         if lowered.iter().any(|w| NOT_PERSON.contains(&w.as_str())) {
             return None;
         }
-        if m.name.iter().all(|w| w.chars().all(|c| c.is_uppercase() || c == '.')) && m.name.len() == 1 {
+        if m.name
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
+            && m.name.len() == 1
+        {
             // An acronym (NATO, FBI) is an organisation.
             return None;
         }
         let last = m.name.last()?;
-        let found = self.list.iter().position(|p| {
-            let pw: Vec<&str> = p.name.split(' ').collect();
-            pw.last() == Some(&last.as_str()) && (m.name.len() == 1 || pw.len() == 1 || pw[0] == m.name[0] || initial_of(pw[0], &m.name[0]))
-        })
-        .or_else(|| {
-            // A first name alone, for someone named in full before.
-            (m.name.len() == 1)
-                .then(|| self.list.iter().position(|p| p.name.split(' ').next() == Some(last.as_str()) && p.name.contains(' ')))
-                .flatten()
-        });
+        let found = self
+            .list
+            .iter()
+            .position(|p| {
+                let pw: Vec<&str> = p.name.split(' ').collect();
+                pw.last() == Some(&last.as_str())
+                    && (m.name.len() == 1
+                        || pw.len() == 1
+                        || pw[0] == m.name[0]
+                        || initial_of(pw[0], &m.name[0]))
+            })
+            .or_else(|| {
+                // A first name alone, for someone named in full before.
+                (m.name.len() == 1)
+                    .then(|| {
+                        self.list.iter().position(|p| {
+                            p.name.split(' ').next() == Some(last.as_str()) && p.name.contains(' ')
+                        })
+                    })
+                    .flatten()
+            });
         if let Some(k) = found {
             let full = m.name.join(" ");
             if m.name.len() > self.list[k].name.split(' ').count() {
@@ -368,14 +928,26 @@ fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> 
         return Some(Who::Pronoun(i));
     }
     ms.iter()
-        .position(|m| if ending { m.to == i + 1 } else { m.from <= i && i < m.to && !m.possessive })
+        .position(|m| {
+            if ending {
+                m.to == i + 1
+            } else {
+                m.from <= i && i < m.to && !m.possessive
+            }
+        })
         .filter(|&k| !ms[k].possessive || !ending)
         .map(Who::Named)
 }
 
 /// The subject right before the verb at `v` (skipping "also", "later", ...), or right
 /// after it ("said Hegseth").
-fn subject_of(toks: &[(usize, Tok<'_>)], ms: &[Mention], v: usize, lo: usize, hi: usize) -> Option<Who> {
+fn subject_of(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    v: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<Who> {
     let mut k = v;
     while k > lo {
         k -= 1;
@@ -401,11 +973,22 @@ fn subject_of(toks: &[(usize, Tok<'_>)], ms: &[Mention], v: usize, lo: usize, hi
 /// The candidates for the speaker of the quotation at token `q` in the sentence
 /// `toks[lo..hi]`, the likeliest first. The caller takes the first that names a
 /// person it can resolve.
-pub fn attribute(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, hi: usize, q: usize) -> Vec<Who> {
+pub fn attribute(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    lo: usize,
+    hi: usize,
+    q: usize,
+) -> Vec<Who> {
     let is_verb = |k: usize| word(toks, k).is_some_and(is_reporting_verb);
     // The frame around this quotation: up to the neighbouring quotations.
-    let prev_q = (lo..q).rev().find(|&k| matches!(toks[k].1, Tok::Quote(_))).map_or(lo, |k| k + 1);
-    let next_q = (q + 1..hi).find(|&k| matches!(toks[k].1, Tok::Quote(_))).unwrap_or(hi);
+    let prev_q = (lo..q)
+        .rev()
+        .find(|&k| matches!(toks[k].1, Tok::Quote(_)))
+        .map_or(lo, |k| k + 1);
+    let next_q = (q + 1..hi)
+        .find(|&k| matches!(toks[k].1, Tok::Quote(_)))
+        .unwrap_or(hi);
     let mut out = Vec::new();
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
@@ -420,7 +1003,8 @@ pub fn attribute(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, hi: usize
     }
     // 3. "according to X" anywhere in the sentence: the source of what follows.
     for k in lo..hi.saturating_sub(2) {
-        if word(toks, k).is_some_and(|w| lower(w) == "according") && word(toks, k + 1) == Some("to") {
+        if word(toks, k).is_some_and(|w| lower(w) == "according") && word(toks, k + 1) == Some("to")
+        {
             out.extend(who_at(toks, ms, k + 2, false));
         }
     }
@@ -436,13 +1020,23 @@ pub fn attribute(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, hi: usize
     if let Some(verb) = (lo..hi).find(|&k| k != q && is_verb(k)) {
         out.extend(
             (lo..verb)
-                .filter(|&k| k == lo || !word(toks, k - 1).is_some_and(|w| PREPOSITIONS.contains(&lower(w).as_str())))
-                .filter(|&k| k == lo || !matches!(toks[k - 1].1, Tok::Word(_)) || word(toks, k - 1).is_some_and(is_title))
+                .filter(|&k| {
+                    k == lo
+                        || !word(toks, k - 1)
+                            .is_some_and(|w| PREPOSITIONS.contains(&lower(w).as_str()))
+                })
+                .filter(|&k| {
+                    k == lo
+                        || !matches!(toks[k - 1].1, Tok::Word(_))
+                        || word(toks, k - 1).is_some_and(is_title)
+                })
                 .find_map(|k| {
                     if word(toks, k).is_some_and(is_pronoun) {
                         return Some(Who::Pronoun(k));
                     }
-                    ms.iter().position(|m| m.from == k && !m.possessive).map(Who::Named)
+                    ms.iter()
+                        .position(|m| m.from == k && !m.possessive)
+                        .map(Who::Named)
                 }),
         );
     }
@@ -456,7 +1050,18 @@ mod tests {
 
     #[test]
     fn verb_forms() {
-        for w in ["said", "says", "stated", "stating", "argued", "replied", "told", "emphasized", "Added", "snapped"] {
+        for w in [
+            "said",
+            "says",
+            "stated",
+            "stating",
+            "argued",
+            "replied",
+            "told",
+            "emphasized",
+            "Added",
+            "snapped",
+        ] {
             assert!(is_reporting_verb(w), "{w}");
         }
         for w in ["sad", "stake", "table", "Ukraine", "comes"] {
@@ -467,7 +1072,10 @@ mod tests {
     fn names(text: &str) -> Vec<(String, Option<String>)> {
         let sp = spans(text);
         let toks = tokens(text, &sp);
-        mentions(&toks).into_iter().map(|m| (m.name.join(" "), m.role)).collect()
+        mentions(&toks)
+            .into_iter()
+            .map(|m| (m.name.join(" "), m.role))
+            .collect()
     }
 
     #[test]
@@ -490,7 +1098,10 @@ mod tests {
                 ("Marco Rubio".into(), Some("Secretary of State".into()))
             ]
         );
-        assert_eq!(names("When asked, Trump’s team said"), vec![("Trump".into(), None)]);
+        assert_eq!(
+            names("When asked, Trump’s team said"),
+            vec![("Trump".into(), None)]
+        );
     }
 
     #[test]

@@ -1,0 +1,18 @@
+//! The web layer (wasm32 only): reads the DOM into blocks, applies the core's plan,
+//! owns every listener and observer, and exports the JavaScript API.
+//!
+//! - `api`: the exported functions and the `Widget` handle; options and errors cross
+//!   the JavaScript boundary here and nowhere else.
+//! - `read`: the article's DOM as [`crate::core::Block`]s, with where each block is.
+//! - `undo`: every change made to the page, recorded so that `destroy()` puts it back.
+//! - `sections`, `quotes_panel`, `comments`: apply one job each.
+
+mod api;
+mod comments;
+mod dom;
+mod quotes_panel;
+mod read;
+mod sections;
+mod undo;
+
+pub use api::{analyze, mount, Widget};

@@ -1,0 +1,235 @@
+//! Applying the sections of the plan: a toggle button in each heading, the content
+//! wrapped in bodies that collapse with `hidden="until-found"` (so that find-in-page
+//! still reaches it), and deep links that open what they point into.
+
+use super::dom::{el, tag};
+use super::read::Article;
+use super::undo::Undo;
+use crate::core::Plan;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Node};
+
+/// One section as it stands in the page.
+pub struct SectionUi {
+    /// The section's id.
+    pub id: String,
+    /// The heading element (the real heading, or the line marked as one).
+    pub heading: Element,
+    /// The toggle, when the section is collapsible.
+    pub button: Option<Element>,
+    /// The wrappers around its content.
+    pub bodies: Vec<Element>,
+    /// Whether it is open now.
+    pub open: bool,
+}
+
+impl SectionUi {
+    /// Opens or closes the section.
+    pub fn set_open(&mut self, open: bool) {
+        let Some(button) = &self.button else { return };
+        self.open = open;
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        for b in &self.bodies {
+            let _ = if open {
+                b.remove_attribute("hidden")
+            } else {
+                b.set_attribute("hidden", "until-found")
+            };
+        }
+    }
+}
+
+/// Applies the sections of `plan`, recording every change in `undo`.
+pub fn apply(
+    doc: &Document,
+    root: &Element,
+    article: &Article,
+    plan: &Plan,
+    undo: &mut Undo,
+) -> Result<Vec<SectionUi>, JsValue> {
+    let mut out = Vec::with_capacity(plan.sections.len());
+    for s in &plan.sections {
+        let place = &article.places[s.heading];
+        let heading = match place.first.dyn_ref::<Element>() {
+            Some(e) if place.first == place.last => {
+                if !tag(&place.first).is_some_and(|t| t.len() == 2 && t.starts_with('h')) {
+                    undo.set_attr(e, "role", "heading")?;
+                    undo.set_attr(e, "aria-level", &s.level.to_string())?;
+                }
+                if e.id().is_empty() {
+                    undo.set_attr(e, "id", &s.id)?;
+                }
+                undo.add_class(e, "aw-heading")?;
+                e.clone()
+            }
+            _ => {
+                // A line of a text run: wrap it in an element that is a heading.
+                let h = el(doc, "div", "aw-heading aw-heading-line", None);
+                h.set_id(&s.id);
+                h.set_attribute("role", "heading")?;
+                h.set_attribute("aria-level", &s.level.to_string())?;
+                undo.wrap(&h, &place.first, &place.last)?;
+                h
+            }
+        };
+        if s.inferred {
+            undo.add_class(&heading, "aw-heading-inferred")?;
+        }
+        let mut ui = SectionUi {
+            id: s.id.clone(),
+            heading: heading.clone(),
+            button: None,
+            bodies: Vec::new(),
+            open: true,
+        };
+        if s.collapsible {
+            let end = article.places.get(s.end).map(|p| p.first.clone());
+            for (k, (first, last)) in sibling_runs(heading.as_ref(), end.as_ref(), root.as_ref())
+                .into_iter()
+                .enumerate()
+            {
+                let body = el(doc, "div", "aw-section-body", None);
+                body.set_id(&if k == 0 {
+                    format!("{}-body", s.id)
+                } else {
+                    format!("{}-body-{}", s.id, k + 1)
+                });
+                body.set_attribute("data-aw-section", &s.id)?;
+                undo.wrap(&body, &first, &last)?;
+                ui.bodies.push(body);
+            }
+            if !ui.bodies.is_empty() {
+                let controls: Vec<String> = ui.bodies.iter().map(|b| b.id()).collect();
+                let button = el(doc, "button", "aw-toggle", None);
+                button.set_attribute("type", "button")?;
+                button.set_attribute("aria-controls", &controls.join(" "))?;
+                let icon = el(doc, "span", "aw-toggle-icon", None);
+                icon.set_attribute("aria-hidden", "true")?;
+                let interactive = heading
+                    .query_selector("a, button, input, select, textarea")
+                    .ok()
+                    .flatten()
+                    .is_some();
+                if interactive {
+                    // A button cannot hold links: put a small toggle before them.
+                    button.set_attribute("aria-label", &s.title)?;
+                    button.append_child(&icon)?;
+                    undo.insert(
+                        heading.as_ref(),
+                        button.as_ref(),
+                        heading.first_child().as_ref(),
+                    )?;
+                } else {
+                    undo.wrap_children(&button, heading.as_ref())?;
+                    undo.insert(
+                        button.as_ref(),
+                        icon.as_ref(),
+                        button.first_child().as_ref(),
+                    )?;
+                }
+                ui.button = Some(button);
+                ui.set_open(s.open);
+            }
+        }
+        out.push(ui);
+    }
+    Ok(out)
+}
+
+/// The runs of sibling nodes that lie after `start` and before `end` (or the end of
+/// `root`) in document order, each as its first and last node. Content that the
+/// next heading shares a parent with is split at that parent, so that wrapping each
+/// run never moves the next heading.
+pub fn sibling_runs(start: &Node, end: Option<&Node>, root: &Node) -> Vec<(Node, Node)> {
+    let mut runs = Vec::new();
+    let Some(mut parent) = start.parent_node() else {
+        return runs;
+    };
+    let mut next = start.next_sibling();
+    loop {
+        let mut first: Option<Node> = None;
+        let mut last: Option<Node> = None;
+        let mut descend: Option<Node> = None;
+        let mut done = false;
+        while let Some(s) = next {
+            if Some(&s) == end {
+                done = true;
+                break;
+            }
+            if end.is_some_and(|e| s.contains(Some(e))) {
+                descend = Some(s);
+                break;
+            }
+            first.get_or_insert_with(|| s.clone());
+            next = s.next_sibling();
+            last = Some(s);
+        }
+        if let (Some(f), Some(l)) = (first, last) {
+            if has_content(&f, &l) {
+                runs.push((f, l));
+            }
+        }
+        if done {
+            break;
+        }
+        if let Some(d) = descend {
+            next = d.first_child();
+            parent = d;
+            continue;
+        }
+        if &parent == root {
+            break;
+        }
+        next = parent.next_sibling();
+        match parent.parent_node() {
+            Some(p) => parent = p,
+            None => break,
+        }
+    }
+    runs
+}
+
+/// Whether a run holds anything but white space.
+fn has_content(first: &Node, last: &Node) -> bool {
+    let mut n = Some(first.clone());
+    while let Some(cur) = n {
+        let blank = cur.node_type() == Node::TEXT_NODE
+            && cur.text_content().unwrap_or_default().trim().is_empty();
+        if !blank && cur.node_type() != Node::COMMENT_NODE {
+            return true;
+        }
+        if &cur == last {
+            break;
+        }
+        n = cur.next_sibling();
+    }
+    false
+}
+
+/// The section (index) whose body holds `target` or whose heading it is, innermost
+/// first, with every section around it.
+pub fn sections_holding(sections: &[SectionUi], target: &Node) -> Vec<usize> {
+    let mut out: Vec<usize> = sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.bodies.iter().any(|b| b.contains(Some(target))) || s.heading.contains(Some(target))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    out.reverse();
+    out
+}
+
+/// The nodes of the page that a URL fragment names: the raw id and, when it
+/// differs, the percent-decoded one.
+pub fn hash_target(doc: &Document, hash: &str) -> Option<Element> {
+    let raw = hash.strip_prefix('#').unwrap_or(hash);
+    if raw.is_empty() {
+        return None;
+    }
+    doc.get_element_by_id(raw).or_else(|| {
+        let decoded = js_sys::decode_uri_component(raw).ok()?.as_string()?;
+        doc.get_element_by_id(&decoded)
+    })
+}

@@ -1,0 +1,474 @@
+//! Browser tests: the widget mounted on small Blogger-like articles in a real page
+//! (Chromium and Firefox, headless).
+#![cfg(target_arch = "wasm32")]
+
+use article_widget::{analyze, mount, Widget};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LONG: &str = "This paragraph is long enough to be running text of the article, with more than twenty words in it and a full stop at the end.";
+
+fn doc() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh article in the page, built with text nodes only; returns its root.
+fn article(id: &str, lines: &[(&str, &str)]) -> Element {
+    let d = doc();
+    if let Some(old) = d.get_element_by_id(id) {
+        old.remove();
+    }
+    let root = d.create_element("div").unwrap();
+    root.set_id(id);
+    root.set_class_name("post-body");
+    for (tag, text) in lines {
+        let e = d.create_element(tag).unwrap();
+        e.set_text_content(Some(text));
+        root.append_child(&e).unwrap();
+    }
+    d.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn seed_like(id: &str) -> Element {
+    article(
+        id,
+        &[
+            ("div", LONG),
+            ("div", "Donald Trump spoke with reporters on Wednesday about the talks and what comes next for everyone."),
+            ("div", "Shifting Stance on Ukraine"),
+            ("div", "\"Chasing this illusionary goal will only prolong the war and cause more suffering,\" Donald Trump said today."),
+            ("div", LONG),
+            ("div", "A Path to Peace?"),
+            ("div", LONG),
+            ("div", "\"It's an interesting question,\" he said. \"I think they have to make peace.\""),
+            ("div", "Meeting Set for Munich"),
+            ("div", LONG),
+        ],
+    )
+}
+
+fn html(e: &Element) -> String {
+    e.outer_html()
+}
+
+fn code_of(err: JsValue) -> String {
+    js_sys::Reflect::get(&err, &"code".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn message_of(err: &JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn no_comments() -> JsValue {
+    opts(&[("comments", false.into())])
+}
+
+fn all(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn sections_from_plain_lines_with_accessible_toggles() {
+    let root = seed_like("t-sections");
+    let mut w: Widget = mount(root.clone().into(), no_comments()).unwrap();
+    let headings = all(&root, ".aw-heading");
+    let titles: Vec<String> = headings.iter().map(|h| h.text_content().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Shifting Stance on Ukraine",
+            "A Path to Peace?",
+            "Meeting Set for Munich"
+        ]
+    );
+    for h in &headings {
+        assert_eq!(h.get_attribute("role").as_deref(), Some("heading"));
+        let b = h
+            .query_selector("button.aw-toggle")
+            .unwrap()
+            .expect("a toggle button");
+        let controls = b.get_attribute("aria-controls").unwrap();
+        let body = doc()
+            .get_element_by_id(&controls)
+            .expect("aria-controls names the body");
+        let expanded = b.get_attribute("aria-expanded").unwrap();
+        let hidden = body.get_attribute("hidden");
+        assert_eq!(
+            expanded == "false",
+            hidden.as_deref() == Some("until-found")
+        );
+    }
+    // The first section starts open, the others collapsed; a click flips one.
+    let second = headings[1].query_selector("button").unwrap().unwrap();
+    assert_eq!(
+        second.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    second.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(
+        second.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let body = doc()
+        .get_element_by_id(&second.get_attribute("aria-controls").unwrap())
+        .unwrap();
+    assert!(!body.has_attribute("hidden"));
+    second.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(body.get_attribute("hidden").as_deref(), Some("until-found"));
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn destroy_gives_the_page_back_exactly() {
+    let root = seed_like("t-destroy");
+    let before = html(&root);
+    let first_child = root.first_child().unwrap();
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    assert_ne!(html(&root), before);
+    w.destroy();
+    assert_eq!(html(&root), before);
+    assert!(
+        root.first_child().unwrap() == first_child,
+        "the same nodes, not copies"
+    );
+    w.destroy(); // twice is harmless
+    assert_eq!(html(&root), before);
+    // It can be mounted again after.
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    w.destroy();
+    assert_eq!(html(&root), before);
+}
+
+#[wasm_bindgen_test]
+fn key_quotes_panel_with_speakers() {
+    let root = seed_like("t-quotes");
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let panel = root
+        .query_selector("aside.aw-quotes")
+        .unwrap()
+        .expect("the panel");
+    let title_id = panel.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        doc()
+            .get_element_by_id(&title_id)
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Key quotes")
+    );
+    let speakers: Vec<String> = all(&panel, ".aw-quote-name")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(speakers, ["Donald Trump", "Donald Trump"]);
+    let texts: Vec<String> = all(&panel, ".aw-quote-text")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        texts[1],
+        "It's an interesting question. I think they have to make peace."
+    );
+    // "Read in context" opens the collapsed section that holds the quote.
+    let links = all(&panel, ".aw-quote-link");
+    let path_btn = all(&root, ".aw-toggle")[1].clone();
+    assert_eq!(
+        path_btn.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    links[1].unchecked_ref::<HtmlElement>().click();
+    assert_eq!(
+        path_btn.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    w.destroy();
+    assert!(root.query_selector(".aw-quotes").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn analyze_reports_the_plan_and_changes_nothing() {
+    let root = seed_like("t-analyze");
+    let before = html(&root);
+    let plan = analyze("#t-analyze".into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(html(&root), before);
+    let sections = js_sys::Reflect::get(&plan, &"sections".into()).unwrap();
+    let sections: js_sys::Array = sections.unchecked_into();
+    assert_eq!(sections.length(), 3);
+    let first = sections.get(0);
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap();
+    assert_eq!(
+        get(&first, "id").as_string().as_deref(),
+        Some("shifting-stance-on-ukraine")
+    );
+    assert_eq!(get(&first, "level").as_f64(), Some(2.0));
+    assert_eq!(get(&first, "inferred").as_bool(), Some(true));
+    let quotes: js_sys::Array = get(&plan, "quotes").unchecked_into();
+    let q0 = quotes.get(0);
+    assert_eq!(
+        get(&q0, "speaker").as_string().as_deref(),
+        Some("Donald Trump")
+    );
+    assert_eq!(
+        get(&q0, "sectionId").as_string().as_deref(),
+        Some("shifting-stance-on-ukraine")
+    );
+    assert_eq!(get(&q0, "key").as_bool(), Some(true));
+    // On a mounted root it answers with what mount applied.
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let again = analyze(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    let s2: js_sys::Array = get(&again, "sections").unchecked_into();
+    assert_eq!(s2.length(), 3);
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn bad_input_gives_coded_errors_and_leaves_the_page_alone() {
+    let root = seed_like("t-errors");
+    let before = html(&root);
+    let cases: Vec<(JsValue, JsValue, &str)> = vec![
+        (
+            "#does-not-exist".into(),
+            JsValue::UNDEFINED,
+            "root-not-found",
+        ),
+        ("##bad[".into(), JsValue::UNDEFINED, "bad-selector"),
+        (JsValue::from(42), JsValue::UNDEFINED, "root-not-element"),
+        (
+            root.clone().into(),
+            opts(&[("maxQuote", 3.into())]),
+            "unknown-option",
+        ),
+        (
+            root.clone().into(),
+            opts(&[("sections", "yes".into())]),
+            "bad-option",
+        ),
+        (
+            root.clone().into(),
+            JsValue::from("sections"),
+            "bad-options",
+        ),
+        (
+            root.clone().into(),
+            opts(&[("comments", "#nope".into())]),
+            "comments-not-found",
+        ),
+        (
+            root.clone().into(),
+            opts(&[("commentsScript", "javascript:alert(1)".into())]),
+            "bad-comments-url",
+        ),
+        (
+            root.clone().into(),
+            opts(&[("exclude", "[[".into())]),
+            "bad-selector",
+        ),
+    ];
+    for (r, o, code) in cases {
+        let err = mount(r, o).err().expect("mount must fail");
+        let msg = message_of(&err);
+        assert!(msg.starts_with("article-widget: "), "{msg}");
+        assert_eq!(code_of(err), code, "{msg}");
+        assert_eq!(html(&root), before, "{code} changed the page");
+    }
+    let empty = article("t-empty", &[("div", " "), ("p", "")]);
+    assert_eq!(
+        code_of(mount(empty.into(), no_comments()).err().unwrap()),
+        "empty-article"
+    );
+    // A second mount on the same root is refused, and the first keeps working.
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    assert_eq!(
+        code_of(mount(root.clone().into(), no_comments()).err().unwrap()),
+        "already-mounted"
+    );
+    w.destroy();
+    assert_eq!(html(&root), before);
+}
+
+#[wasm_bindgen_test]
+fn hostile_text_stays_text() {
+    let root = article(
+        "t-hostile",
+        &[
+            ("div", LONG),
+            ("div", "Why <img src=x onerror=alert(1)> Matters"),
+            ("div", "\"Nothing <script>alert(1)</script> will run here, I promise you all,\" Jane Smith said."),
+            ("div", LONG),
+            ("div", "The <b>Second</b> Heading"),
+            ("div", LONG),
+        ],
+    );
+    let before_text = root.text_content().unwrap();
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    assert!(
+        root.query_selector("img, script, b").unwrap().is_none(),
+        "markup in text was parsed"
+    );
+    assert_eq!(all(&root, ".aw-heading").len(), 2);
+    let panel_text = root
+        .query_selector(".aw-quote-text")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        panel_text.starts_with("Nothing <script>alert(1)</script> will run"),
+        "{panel_text}"
+    );
+    w.destroy();
+    assert_eq!(root.text_content().unwrap(), before_text);
+}
+
+#[wasm_bindgen_test]
+fn find_in_page_and_deep_links_open_collapsed_sections() {
+    let root = seed_like("t-links");
+    // Give a paragraph inside the last (collapsed) section an id to link to.
+    let target = root.last_element_child().unwrap();
+    target.set_id("t-links-target");
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let buttons = all(&root, ".aw-toggle");
+    let body_of = |b: &Element| {
+        doc()
+            .get_element_by_id(&b.get_attribute("aria-controls").unwrap())
+            .unwrap()
+    };
+    // The browser's find-in-page fires beforematch on the hidden body.
+    let body = body_of(&buttons[1]);
+    body.dispatch_event(&web_sys::Event::new("beforematch").unwrap())
+        .unwrap();
+    assert_eq!(
+        buttons[1].get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    // A hash that points inside the last section opens it.
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("#t-links-target"))
+        .unwrap();
+    let ev = web_sys::HashChangeEvent::new("hashchange").unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    assert_eq!(
+        buttons[2].get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("#"))
+        .unwrap();
+    // Expand all and collapse all.
+    w.collapse_all();
+    assert!(buttons
+        .iter()
+        .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("false")));
+    w.expand_all();
+    assert!(buttons
+        .iter()
+        .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("true")));
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn headings_inside_text_runs_split_by_line_breaks() {
+    // Blogger's editor often leaves one div with text runs and <br>s.
+    let d = doc();
+    let root = article("t-br", &[]);
+    for (i, line) in [
+        LONG,
+        "First Plain Title",
+        LONG,
+        LONG,
+        "Second Plain Title",
+        LONG,
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            root.append_child(&d.create_element("br").unwrap()).unwrap();
+            root.append_child(&d.create_element("br").unwrap()).unwrap();
+        }
+        root.append_child(&d.create_text_node(line)).unwrap();
+    }
+    let before = html(&root);
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let titles: Vec<String> = all(&root, ".aw-heading")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
+    assert_eq!(titles, ["First Plain Title", "Second Plain Title"]);
+    assert_eq!(all(&root, ".aw-section-body").len(), 2);
+    w.destroy();
+    assert_eq!(html(&root), before);
+}
+
+#[wasm_bindgen_test]
+fn comments_load_once_on_intent_and_not_before() {
+    let d = doc();
+    let root = seed_like("t-comments");
+    let area = d.create_element("div").unwrap();
+    area.set_id("t-comments-area");
+    area.set_attribute("data-num-comments", "2").unwrap();
+    let template = d.create_element("template").unwrap();
+    template
+        .set_attribute("data-article-widget-comments", "")
+        .unwrap();
+    let content = template
+        .unchecked_ref::<web_sys::HtmlTemplateElement>()
+        .content();
+    let script = d.create_element("script").unwrap();
+    script.set_text_content(Some(
+        "window.__awTestComments = (window.__awTestComments || 0) + 1;",
+    ));
+    content.append_child(&script).unwrap();
+    area.append_child(&template).unwrap();
+    d.body().unwrap().append_child(&area).unwrap();
+    let before = html(&area);
+    let count = || {
+        js_sys::Reflect::get(&js_sys::global(), &"__awTestComments".into())
+            .unwrap()
+            .as_f64()
+            .unwrap_or(0.0)
+    };
+
+    let mut w = mount(
+        root.into(),
+        opts(&[
+            ("comments", "#t-comments-area".into()),
+            ("commentsOnClick", true.into()),
+        ]),
+    )
+    .unwrap();
+    let button = area
+        .query_selector(".aw-comments-button")
+        .unwrap()
+        .expect("the facade");
+    assert_eq!(button.text_content().as_deref(), Some("Show 2 comments"));
+    assert_eq!(count(), 0.0, "nothing runs before the reader asks");
+    button.unchecked_ref::<HtmlElement>().click();
+    button.unchecked_ref::<HtmlElement>().click();
+    w.load_comments();
+    assert_eq!(count(), 1.0, "the comment system runs once");
+    w.destroy();
+    assert_eq!(html(&area), before);
+    area.remove();
+}
