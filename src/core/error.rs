@@ -92,7 +92,7 @@ impl fmt::Display for Error {
         match self {
             Error::RootNotFound { selector } => write!(
                 f,
-                "no element matches the root selector {selector:?}; pass an Element or a selector that matches the article body"
+                "no element matches the root selector \"{selector}\"; pass an Element or a selector that matches the article body"
             ),
             Error::RootNotElement { got } => write!(
                 f,
@@ -100,17 +100,17 @@ impl fmt::Display for Error {
             ),
             Error::BadSelector { name, selector } => write!(
                 f,
-                "{name} {selector:?} is not a valid CSS selector; check its syntax"
+                "{name} \"{selector}\" is not a valid CSS selector; check its syntax"
             ),
             Error::UnknownOption { name, suggestion } => {
-                write!(f, "unknown option {name:?}")?;
+                write!(f, "unknown option \"{name}\"")?;
                 match suggestion {
-                    Some(s) => write!(f, "; did you mean {s:?}?"),
+                    Some(s) => write!(f, "; did you mean \"{s}\"?"),
                     None => write!(f, "; see the README for the options"),
                 }
             }
             Error::BadOption { name, expected, got } => {
-                write!(f, "option {name:?} must be {expected}, not {got}")
+                write!(f, "option \"{name}\" must be {expected}, not {got}")
             }
             Error::BadOptions { got } => {
                 write!(f, "options must be an object, not {got}")
@@ -125,15 +125,15 @@ impl fmt::Display for Error {
             ),
             Error::CommentsNotFound { selector } => write!(
                 f,
-                "no element matches the comments selector {selector:?}; fix the selector or pass comments: false"
+                "no element matches the comments selector \"{selector}\"; fix the selector or pass comments: false"
             ),
             Error::NothingToLoad { selector } => write!(
                 f,
-                "{selector:?} has nothing to load lazily: park the comment system in a <template data-article-widget-comments> inside it, or give commentsScript"
+                "\"{selector}\" has nothing to load lazily: park the comment system in a <template data-article-widget-comments> inside it, or give commentsScript"
             ),
             Error::BadCommentsUrl { url } => write!(
                 f,
-                "comments script {url:?} is refused: use an https:// address or a same-origin path"
+                "comments script \"{url}\" is refused: use an https:// address or a same-origin path"
             ),
         }
     }

@@ -202,7 +202,7 @@ fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
     {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     if NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s)) {
         return false;
     }

@@ -26,10 +26,23 @@ impl OptionValue {
         match self {
             OptionValue::Null => "null".into(),
             OptionValue::Bool(b) => format!("the boolean {b}"),
-            OptionValue::Number(n) => format!("the number {n}"),
-            OptionValue::Str(s) => format!("the string {:?}", clip(s)),
+            OptionValue::Number(n) => describe_number(*n),
+            OptionValue::Str(s) => format!("the string \"{}\"", clip(s)),
             OptionValue::Other(t) => format!("a value of type {t}"),
         }
+    }
+}
+
+/// A number in words, without float formatting (which would weigh the module down).
+fn describe_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        "an infinite number".into()
+    } else if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("the number {}", n as i64)
+    } else {
+        "a number with a fraction".into()
     }
 }
 
@@ -240,7 +253,12 @@ fn int_in(v: &OptionValue, lo: i64, hi: i64) -> Option<i64> {
 fn unknown(name: &str) -> Error {
     let suggestion = OPTION_NAMES
         .iter()
-        .map(|k| (edit_distance(&name.to_lowercase(), &k.to_lowercase()), *k))
+        .map(|k| {
+            (
+                edit_distance(&name.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                *k,
+            )
+        })
         .filter(|(d, _)| *d <= 3)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k);

@@ -215,7 +215,7 @@ impl Reader<'_> {
             let weight = style.get_property_value("font-weight").unwrap_or_default();
             let weight: f64 = match weight.as_str() {
                 "bold" | "bolder" => 700.0,
-                w => w.parse().unwrap_or(400.0),
+                w => js_sys::parse_float(w),
             };
             bold &= weight >= 600.0;
             let size = px(&style.get_property_value("font-size").unwrap_or_default());
@@ -234,7 +234,12 @@ impl Reader<'_> {
 }
 
 fn px(v: &str) -> f64 {
-    v.trim_end_matches("px").parse().unwrap_or(0.0)
+    let n = js_sys::parse_float(v);
+    if n.is_nan() {
+        0.0
+    } else {
+        n
+    }
 }
 
 /// Whether a node has a block-level element child (then it is read as a container).

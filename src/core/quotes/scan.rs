@@ -136,7 +136,7 @@ const ABBREVIATIONS: &[&str] = &[
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-    single_initial || w.contains('.') || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+    single_initial || w.contains('.') || ABBREVIATIONS.contains(&w.to_ascii_lowercase().as_str())
 }
 
 /// Splits `text` into tokens, with each quotation of `spans` as one token.

@@ -675,7 +675,7 @@ const IRREGULAR: &[&str] = &[
 
 /// Whether `word` is a form of a reporting verb ("said", "stating", "argued").
 pub fn is_reporting_verb(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = word.to_ascii_lowercase();
     if IRREGULAR.contains(&w.as_str()) || VERBS.contains(&w.as_str()) {
         return true;
     }
@@ -708,7 +708,7 @@ pub fn is_reporting_verb(word: &str) -> bool {
 }
 
 fn lower(w: &str) -> String {
-    w.to_lowercase()
+    w.to_ascii_lowercase()
 }
 
 fn is_pronoun(w: &str) -> bool {
