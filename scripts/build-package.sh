@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 out=pkg
-wasm_in=target/wasm32-unknown-unknown/release/article_widget.wasm
+wasm_in=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/article_widget.wasm
 wasm_out=$out/article_widget_bg.wasm
 wasm_opt=node_modules/.bin/wasm-opt
 

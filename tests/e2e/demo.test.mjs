@@ -131,11 +131,11 @@ function assertConsistent(state, where) {
   }
 }
 
-describe('demo page, scrolled to the comments', () => {
+describe('demo page: sections, key quotes and analyze()', () => {
   let demo;
 
   before(async () => {
-    demo = await openDemo('scroll');
+    demo = await openDemo('sections');
   });
 
   after(async () => {
@@ -216,6 +216,21 @@ describe('demo page, scrolled to the comments', () => {
       assert.equal(typeof section.inferred, 'boolean');
     }
     assert.ok(Array.isArray(result.quotes));
+    assert.deepEqual(demo.problems, []);
+  });
+});
+
+// A page of its own: the interactions above move the page near the comments, which
+// rightly loads them.
+describe('demo page: comments load when the reader scrolls to them', () => {
+  let demo;
+
+  before(async () => {
+    demo = await openDemo('scroll');
+  });
+
+  after(async () => {
+    await demo?.context.close();
   });
 
   test('fetches nothing from the comments origin before the reader scrolls', async () => {
@@ -239,11 +254,12 @@ describe('demo page, scrolled to the comments', () => {
   });
 
   test('saves a full-page screenshot to test-results/demo.png', async () => {
+    await demo.page.evaluate(() => window.scrollTo(0, 0));
     await demo.page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 });
 
-describe('demo page, "Show comments" clicked', () => {
+describe('demo page: "Show comments" clicked', () => {
   let demo;
 
   before(async () => {
