@@ -85,8 +85,7 @@ fi
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v firefox-esr >/dev/null 2>&1; then
   run "apt package lists" as_root env DEBIAN_FRONTEND=noninteractive apt-get update
   run "chromium chromium-driver firefox-esr (apt)" \
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    chromium chromium-driver firefox-esr
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver firefox-esr
 fi
 
 # geckodriver is not packaged in Debian 12.
