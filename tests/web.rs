@@ -472,3 +472,22 @@ fn comments_load_once_on_intent_and_not_before() {
     assert_eq!(html(&area), before);
     area.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_form_whose_field_is_named_id_does_not_break_reading() {
+    // Regression: `form.id` is the field `<input name="id">`, not a string; reading
+    // ids through the property trapped the module on a real news page.
+    let d = doc();
+    let form = d.create_element("form").unwrap();
+    form.set_attribute("id", "search").unwrap();
+    let input = d.create_element("input").unwrap();
+    input.set_attribute("name", "id").unwrap();
+    form.append_child(&input).unwrap();
+    d.body().unwrap().append_child(&form).unwrap();
+    let root = seed_like("t-clobber");
+    root.append_child(&form).unwrap();
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    assert_eq!(all(&root, ".aw-heading").len(), 3);
+    w.destroy();
+    form.remove();
+}

@@ -125,6 +125,10 @@ struct Prepared {
 }
 
 fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
+    #[cfg(feature = "console-panics")]
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     let doc = document();
     let root = resolve_root(&doc, root)?;
     let settings = read_options(options)?;
@@ -140,11 +144,17 @@ fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(Error::EmptyArticle);
     }
+    // Read ids as attributes: a form's `id` property can be one of its fields
+    // (`<input name="id">`), which is no string.
     let mut taken = HashSet::new();
     if let Ok(list) = doc.query_selector_all("[id]") {
         for i in 0..list.length() {
-            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                taken.insert(e.id());
+            if let Some(id) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<Element>().ok())
+                .and_then(|e| e.get_attribute("id"))
+            {
+                taken.insert(id);
             }
         }
     }

@@ -174,7 +174,7 @@ impl Reader<'_> {
         let id = first
             .dyn_ref::<Element>()
             .filter(|_| first == last)
-            .map(|e| e.id())
+            .and_then(|e| e.get_attribute("id"))
             .filter(|id| !id.is_empty());
         let mut block = Block::new(kind, text);
         block.id = id;

@@ -56,7 +56,7 @@ pub fn apply(
                     undo.set_attr(e, "role", "heading")?;
                     undo.set_attr(e, "aria-level", &s.level.to_string())?;
                 }
-                if e.id().is_empty() {
+                if e.get_attribute("id").is_none_or(|id| id.is_empty()) {
                     undo.set_attr(e, "id", &s.id)?;
                 }
                 undo.add_class(e, "aw-heading")?;

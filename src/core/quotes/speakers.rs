@@ -796,6 +796,11 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
                 break;
             }
         }
+        if words.is_empty() {
+            // "A's": a word that only looked like a name before its possessive.
+            i = start + 1;
+            continue;
+        }
         // Split the titles (and the words that modify them) off the front.
         let mut cut = 0;
         for (k, w) in words.iter().enumerate() {
@@ -1101,6 +1106,16 @@ mod tests {
         assert_eq!(
             names("When asked, Trump’s team said"),
             vec![("Trump".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_possessive_stop_word_does_not_stall() {
+        // Regression: "A's" passed the first test of a name but not the second, and
+        // the scan never moved on (a real page hung the browser tab).
+        assert_eq!(
+            names("The A's won. So did Plan B's team."),
+            vec![("Plan B".into(), None)]
         );
     }
 
