@@ -12,8 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { start } from '../../scripts/serve.mjs';
+import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
 
 const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const REQUEST_LOG = `${RESULTS}requests.log`;
@@ -38,21 +38,7 @@ before(async () => {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(REQUEST_LOG, '');
   server = await start({ port: 0, commentsPort: 0 });
-  // chromium.launch always starts from a fresh, temporary user-data-dir of its own and
-  // removes it on close. The flags keep Chromium from calling Google's services (the
-  // network here refuses them, and the blocked list below would catch them).
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -67,14 +53,7 @@ async function openDemo(label) {
   const requests = [];
   const problems = [];
 
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname !== '127.0.0.1') {
-      blocked.push(url.href);
-      return route.abort('blockedbyclient');
-    }
-    return route.continue();
-  });
+  await onlyLoopback(context, blocked);
 
   const page = await context.newPage();
   page.on('request', (req) => {

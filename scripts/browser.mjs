@@ -1,0 +1,33 @@
+// Headless Chromium as every script and test here starts it: Debian's /usr/bin/chromium
+// (or CHROMIUM_PATH), driven by playwright-core. The flags keep Chromium from calling
+// Google's services, which this network refuses; --no-sandbox because tests run as root.
+// chromium.launch starts from a fresh temporary profile and removes it on close.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Lets requests to 127.0.0.1 through and aborts every other, recording it in `blocked`. */
+export async function onlyLoopback(context, blocked = []) {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  return blocked;
+}
