@@ -1,0 +1,118 @@
+// The pages the benchmark opens, all on the demo server's origin (127.0.0.1): the
+// demo server (scripts/serve.mjs) serves /pkg/ and the demo; the bench pages under
+// /bench/ are answered by the browser context's router from this folder and the
+// corpus, so that the module, the pages and the harness share one origin.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const BENCH_DIR = resolve(ROOT, 'bench');
+export const CORPUS_DIR = resolve(ROOT, 'tests/fixtures/corpus');
+
+export const SEED_ROOT = '#post-body-7318405593424166051';
+
+// Article roots for the corpus pages that tests/fixtures/corpus/roots.json leaves null
+// (read when the benchmark starts; a page it maps is taken from it).
+export const FALLBACK_ROOTS = {
+  'ars-1': 'div[itemprop="articleBody"]',
+  breitbart: 'article.the-article div.entry-content',
+  'medium-2': 'div.postField--body',
+  'yahoo-1': 'article[data-type="story"]',
+  'yahoo-3': 'div.yom-art-content',
+};
+
+export function corpusPages() {
+  const names = readFileSync(resolve(CORPUS_DIR, 'pages.txt'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+  const roots = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'roots.json'), 'utf8'));
+  return names.map((name) => {
+    const given = roots[name];
+    return given
+      ? { name, selector: given, rootSource: 'roots.json' }
+      : { name, selector: FALLBACK_ROOTS[name] ?? 'article, main, body', rootSource: 'bench fallback' };
+  });
+}
+
+// Scripts are kept in place but made inert (the parser keeps the first `type`), so that
+// the DOM keeps its shape and root selectors written for the page (nth-child) still
+// match; a <meta> refresh and <base> are dropped. The page's Content-Security-Policy
+// (below) stops inline event handlers and javascript: URLs; same-origin modules (the
+// package, the harness) and WebAssembly are allowed.
+export function inertHtml(html) {
+  return html
+    .replace(/<script\b/gi, '<script type="text/x-bench-inert"')
+    .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi, '')
+    .replace(/<base\b[^>]*>/gi, '');
+}
+
+function addToHead(html, tags) {
+  const m = /<head\b[^>]*>/i.exec(html);
+  if (m) return html.slice(0, m.index + m[0].length) + tags + html.slice(m.index + m[0].length);
+  return tags + html;
+}
+
+const STYLESHEET = '<link rel="stylesheet" href="/pkg/article-widget.css">';
+
+export function corpusHtml(name) {
+  const html = readFileSync(resolve(CORPUS_DIR, name, 'source.html'), 'utf8');
+  return addToHead(inertHtml(html), `<meta charset="utf-8">${STYLESHEET}`);
+}
+
+/** The demo page with its start-up script inert: the seed article, nothing mounted. */
+export function seedHtml(demoHtml) {
+  return inertHtml(demoHtml);
+}
+
+/** The demo page with its start-up script replaced by bench/startup.js (marks) and
+ * the observers of bench/observers.js first in its head. */
+export function startupHtml(demoHtml) {
+  const original = /<script type="module" id="widget-start">[\s\S]*?<\/script>/;
+  if (!original.test(demoHtml)) {
+    throw new Error('www/index.html has no <script type="module" id="widget-start">: update bench/pages.mjs');
+  }
+  const startup = readFileSync(resolve(BENCH_DIR, 'startup.js'), 'utf8');
+  const observers = readFileSync(resolve(BENCH_DIR, 'observers.js'), 'utf8');
+  const page = demoHtml.replace(original, () => `<script type="module" id="widget-start">\n${startup}</script>`);
+  return addToHead(page, `\n<script>\n${observers}</script>\n`);
+}
+
+const ISOLATED = {
+  // Cross-origin isolation gives performance.now() its fine resolution (5 µs, not 100).
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+  'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'",
+  'cache-control': 'no-store',
+};
+
+/**
+ * Answers /bench/... on `origin` in `context`:
+ *   /bench/startup.html       the demo with marks (see startupHtml)
+ *   /bench/seed.html          the demo page, inert
+ *   /bench/corpus/NAME.html   a corpus page, inert, with the widget's stylesheet
+ *   /bench/FILE.js            a file of this folder
+ */
+export async function routeBenchPages(context, origin, demoHtml) {
+  await context.route(`${origin}bench/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname.slice('/bench/'.length);
+    const html = (body, headers = ISOLATED) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body });
+    try {
+      if (path === 'startup.html') return await html(startupHtml(demoHtml), { 'cache-control': 'no-store' });
+      if (path === 'seed.html') return await html(seedHtml(demoHtml));
+      const corpus = /^corpus\/([\w-]+)\.html$/.exec(path);
+      if (corpus) return await html(corpusHtml(corpus[1]));
+      if (/^[\w-]+\.js$/.test(path)) {
+        return await route.fulfill({
+          status: 200,
+          contentType: 'text/javascript; charset=utf-8',
+          headers: { 'cache-control': 'no-store' },
+          body: readFileSync(resolve(BENCH_DIR, path), 'utf8'),
+        });
+      }
+      return await route.fulfill({ status: 404, body: 'not found' });
+    } catch (err) {
+      return route.fulfill({ status: 500, body: String(err) });
+    }
+  });
+}
