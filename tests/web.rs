@@ -77,7 +77,27 @@ fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn no_comments() -> JsValue {
-    opts(&[("comments", false.into())])
+    opts(&[("comments", false.into()), ("remember", false.into())])
+}
+
+/// Resolves with the next `name` event on `target`.
+async fn next_event(target: &web_sys::EventTarget, name: &str) -> JsValue {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let o = web_sys::AddEventListenerOptions::new();
+        o.set_once(true);
+        target
+            .add_event_listener_with_callback_and_add_event_listener_options(name, &resolve, &o)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap()
+}
+
+fn click(e: &Element) {
+    e.unchecked_ref::<HtmlElement>().click();
+}
+
+fn expanded(e: &Element) -> bool {
+    e.get_attribute("aria-expanded").as_deref() == Some("true")
 }
 
 fn all(root: &Element, sel: &str) -> Vec<Element> {
@@ -490,4 +510,177 @@ fn a_form_whose_field_is_named_id_does_not_break_reading() {
     assert_eq!(all(&root, ".aw-heading").len(), 3);
     w.destroy();
     form.remove();
+}
+
+#[wasm_bindgen_test]
+fn table_of_contents_links_opens_and_expands_all() {
+    let root = seed_like("t-toc");
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let toc = root.first_element_child().unwrap();
+    assert_eq!(toc.class_name(), "aw-toc", "the contents come first");
+    let links = all(&toc, ".aw-toc-link");
+    let hrefs: Vec<String> = links
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "#shifting-stance-on-ukraine",
+            "#a-path-to-peace",
+            "#meeting-set-for-munich"
+        ]
+    );
+    let times: Vec<String> = all(&toc, ".aw-toc-time")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(times, ["1 min", "1 min", "1 min"]);
+    let toggles = all(&root, ".aw-toggle");
+    // A link opens its collapsed section (the browser then scrolls to it).
+    assert!(!expanded(&toggles[2]));
+    links[2]
+        .add_event_listener_with_callback(
+            "click",
+            &js_sys::Function::new_with_args("e", "e.preventDefault()"),
+        )
+        .unwrap();
+    click(&links[2]);
+    assert!(expanded(&toggles[2]));
+    // One button expands all, then collapses all.
+    let all_button = toc.query_selector(".aw-toc-all").unwrap().unwrap();
+    assert_eq!(all_button.text_content().as_deref(), Some("Expand all"));
+    click(&all_button);
+    assert!(toggles.iter().all(expanded));
+    assert_eq!(all_button.text_content().as_deref(), Some("Collapse all"));
+    click(&all_button);
+    assert!(!toggles.iter().any(expanded));
+    w.destroy();
+    assert!(root.query_selector(".aw-toc").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn printing_shows_everything_then_restores_the_reader_state() {
+    let root = seed_like("t-print");
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let toggles = all(&root, ".aw-toggle");
+    let before: Vec<bool> = toggles.iter().map(expanded).collect();
+    assert_eq!(before, [true, false, false]);
+    let win = web_sys::window().unwrap();
+    win.dispatch_event(&web_sys::Event::new("beforeprint").unwrap())
+        .unwrap();
+    assert!(toggles.iter().all(expanded));
+    assert_eq!(all(&root, ".aw-section-body[hidden]").len(), 0);
+    win.dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+        .unwrap();
+    assert_eq!(toggles.iter().map(expanded).collect::<Vec<_>>(), before);
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+fn open_sections_are_remembered_for_the_page() {
+    let root = seed_like("t-remember");
+    let with_comments_off = opts(&[("comments", false.into())]);
+    let mut w = mount(root.clone().into(), with_comments_off.clone()).unwrap();
+    let toggles = all(&root, ".aw-toggle");
+    click(&toggles[0]); // close the first
+    click(&toggles[2]); // open the last
+    w.destroy();
+    let mut w = mount(root.clone().into(), with_comments_off).unwrap();
+    let toggles = all(&root, ".aw-toggle");
+    assert_eq!(
+        toggles.iter().map(expanded).collect::<Vec<_>>(),
+        [false, false, true]
+    );
+    w.destroy();
+    // Without `remember`, the configured state wins.
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let toggles = all(&root, ".aw-toggle");
+    assert_eq!(
+        toggles.iter().map(expanded).collect::<Vec<_>>(),
+        [true, false, false]
+    );
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_comment_script_that_fails_shows_a_message_and_retry_works() {
+    let d = doc();
+    let root = seed_like("t-fail");
+    let area = d.create_element("div").unwrap();
+    area.set_id("t-fail-area");
+    d.body().unwrap().append_child(&area).unwrap();
+    let before = html(&area);
+    let mut w = mount(
+        root.clone().into(),
+        opts(&[
+            ("comments", "#t-fail-area".into()),
+            ("commentsScript", "/no-such-comment-system.js".into()),
+            ("commentsOnClick", true.into()),
+        ]),
+    )
+    .unwrap();
+    let button = area.query_selector(".aw-comments-button").unwrap().unwrap();
+    let failed = next_event(root.as_ref(), "article-widget:comments-failed");
+    click(&button);
+    let detail = js_sys::Reflect::get(&failed.await, &"detail".into()).unwrap();
+    let reason = js_sys::Reflect::get(&detail, &"reason".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(reason.contains("did not load"), "{reason}");
+    let status = area.query_selector(".aw-comments-status").unwrap().unwrap();
+    assert!(status
+        .text_content()
+        .unwrap()
+        .starts_with("Comments could not be loaded"));
+    assert_eq!(button.text_content().as_deref(), Some("Try again"));
+    assert_eq!(
+        area.query_selector_all("script").unwrap().length(),
+        0,
+        "the failed script is taken out"
+    );
+    // A retry starts again (and fails again here, cleanly).
+    let failed = next_event(root.as_ref(), "article-widget:comments-failed");
+    click(&button);
+    assert_eq!(area.query_selector_all("script").unwrap().length(), 1);
+    failed.await;
+    w.destroy();
+    assert_eq!(html(&area), before);
+    area.remove();
+}
+
+#[wasm_bindgen_test]
+fn preconnect_only_after_intent() {
+    let d = doc();
+    let root = seed_like("t-preconnect");
+    let area = d.create_element("div").unwrap();
+    area.set_id("t-preconnect-area");
+    d.body().unwrap().append_child(&area).unwrap();
+    let hints = || {
+        d.query_selector_all("link[rel=preconnect][href='https://comments.example']")
+            .unwrap()
+            .length()
+    };
+    let mut w = mount(
+        root.into(),
+        opts(&[
+            ("comments", "#t-preconnect-area".into()),
+            ("commentsScript", "https://comments.example/embed.js".into()),
+            ("commentsOnClick", true.into()),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(hints(), 0);
+    let facade = area.query_selector(".aw-comments-facade").unwrap().unwrap();
+    facade
+        .dispatch_event(&web_sys::Event::new("pointerover").unwrap())
+        .unwrap();
+    facade
+        .dispatch_event(&web_sys::Event::new("pointerover").unwrap())
+        .unwrap();
+    assert_eq!(hints(), 1, "one hint, on the first intent");
+    w.destroy();
+    assert_eq!(hints(), 0);
+    area.remove();
 }

@@ -101,8 +101,15 @@ pub struct Settings {
     pub comments_margin: u32,
     /// Load comments only on an explicit click (no scroll trigger).
     pub comments_on_click: bool,
+    /// How long the comment system may take to load before the facade reports a
+    /// failure and offers a retry, in milliseconds.
+    pub comments_timeout: u32,
     /// A selector of content inside the article to leave alone.
     pub exclude: Option<String>,
+    /// Show a table of contents at the top of the article.
+    pub toc: bool,
+    /// Remember which sections the reader opened, for this page, in session storage.
+    pub remember: bool,
 }
 
 impl Default for Settings {
@@ -120,7 +127,10 @@ impl Default for Settings {
             comments_script: None,
             comments_margin: 200,
             comments_on_click: false,
+            comments_timeout: 15_000,
             exclude: None,
+            toc: true,
+            remember: true,
         }
     }
 }
@@ -139,7 +149,10 @@ pub const OPTION_NAMES: &[&str] = &[
     "commentsScript",
     "commentsMargin",
     "commentsOnClick",
+    "commentsTimeout",
     "exclude",
+    "toc",
+    "remember",
 ];
 
 impl Settings {
@@ -214,12 +227,19 @@ impl Settings {
                 "commentsOnClick" => {
                     s.comments_on_click = boolean(value).ok_or_else(|| bad("a boolean"))?
                 }
+                "commentsTimeout" => {
+                    s.comments_timeout = int_in(value, 100, 600_000)
+                        .ok_or_else(|| bad("a number of milliseconds from 100 to 600000"))?
+                        as u32
+                }
                 "exclude" => match value {
                     OptionValue::Str(sel) if !sel.trim().is_empty() => {
                         s.exclude = Some(sel.trim().to_string())
                     }
                     _ => return Err(bad("a CSS selector string")),
                 },
+                "toc" => s.toc = boolean(value).ok_or_else(|| bad("a boolean"))?,
+                "remember" => s.remember = boolean(value).ok_or_else(|| bad("a boolean"))?,
                 _ => return Err(unknown(name)),
             }
         }

@@ -1,14 +1,28 @@
 //! The comment area: a facade that costs nothing until the reader wants comments,
 //! then the comment system, fetched once.
 //!
-//! The page parks its comment system inert in a `<template data-article-widget-comments>`
-//! (or the caller names a script with `commentsScript`); nothing of it is fetched
-//! until a trigger. Scripts parsed from a template never run, so each one is made
-//! anew with the same attributes.
+//! Sources, in the order they are looked for:
+//! - a `commentsScript` option: a script to add (https, or same-origin);
+//! - markup the page parks inert in the comment area, marked
+//!   `data-article-widget-comments`: a `<template>` (parsed but inert), or a
+//!   `<textarea>` or `<noscript>` holding it as text, as Blogger themes do. Any
+//!   comment system's snippet works: Blogger's form script, Disqus, giscus,
+//!   utterances, any script with its attributes;
+//! - Blogger's embedded form whose iframe is left without an address: the address
+//!   waits in `a#comment-editor-src` and is set on intent.
+//!
+//! Scripts parsed from markup never run, so each one is made anew with the same
+//! attributes. Each script address is started once per page, however often the
+//! widget is mounted.
 
-use super::dom::el;
+use super::dom::{children, el};
 use super::undo::Undo;
-use crate::core::{CommentsSetting, Error, Settings};
+use super::widget::Events;
+use crate::core::{check_script_url, CommentsSetting, Error, Settings};
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlScriptElement, HtmlTemplateElement, Node};
 
@@ -21,12 +35,22 @@ const AUTO: &[&str] = &[
     "#respond",
 ];
 
+/// Where parked markup waits.
+const PARKED: &str = "template[data-article-widget-comments], textarea[data-article-widget-comments], noscript[data-article-widget-comments]";
+
+thread_local! {
+    /// Script addresses started in this page, so that none is fetched twice.
+    static STARTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
 /// What the comment system is.
 pub enum Source {
-    /// Content the page parked in a template.
-    Parked(HtmlTemplateElement),
+    /// Markup the page parked inert.
+    Parked(Element),
     /// A script to add.
     Script(String),
+    /// Blogger's form frame and the address to give it.
+    BloggerFrame(Element, String),
 }
 
 /// The comment area as the widget found it.
@@ -37,6 +61,10 @@ pub struct Area {
     pub source: Source,
     /// The comment count the page shows, if any.
     pub count: Option<u32>,
+    /// The origin to warm up on intent (`https://host`), when it is another one.
+    pub origin: Option<String>,
+    /// A page that shows the comments without the widget (for when loading fails).
+    pub link: Option<String>,
 }
 
 /// Finds the comment area and what to load in it. `Ok(None)` when comments are off,
@@ -66,29 +94,113 @@ pub fn find(doc: &Document, settings: &Settings) -> Result<Option<Area>, Error> 
             None => return Ok(None),
         },
     };
-    let parked = element
-        .query_selector("template[data-article-widget-comments]")
+    let editor_link = element
+        .query_selector("a#comment-editor-src[href]")
         .ok()
         .flatten()
-        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok());
-    let source = match (&settings.comments_script, parked) {
-        (Some(url), _) => Source::Script(url.clone()),
-        (None, Some(t)) => Source::Parked(t),
-        (None, None) => {
-            return match named {
-                Some(selector) => Err(Error::NothingToLoad { selector }),
-                None => Ok(None),
-            }
+        .and_then(|a| a.get_attribute("href"));
+    let source = if let Some(url) = &settings.comments_script {
+        Source::Script(url.clone())
+    } else if let Some(parked) = element.query_selector(PARKED).ok().flatten() {
+        Source::Parked(parked)
+    } else if let (Some(frame), Some(src)) = (
+        element
+            .query_selector("iframe#comment-editor")
+            .ok()
+            .flatten(),
+        editor_link.clone(),
+    ) {
+        let empty = frame
+            .get_attribute("src")
+            .is_none_or(|s| s.is_empty() || s == "about:blank");
+        if !empty {
+            return not_lazy(named);
         }
+        check_script_url(&src)?;
+        Source::BloggerFrame(frame, src)
+    } else {
+        return not_lazy(named);
     };
+    let urls = match &source {
+        Source::Parked(p) => parked_urls(doc, p),
+        Source::Script(u) | Source::BloggerFrame(_, u) => vec![u.clone()],
+    };
+    for u in &urls {
+        check_script_url(u)?;
+    }
     let count = element
         .get_attribute("data-num-comments")
-        .and_then(|n| n.trim().parse().ok());
+        .and_then(|n| n.trim().parse().ok())
+        .or_else(|| count_in_heading(&element));
     Ok(Some(Area {
+        origin: urls.iter().find_map(|u| origin_of(u)),
+        link: editor_link,
         element,
         source,
         count,
     }))
+}
+
+fn not_lazy(named: Option<String>) -> Result<Option<Area>, Error> {
+    match named {
+        Some(selector) => Err(Error::NothingToLoad { selector }),
+        None => Ok(None),
+    }
+}
+
+/// "12 comments" in the area's heading, as Blogger writes it.
+fn count_in_heading(area: &Element) -> Option<u32> {
+    let h = area.query_selector("h2, h3, h4").ok()??;
+    let text = h.text_content()?;
+    let mut words = text.split_whitespace();
+    let n = words.next()?.parse().ok()?;
+    words
+        .next()?
+        .to_ascii_lowercase()
+        .starts_with("comment")
+        .then_some(n)
+}
+
+/// The scheme and host of an absolute address.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| [scheme, "://", host].concat())
+}
+
+/// The parked markup as a fragment (inert: nothing in it has run or been fetched).
+fn parked_fragment(doc: &Document, holder: &Element) -> Result<Node, JsValue> {
+    if let Some(t) = holder.dyn_ref::<HtmlTemplateElement>() {
+        return t.content().clone_node_with_deep(true);
+    }
+    // A textarea or noscript holds the page's own markup as text; it is the page
+    // author's markup, not article text, and it is parsed like a template's.
+    let text = holder.text_content().unwrap_or_default();
+    let range = doc.create_range()?;
+    range.select_node_contents(holder.parent_node().as_ref().unwrap_or(doc.as_ref()))?;
+    Ok(range.create_contextual_fragment(&text)?.into())
+}
+
+/// The addresses the parked markup would fetch as scripts or frames.
+fn parked_urls(doc: &Document, holder: &Element) -> Vec<String> {
+    let Ok(frag) = parked_fragment(doc, holder) else {
+        return Vec::new();
+    };
+    let Some(frag) = frag.dyn_ref::<web_sys::DocumentFragment>() else {
+        return Vec::new();
+    };
+    let Ok(list) = frag.query_selector_all("script[src], iframe[src]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| {
+            list.item(i)?
+                .dyn_into::<Element>()
+                .ok()?
+                .get_attribute("src")
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The facade: a box with a "Show comments" button where the comments will go.
@@ -101,99 +213,335 @@ pub struct Facade {
     pub status: Element,
 }
 
-/// Puts the facade in the comment area.
-pub fn insert_facade(doc: &Document, area: &Area, undo: &mut Undo) -> Result<Facade, JsValue> {
-    let element = el(doc, "div", "aw-comments-facade", None);
-    let label = match area.count {
-        Some(1) => "Show 1 comment".to_string(),
-        Some(n) => format!("Show {n} comments"),
-        None => "Show comments".to_string(),
-    };
-    let button = el(doc, "button", "aw-comments-button", Some(&label));
-    button.set_attribute("type", "button")?;
-    let status = el(doc, "p", "aw-comments-status", None);
-    status.set_attribute("role", "status")?;
-    element.append_child(&button)?;
-    element.append_child(&status)?;
-    // Where the comments will appear: in place of the parked template, else at the
-    // end of the comment area.
-    let (parent, before): (Node, Option<Node>) = match &area.source {
-        Source::Parked(t) => (
-            t.parent_node()
-                .unwrap_or_else(|| area.element.clone().into()),
-            Some(t.clone().into()),
-        ),
-        Source::Script(_) => (area.element.clone().into(), None),
-    };
-    undo.insert(&parent, element.as_ref(), before.as_ref())?;
-    Ok(Facade {
-        element,
-        button,
-        status,
-    })
+/// How a load attempt went.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A script or frame has loaded.
+    Loaded,
+    /// A script failed to load.
+    Failed,
+    /// Nothing answered in time.
+    TimedOut,
 }
 
-/// Starts the comment system. Returns the scripts that load from an address, whose
-/// `load` and `error` events tell how it went (none: it is loaded already).
-pub fn activate(
-    doc: &Document,
-    area: &Area,
-    undo: &mut Undo,
-) -> Result<Vec<HtmlScriptElement>, JsValue> {
-    let mut external = Vec::new();
-    match &area.source {
-        Source::Script(url) => {
-            let s: HtmlScriptElement = el(doc, "script", "", None).unchecked_into();
-            s.set_src(url);
-            s.set_async(true);
-            undo.insert(area.element.as_ref(), s.as_ref(), None)?;
-            external.push(s);
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Idle,
+    Loading,
+    Loaded,
+    Failed,
+}
+
+/// The comment area, its facade and the loading of the comment system.
+pub struct Loader {
+    /// The area as found.
+    pub area: Area,
+    /// The facade in it.
+    pub facade: Facade,
+    state: State,
+    /// Scripts or frames still loading.
+    pending: usize,
+    /// Where the current attempt's changes start in the undo record.
+    attempt_from: usize,
+    listeners: Vec<EventListener>,
+    timer: Option<Timeout>,
+    timeout_ms: u32,
+    preconnected: bool,
+}
+
+impl Loader {
+    /// Puts the facade in the comment area.
+    pub fn new(
+        doc: &Document,
+        area: Area,
+        settings: &Settings,
+        undo: &mut Undo,
+    ) -> Result<Loader, JsValue> {
+        let element = el(doc, "div", "aw-comments-facade", None);
+        let label = match area.count {
+            Some(1) => "Show 1 comment".to_string(),
+            Some(n) => format!("Show {n} comments"),
+            None => "Show comments".to_string(),
+        };
+        let button = el(doc, "button", "aw-comments-button", Some(&label));
+        button.set_attribute("type", "button")?;
+        let status = el(doc, "p", "aw-comments-status", None);
+        status.set_attribute("role", "status")?;
+        element.append_child(&button)?;
+        element.append_child(&status)?;
+        // Where the comments will appear: in place of the parked markup or Blogger's
+        // frame, else at the end of the comment area.
+        let at: Option<Node> = match &area.source {
+            Source::Parked(p) => Some(p.clone().into()),
+            Source::BloggerFrame(f, _) => Some(f.clone().into()),
+            Source::Script(_) => None,
+        };
+        let parent: Node = at
+            .as_ref()
+            .and_then(|n| n.parent_node())
+            .unwrap_or_else(|| area.element.clone().into());
+        undo.insert(&parent, element.as_ref(), at.as_ref())?;
+        Ok(Loader {
+            area,
+            facade: Facade {
+                element,
+                button,
+                status,
+            },
+            state: State::Idle,
+            pending: 0,
+            attempt_from: 0,
+            listeners: Vec::new(),
+            timer: None,
+            timeout_ms: settings.comments_timeout,
+            preconnected: false,
+        })
+    }
+
+    /// Whether a URL fragment asks for the comments: `#comments`, a comment
+    /// (`#c123`, `#comment-123`), or any element inside the comment area.
+    pub fn wants(&self, hash: &str, target: Option<&Element>) -> bool {
+        let h = hash.trim_start_matches('#');
+        let one = h.strip_prefix("comment-").or_else(|| h.strip_prefix('c'));
+        let a: &Node = self.area.element.as_ref();
+        h == "comments"
+            || one.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            || target.is_some_and(|t| a.contains(Some(t)))
+    }
+
+    /// Warms the connection to the comment system's origin, once.
+    pub fn preconnect(&mut self, doc: &Document, undo: &mut Undo) {
+        if self.preconnected || self.state != State::Idle {
+            return;
         }
-        Source::Parked(template) => {
-            let content: Node = template.content().clone_node_with_deep(true)?;
-            let parent = template
-                .parent_node()
-                .unwrap_or_else(|| area.element.clone().into());
-            let mut nodes = super::dom::children(&content);
-            for n in &mut nodes {
-                // Scripts inside the parked content, at any depth.
-                let scripts: Vec<Element> = if n.node_name().eq_ignore_ascii_case("script") {
-                    vec![n.clone().unchecked_into()]
-                } else if let Some(e) = n.dyn_ref::<Element>() {
-                    let list = e.query_selector_all("script")?;
-                    (0..list.length())
-                        .filter_map(|i| list.item(i))
-                        .map(|s| s.unchecked_into())
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                for old in scripts {
-                    let fresh = runnable_copy(doc, &old)?;
-                    if fresh.has_attribute("src") {
-                        external.push(fresh.clone());
-                    }
-                    if &Node::from(old.clone()) == n {
-                        *n = fresh.into();
-                    } else if let Some(p) = old.parent_node() {
-                        p.replace_child(&fresh, &old)?;
+        self.preconnected = true;
+        let (Some(origin), Some(head)) = (&self.area.origin, doc.head()) else {
+            return;
+        };
+        let link = el(doc, "link", "", None);
+        let _ = link.set_attribute("rel", "preconnect");
+        let _ = link.set_attribute("href", origin);
+        let _ = link.set_attribute("crossorigin", "");
+        let _ = undo.insert(head.as_ref(), link.as_ref(), None);
+    }
+
+    /// Starts the comment system, once. `report` is called when each script or frame
+    /// loads, fails, or when nothing answered in time.
+    pub fn load(
+        &mut self,
+        doc: &Document,
+        undo: &mut Undo,
+        report: impl Fn(Outcome) + 'static,
+    ) -> Events {
+        if matches!(self.state, State::Loading | State::Loaded) {
+            return Vec::new();
+        }
+        self.state = State::Loading;
+        self.listeners.clear();
+        self.attempt_from = undo.len();
+        self.facade
+            .button
+            .set_text_content(Some("Loading comments…"));
+        let _ = self.facade.button.set_attribute("disabled", "");
+        let _ = self.facade.button.set_attribute("aria-busy", "true");
+        self.facade.status.set_text_content(None);
+        let waiting = match self.start(doc, undo) {
+            Ok(w) => w,
+            Err(_) => return self.fail(undo, "the comment system could not be started"),
+        };
+        let mut events: Events = vec![("comments-loading", Vec::new())];
+        if waiting.is_empty() {
+            events.extend(self.loaded());
+            return events;
+        }
+        self.pending = waiting.len();
+        let report = Rc::new(report);
+        for target in waiting {
+            let r = report.clone();
+            self.listeners
+                .push(EventListener::once(&target, "load", move |_| {
+                    r(Outcome::Loaded)
+                }));
+            let r = report.clone();
+            self.listeners
+                .push(EventListener::once(&target, "error", move |_| {
+                    r(Outcome::Failed)
+                }));
+        }
+        let r = report.clone();
+        self.timer = Some(Timeout::new(self.timeout_ms, move || r(Outcome::TimedOut)));
+        events
+    }
+
+    /// Inserts what loads the comment system; returns the elements to wait for.
+    fn start(&self, doc: &Document, undo: &mut Undo) -> Result<Vec<Element>, JsValue> {
+        let mut waiting = Vec::new();
+        match &self.area.source {
+            Source::Script(url) => {
+                if let Some(s) = script_once(doc, url)? {
+                    undo.insert(self.area.element.as_ref(), s.as_ref(), None)?;
+                    waiting.push(s.into());
+                }
+            }
+            Source::BloggerFrame(frame, src) => {
+                undo.set_attr(frame, "src", src)?;
+                waiting.push(frame.clone());
+            }
+            Source::Parked(holder) => {
+                let content = parked_fragment(doc, holder)?;
+                let parent = holder
+                    .parent_node()
+                    .unwrap_or_else(|| self.area.element.clone().into());
+                for n in children(&content) {
+                    let n = activate(doc, &n, &mut waiting)?;
+                    if let Some(n) = n {
+                        undo.insert(&parent, &n, Some(holder.as_ref()))?;
                     }
                 }
             }
-            for n in nodes {
-                undo.insert(&parent, &n, Some(template.as_ref()))?;
+        }
+        Ok(waiting)
+    }
+
+    /// One script or frame has loaded, or failed, or time ran out.
+    pub fn script_done(&mut self, outcome: Outcome, undo: &mut Undo) -> Events {
+        if self.state != State::Loading {
+            return Vec::new();
+        }
+        match outcome {
+            Outcome::Failed => self.fail(undo, "a script of the comment system did not load"),
+            Outcome::TimedOut => self.fail(undo, "the comment system did not answer in time"),
+            Outcome::Loaded => {
+                self.pending = self.pending.saturating_sub(1);
+                if self.pending == 0 {
+                    self.loaded()
+                } else {
+                    Vec::new()
+                }
             }
         }
     }
-    Ok(external)
+
+    fn loaded(&mut self) -> Events {
+        self.state = State::Loaded;
+        self.timer = None;
+        let _ = self.facade.element.set_attribute("hidden", "");
+        vec![("comments-loaded", Vec::new())]
+    }
+
+    fn fail(&mut self, undo: &mut Undo, why: &str) -> Events {
+        self.state = State::Failed;
+        self.timer = None;
+        self.listeners.clear();
+        // Take out what this attempt added, so that a retry starts clean.
+        undo.undo_since(self.attempt_from);
+        STARTED.with(|s| s.borrow_mut().clear());
+        let msg = ["Comments could not be loaded: ", why, "."].concat();
+        self.facade.status.set_text_content(Some(&msg));
+        if let Some(href) = &self.area.link {
+            let doc = super::dom::document();
+            let a = el(
+                &doc,
+                "a",
+                "aw-comments-link",
+                Some("Open the comments page"),
+            );
+            let _ = a.set_attribute("href", href);
+            let _ = self.facade.status.append_child(&doc.create_text_node(" "));
+            let _ = self.facade.status.append_child(&a);
+        }
+        self.facade.button.set_text_content(Some("Try again"));
+        let _ = self.facade.button.remove_attribute("disabled");
+        let _ = self.facade.button.remove_attribute("aria-busy");
+        vec![("comments-failed", vec![("reason", why.into())])]
+    }
+
+    /// Stops listening (the widget is going away).
+    pub fn stop(&mut self) {
+        self.listeners.clear();
+        self.timer = None;
+    }
+}
+
+/// A script for `url`, unless this page has started one for it already.
+fn script_once(doc: &Document, url: &str) -> Result<Option<HtmlScriptElement>, JsValue> {
+    if !mark_started(url) {
+        return Ok(None);
+    }
+    let s: HtmlScriptElement = doc.create_element("script")?.unchecked_into();
+    s.set_src(url);
+    s.set_async(true);
+    Ok(Some(s))
+}
+
+fn mark_started(url: &str) -> bool {
+    STARTED.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.iter().any(|u| u == url) {
+            false
+        } else {
+            s.push(url.to_string());
+            true
+        }
+    })
+}
+
+/// Makes the scripts in parked markup runnable, collecting the scripts and frames
+/// that load from an address into `waiting`. Returns the node to insert (`None` for
+/// a script whose address this page has started already).
+fn activate(
+    doc: &Document,
+    node: &Node,
+    waiting: &mut Vec<Element>,
+) -> Result<Option<Node>, JsValue> {
+    let Some(e) = node.dyn_ref::<Element>() else {
+        return Ok(Some(node.clone()));
+    };
+    if e.local_name() == "script" {
+        let src = e.get_attribute("src");
+        if src.as_deref().is_some_and(|u| !mark_started(u)) {
+            return Ok(None);
+        }
+        let fresh = runnable_copy(doc, e)?;
+        if src.is_some() {
+            waiting.push(fresh.clone().into());
+        }
+        return Ok(Some(fresh.into()));
+    }
+    let inner = e.query_selector_all("script, iframe[src]")?;
+    for i in 0..inner.length() {
+        let Some(old) = inner.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if old.local_name() == "iframe" {
+            waiting.push(old);
+            continue;
+        }
+        let src = old.get_attribute("src");
+        if src.as_deref().is_some_and(|u| !mark_started(u)) {
+            old.remove();
+            continue;
+        }
+        let fresh = runnable_copy(doc, &old)?;
+        if src.is_some() {
+            waiting.push(fresh.clone().into());
+        }
+        if let Some(p) = old.parent_node() {
+            p.replace_child(&fresh, &old)?;
+        }
+    }
+    Ok(Some(node.clone()))
 }
 
 /// A script element that runs when inserted, with the attributes and text of one
-/// parsed from a template.
+/// parsed from inert markup.
 fn runnable_copy(doc: &Document, old: &Element) -> Result<HtmlScriptElement, JsValue> {
     let fresh: HtmlScriptElement = doc.create_element("script")?.unchecked_into();
-    let names = old.get_attribute_names();
-    for name in names.iter().filter_map(|n| n.as_string()) {
+    for name in old
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+    {
         if let Some(v) = old.get_attribute(&name) {
             fresh.set_attribute(&name, &v)?;
         }

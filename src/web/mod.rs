@@ -5,7 +5,8 @@
 //!   the JavaScript boundary here and nowhere else.
 //! - `read`: the article's DOM as [`crate::core::Block`]s, with where each block is.
 //! - `undo`: every change made to the page, recorded so that `destroy()` puts it back.
-//! - `sections`, `quotes_panel`, `comments`: apply one job each.
+//! - `widget`: a mounted widget's state, listeners and observers.
+//! - `sections`, `toc`, `quotes_panel`, `comments`: apply one job each.
 
 mod api;
 mod comments;
@@ -13,6 +14,8 @@ mod dom;
 mod quotes_panel;
 mod read;
 mod sections;
+mod toc;
 mod undo;
+mod widget;
 
 pub use api::{analyze, mount, Widget};

@@ -1,0 +1,83 @@
+//! The table of contents: a short list of the sections at the top of the article,
+//! each with its reading time, and one button to expand or collapse them all.
+
+use super::dom::el;
+use super::sections::SectionUi;
+use crate::core::Plan;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+/// Words read in a minute, for the reading times.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// The table of contents as it stands in the page.
+pub struct Toc {
+    /// The `<nav>` element.
+    pub element: Element,
+    /// The expand-all / collapse-all button.
+    pub all: Element,
+    /// Each section's link, index for index with the sections.
+    pub links: Vec<Element>,
+}
+
+/// Builds the table of contents for `plan`'s sections (`None` with fewer than two).
+/// `n` tells the widgets of one page apart.
+pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Toc>, JsValue> {
+    if plan.sections.len() < 2 {
+        return Ok(None);
+    }
+    let nav = el(doc, "nav", "aw-toc", None);
+    let title_id = format!("aw-toc-title-{n}");
+    nav.set_attribute("aria-labelledby", &title_id)?;
+    let head = el(doc, "div", "aw-toc-head", None);
+    let title = el(doc, "h2", "aw-toc-title", Some("In this article"));
+    title.set_id(&title_id);
+    let all = el(doc, "button", "aw-toc-all", Some("Expand all"));
+    all.set_attribute("type", "button")?;
+    head.append_child(&title)?;
+    head.append_child(&all)?;
+    nav.append_child(&head)?;
+    let list = el(doc, "ol", "aw-toc-list", None);
+    let mut links = Vec::with_capacity(plan.sections.len());
+    for s in &plan.sections {
+        let li = el(doc, "li", "aw-toc-item", None);
+        li.set_attribute("data-level", &s.level.to_string())?;
+        let a = el(doc, "a", "aw-toc-link", Some(&s.title));
+        a.set_attribute("href", &format!("#{}", s.id))?;
+        li.append_child(&a)?;
+        let minutes = s.words.div_ceil(WORDS_PER_MINUTE).max(1);
+        let time = el(doc, "span", "aw-toc-time", Some(&format!("{minutes} min")));
+        li.append_child(&time)?;
+        list.append_child(&li)?;
+        links.push(a);
+    }
+    nav.append_child(&list)?;
+    Ok(Some(Toc {
+        element: nav,
+        all,
+        links,
+    }))
+}
+
+impl Toc {
+    /// Shows on the button what it will do: expand when any section is collapsed.
+    pub fn refresh(&self, sections: &[SectionUi]) {
+        let any_closed = sections.iter().any(|s| s.button.is_some() && !s.open);
+        self.all.set_text_content(Some(if any_closed {
+            "Expand all"
+        } else {
+            "Collapse all"
+        }));
+    }
+
+    /// Marks the link of the section being read.
+    pub fn mark_current(&self, current: Option<usize>) {
+        for (i, a) in self.links.iter().enumerate() {
+            let _ = if Some(i) == current {
+                a.set_attribute("aria-current", "location")
+            } else {
+                a.remove_attribute("aria-current")
+            };
+        }
+    }
+}

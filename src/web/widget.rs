@@ -1,0 +1,559 @@
+//! A mounted widget: the changes it made (to undo), its parts in the page, and every
+//! listener and observer it owns. Listeners reach the state through a weak handle and
+//! send their events only after releasing it, so an event listener may call
+//! `destroy()`.
+
+use super::api::{dom_error, Prepared};
+use super::comments::{self, Loader};
+use super::quotes_panel;
+use super::read::Place;
+use super::sections::{self, SectionUi};
+use super::toc::{self, Toc};
+use super::undo::Undo;
+use crate::core::Plan;
+use gloo_events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    Node,
+};
+
+/// Events to send from the root once the state is released: each a name (after
+/// `article-widget:`) and its detail fields.
+pub type Events = Vec<(&'static str, Vec<(&'static str, JsValue)>)>;
+
+type Observer = (
+    IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
+);
+
+/// The state of one mounted widget.
+pub struct Live {
+    /// The widget's own weak handle, for listeners made after mounting.
+    pub me: Weak<RefCell<Live>>,
+    pub doc: Document,
+    pub root: Element,
+    pub undo: Undo,
+    pub sections: Vec<SectionUi>,
+    pub places: Vec<Place>,
+    pub plan: Plan,
+    /// The plan as `analyze` returns it.
+    pub plan_js: JsValue,
+    pub toc: Option<Toc>,
+    pub comments: Option<Loader>,
+    /// Where the open/closed state is kept for the page, when it is remembered.
+    storage_key: Option<String>,
+    /// The state before printing opened every section.
+    before_print: Option<Vec<bool>>,
+    listeners: Vec<EventListener>,
+    /// Watches the headings, to mark the section being read in the contents.
+    reading: Option<Observer>,
+    /// Watches the comment area, to load comments when it comes near.
+    near_comments: Option<Observer>,
+}
+
+/// Sends `article-widget:<name>` from `root`, bubbling, with a detail object.
+pub fn emit(root: &Element, name: &str, detail: &[(&str, JsValue)]) {
+    let d = js_sys::Object::new();
+    for (k, v) in detail {
+        let _ = js_sys::Reflect::set(&d, &(*k).into(), v);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&d);
+    let name = ["article-widget:", name].concat();
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&name, &init) {
+        let _ = root.dispatch_event(&ev);
+    }
+}
+
+/// Runs `f` on the widget's state if it is still mounted and not busy, then sends
+/// the events it returned.
+pub fn with(weak: &Weak<RefCell<Live>>, f: impl FnOnce(&mut Live) -> Events) {
+    let Some(rc) = weak.upgrade() else { return };
+    let (root, events) = {
+        let Ok(mut live) = rc.try_borrow_mut() else {
+            return;
+        };
+        let events = f(&mut live);
+        (live.root.clone(), events)
+    };
+    for (name, detail) in events {
+        emit(&root, name, &detail);
+    }
+}
+
+fn toggled(s: &SectionUi) -> (&'static str, Vec<(&'static str, JsValue)>) {
+    (
+        "toggle",
+        vec![("id", s.id.clone().into()), ("open", s.open.into())],
+    )
+}
+
+impl Live {
+    /// Applies the plan to the page and starts listening. On a failure the page is
+    /// put back and the error says so.
+    pub fn mount(p: Prepared, n: u32, plan_js: JsValue) -> Result<Rc<RefCell<Live>>, JsValue> {
+        let area = comments::find(&p.doc, &p.settings).map_err(|e| super::api::js_error(&e))?;
+        let mut undo = Undo::default();
+        let parts = apply(&p, area, n, &mut undo);
+        let (sections, panel, toc, comments) = match parts {
+            Ok(x) => x,
+            Err(e) => {
+                undo.undo_all();
+                return Err(dom_error(e));
+            }
+        };
+        let storage_key = p.settings.remember.then(|| storage_key(&p.root)).flatten();
+        let rc = Rc::new_cyclic(|me| {
+            RefCell::new(Live {
+                me: me.clone(),
+                doc: p.doc.clone(),
+                root: p.root.clone(),
+                undo,
+                sections,
+                places: p.article.places,
+                plan: p.plan,
+                plan_js,
+                toc,
+                comments,
+                storage_key,
+                before_print: None,
+                listeners: Vec::new(),
+                reading: None,
+                near_comments: None,
+            })
+        });
+        {
+            let mut live = rc.borrow_mut();
+            live.restore_state();
+            live.wire(panel.map(|p| p.links).unwrap_or_default(), &p.settings);
+            if let Some(t) = &live.toc {
+                t.refresh(&live.sections);
+            }
+        }
+        // The page may hide the article until the widget is ready (no layout shift).
+        let _ = p
+            .doc
+            .document_element()
+            .map(|h| h.class_list().remove_1("aw-loading"));
+        // A link into the article or the comments opens what it points into.
+        on_hash(&Rc::downgrade(&rc), false);
+        let (s, q) = {
+            let live = rc.borrow();
+            (
+                live.sections.len(),
+                live.plan.quotes.iter().filter(|q| q.key).count(),
+            )
+        };
+        emit(
+            &p.root,
+            "mounted",
+            &[("sections", s.into()), ("keyQuotes", q.into())],
+        );
+        Ok(rc)
+    }
+
+    /// Removes every listener and observer and puts the page back. Returns the root,
+    /// or `None` when the widget was busy (then nothing was done).
+    pub fn destroy(rc: &Rc<RefCell<Live>>) -> Option<Element> {
+        let root = {
+            let mut live = rc.try_borrow_mut().ok()?;
+            live.listeners.clear();
+            for obs in [live.reading.take(), live.near_comments.take()]
+                .into_iter()
+                .flatten()
+            {
+                obs.0.disconnect();
+            }
+            if let Some(c) = live.comments.as_mut() {
+                c.stop();
+            }
+            quotes_panel::highlight(None);
+            live.undo.undo_all();
+            live.root.clone()
+        };
+        emit(&root, "destroyed", &[]);
+        Some(root)
+    }
+
+    fn wire(&mut self, quote_links: Vec<(Element, usize)>, settings: &crate::core::Settings) {
+        let weak = self.me.clone();
+        let mut ls = Vec::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            if let Some(button) = &s.button {
+                let w = weak.clone();
+                ls.push(EventListener::new(button, "click", move |_| {
+                    with(&w, |live| live.toggle(i, None))
+                }));
+            }
+            for body in &s.bodies {
+                // Find-in-page matched text in a collapsed section: open it.
+                let w = weak.clone();
+                ls.push(EventListener::new(body, "beforematch", move |_| {
+                    with(&w, |live| live.toggle(i, Some(true)))
+                }));
+            }
+        }
+        for (link, qi) in quote_links {
+            let w = weak.clone();
+            let opts = EventListenerOptions::enable_prevent_default();
+            ls.push(EventListener::new_with_options(
+                &link,
+                "click",
+                opts,
+                move |e| {
+                    e.prevent_default();
+                    with(&w, |live| live.show_quote(qi));
+                },
+            ));
+        }
+        if let Some(toc) = &self.toc {
+            let w = weak.clone();
+            ls.push(EventListener::new(&toc.all, "click", move |_| {
+                with(&w, |live| {
+                    let any_closed = live.sections.iter().any(|s| s.button.is_some() && !s.open);
+                    live.set_all(any_closed)
+                })
+            }));
+            for (i, a) in toc.links.iter().enumerate() {
+                // The link's own navigation scrolls; first open the section.
+                let w = weak.clone();
+                ls.push(EventListener::new(a, "click", move |_| {
+                    with(&w, |live| {
+                        live.open_around(&live.sections[i].heading.clone().into())
+                    })
+                }));
+            }
+            self.reading = watch_reading(&weak, &self.sections);
+        }
+        if let Some(window) = web_sys::window() {
+            let w = weak.clone();
+            ls.push(EventListener::new(&window, "hashchange", move |_| {
+                on_hash(&w, true)
+            }));
+            let w = weak.clone();
+            ls.push(EventListener::new(&window, "beforeprint", move |_| {
+                with(&w, |live| {
+                    live.before_print = Some(live.sections.iter().map(|s| s.open).collect());
+                    for s in &mut live.sections {
+                        s.set_open(true);
+                    }
+                    Vec::new()
+                })
+            }));
+            let w = weak.clone();
+            ls.push(EventListener::new(&window, "afterprint", move |_| {
+                with(&w, |live| {
+                    if let Some(saved) = live.before_print.take() {
+                        for (s, open) in live.sections.iter_mut().zip(saved) {
+                            s.set_open(open);
+                        }
+                    }
+                    Vec::new()
+                })
+            }));
+        }
+        if let Some(c) = &self.comments {
+            let button = c.facade.button.clone();
+            let facade = c.facade.element.clone();
+            let w = weak.clone();
+            ls.push(EventListener::new(&button, "click", move |_| {
+                with(&w, Live::load_comments)
+            }));
+            // Warm the connection when the reader shows intent, not before.
+            for ev in ["pointerover", "focusin"] {
+                let w = weak.clone();
+                ls.push(EventListener::new(&facade, ev, move |_| {
+                    with(&w, |live| {
+                        if let Some(c) = live.comments.as_mut() {
+                            c.preconnect(&live.doc, &mut live.undo);
+                        }
+                        Vec::new()
+                    })
+                }));
+            }
+            if !settings.comments_on_click {
+                let w = weak.clone();
+                self.near_comments = observe(
+                    &[facade],
+                    &format!("{0}px 0px {0}px 0px", settings.comments_margin),
+                    move |entries| {
+                        let near = entries.iter().any(|e| {
+                            e.unchecked_into::<IntersectionObserverEntry>()
+                                .is_intersecting()
+                        });
+                        if near {
+                            with(&w, Live::load_comments);
+                        }
+                    },
+                );
+            }
+        }
+        self.listeners = ls;
+    }
+
+    /// Opens, closes (`None`: flips) section `i`, and keeps what depends on it.
+    fn toggle(&mut self, i: usize, open: Option<bool>) -> Events {
+        let Some(s) = self.sections.get_mut(i) else {
+            return Vec::new();
+        };
+        let want = open.unwrap_or(!s.open);
+        if s.open == want {
+            return Vec::new();
+        }
+        s.set_open(want);
+        let ev = toggled(s);
+        self.state_changed();
+        vec![ev]
+    }
+
+    /// Opens or closes every section.
+    pub fn set_all(&mut self, open: bool) -> Events {
+        let mut events = Vec::new();
+        for s in &mut self.sections {
+            if s.button.is_some() && s.open != open {
+                s.set_open(open);
+                events.push(toggled(s));
+            }
+        }
+        self.state_changed();
+        events
+    }
+
+    /// Opens every section that holds `target`.
+    fn open_around(&mut self, target: &Node) -> Events {
+        let mut events = Vec::new();
+        for i in sections::sections_holding(&self.sections, target) {
+            if !self.sections[i].open {
+                self.sections[i].set_open(true);
+                events.push(toggled(&self.sections[i]));
+            }
+        }
+        if !events.is_empty() {
+            self.state_changed();
+        }
+        events
+    }
+
+    fn state_changed(&mut self) {
+        if let Some(t) = &self.toc {
+            t.refresh(&self.sections);
+        }
+        self.save_state();
+    }
+
+    /// Opens the sections that hold the quote, scrolls to it and highlights it.
+    fn show_quote(&mut self, qi: usize) -> Events {
+        let Some(q) = self.plan.quotes.get(qi) else {
+            return Vec::new();
+        };
+        let Some(place) = self.places.get(q.block) else {
+            return Vec::new();
+        };
+        let (text, speaker) = (q.text.clone(), q.speaker.clone());
+        let range = quotes_panel::range_of(&self.doc, place, q);
+        let first = place.first.clone();
+        let mut events = self.open_around(&first);
+        quotes_panel::highlight(range.as_ref());
+        let target: Option<Element> = range
+            .as_ref()
+            .and_then(|r| r.start_container().ok())
+            .and_then(|n| n.parent_element())
+            .or_else(|| first.dyn_ref::<Element>().cloned())
+            .or_else(|| first.parent_element());
+        if let Some(t) = target {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            t.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+        events.push((
+            "quote",
+            vec![("text", text.into()), ("speaker", speaker.into())],
+        ));
+        events
+    }
+
+    /// Loads the comment system, once; a failed load can be tried again.
+    pub fn load_comments(&mut self) -> Events {
+        if let Some((obs, _)) = &self.near_comments {
+            obs.disconnect();
+        }
+        let me = self.me.clone();
+        match self.comments.as_mut() {
+            Some(c) => c.load(&self.doc, &mut self.undo, move |ok| {
+                with(&me, |live| match live.comments.as_mut() {
+                    Some(c) => c.script_done(ok, &mut live.undo),
+                    None => Vec::new(),
+                })
+            }),
+            None => Vec::new(),
+        }
+    }
+
+    /// Puts back the open/closed state the reader left on this page.
+    fn restore_state(&mut self) {
+        let Some(saved) = self
+            .storage_key
+            .as_deref()
+            .and_then(|k| storage()?.get_item(k).ok()?)
+        else {
+            return;
+        };
+        let open: Vec<&str> = saved.split('\n').collect();
+        for s in &mut self.sections {
+            if s.button.is_some() {
+                s.set_open(open.contains(&s.id.as_str()));
+            }
+        }
+    }
+
+    fn save_state(&self) {
+        let (Some(key), Some(store)) = (&self.storage_key, storage()) else {
+            return;
+        };
+        let open: Vec<&str> = self
+            .sections
+            .iter()
+            .filter(|s| s.button.is_some() && s.open)
+            .map(|s| s.id.as_str())
+            .collect();
+        // Storage may be full or refused (private modes): the state is then not kept.
+        let _ = store.set_item(key, &open.join("\n"));
+    }
+}
+
+/// Session storage, where the page may use it.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The key of a page's section state: the page's path and the article's id.
+fn storage_key(root: &Element) -> Option<String> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    let id = root.get_attribute("id").unwrap_or_default();
+    Some(["article-widget:", &path, "#", &id].concat())
+}
+
+type Parts = (
+    Vec<SectionUi>,
+    Option<quotes_panel::Panel>,
+    Option<Toc>,
+    Option<Loader>,
+);
+
+/// Makes every change to the page, recording each in `undo`.
+fn apply(
+    p: &Prepared,
+    area: Option<comments::Area>,
+    n: u32,
+    undo: &mut Undo,
+) -> Result<Parts, JsValue> {
+    undo.add_class(&p.root, "aw-root")?;
+    let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, undo)?;
+    let panel = quotes_panel::build(&p.doc, &p.plan, n)?;
+    if let Some(panel) = &panel {
+        // After the lead: before the first section's heading, else at the top.
+        let (parent, before): (Node, Option<Node>) = match sections.first() {
+            Some(s) => (
+                s.heading
+                    .parent_node()
+                    .unwrap_or_else(|| p.root.clone().into()),
+                Some(s.heading.clone().into()),
+            ),
+            None => (p.root.clone().into(), p.root.first_child()),
+        };
+        undo.insert(&parent, panel.element.as_ref(), before.as_ref())?;
+    }
+    let toc = if p.settings.toc && p.settings.sections {
+        toc::build(&p.doc, &p.plan, n)?
+    } else {
+        None
+    };
+    if let Some(t) = &toc {
+        undo.insert(
+            p.root.as_ref(),
+            t.element.as_ref(),
+            p.root.first_child().as_ref(),
+        )?;
+    }
+    let comments = match area {
+        Some(area) => Some(Loader::new(&p.doc, area, &p.settings, undo)?),
+        None => None,
+    };
+    Ok((sections, panel, toc, comments))
+}
+
+/// An IntersectionObserver over `targets` that calls `f` with its entries.
+fn observe(
+    targets: &[Element],
+    margin: &str,
+    f: impl FnMut(js_sys::Array) + 'static,
+) -> Option<Observer> {
+    let mut f = f;
+    let cb = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(move |entries, _| {
+        f(entries)
+    });
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin(margin);
+    let obs = IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()?;
+    for t in targets {
+        obs.observe(t);
+    }
+    Some((obs, cb))
+}
+
+/// Marks in the contents the section being read: the last heading above the upper
+/// third of the window.
+fn watch_reading(weak: &Weak<RefCell<Live>>, sections: &[SectionUi]) -> Option<Observer> {
+    let headings: Vec<Element> = sections.iter().map(|s| s.heading.clone()).collect();
+    let w = weak.clone();
+    observe(&headings, "0px 0px -66% 0px", move |_| {
+        with(&w, |live| {
+            let line = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0)
+                / 3.0;
+            let current = live
+                .sections
+                .iter()
+                .rposition(|s| s.heading.get_bounding_client_rect().top() <= line);
+            if let Some(t) = &live.toc {
+                t.mark_current(current);
+            }
+            Vec::new()
+        })
+    })
+}
+
+/// Follows the URL fragment: opens the sections around its target, or loads the
+/// comments when it points into them, and scrolls there.
+pub fn on_hash(weak: &Weak<RefCell<Live>>, changed: bool) {
+    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
+        return;
+    };
+    with(weak, |live| {
+        let target = sections::hash_target(&live.doc, &hash);
+        let in_comments = live
+            .comments
+            .as_ref()
+            .is_some_and(|c| c.wants(&hash, target.as_ref()));
+        let mut events = if in_comments {
+            live.load_comments()
+        } else {
+            Vec::new()
+        };
+        if let Some(t) = &target {
+            let opened = live.open_around(t.as_ref());
+            if changed || !opened.is_empty() {
+                t.scroll_into_view();
+            }
+            events.extend(opened);
+        }
+        events
+    });
+}
