@@ -19,6 +19,7 @@ BROWSER_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-run
 .NOTPARALLEL:
 
 .PHONY: all tools package demo test fmt-check clippy test-native test-chrome test-firefox test-browser e2e clean
+.PHONY: bench bench-check size-check bench-profile
 
 all: package
 
@@ -31,7 +32,7 @@ package: tools
 demo: package
 	node scripts/serve.mjs
 
-test: fmt-check clippy test-native test-browser package e2e
+test: fmt-check clippy test-native test-browser package e2e bench-check
 
 fmt-check: tools
 	cargo fmt --check
@@ -54,6 +55,24 @@ test-firefox: tools
 
 e2e: package
 	node --test tests/e2e/
+
+# The benchmark (bench/run.mjs): shipped size, demo start-up, mount()/analyze() on the
+# seed, the corpus and synthetic articles, against the plain-JS floor (bench/floor.js).
+# Prints a table and writes test-results/bench.json. It measures; it fails on no time.
+bench: package
+	node bench/run.mjs
+
+# The benchmark in a quick mode (one run, a few pages), to show that it still works.
+bench-check: package
+	node bench/run.mjs --quick
+
+# Fails when pkg/ ships more than 60,000 bytes gzip -9 in all (SIZE_BUDGET=bytes).
+size-check: package
+	node bench/size.mjs --check
+
+# A CPU profile of mount() on PAGE (default: the slowest corpus page of the last bench).
+bench-profile: package
+	node bench/profile.mjs $(PAGE)
 
 clean:
 	cargo clean

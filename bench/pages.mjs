@@ -13,8 +13,8 @@ export const CORPUS_DIR = resolve(ROOT, 'tests/fixtures/corpus');
 
 export const SEED_ROOT = '#post-body-7318405593424166051';
 
-// Article roots for the corpus pages that tests/fixtures/corpus/roots.json leaves null
-// (read when the benchmark starts; a page it maps is taken from it).
+// Article roots for corpus pages that tests/fixtures/corpus/roots.json leaves null
+// (it is read when the benchmark starts; a root it gives is always used).
 export const FALLBACK_ROOTS = {
   'ars-1': 'div[itemprop="articleBody"]',
   breitbart: 'article.the-article div.entry-content',
@@ -34,14 +34,14 @@ export function corpusPages() {
   });
 }
 
-// Scripts are kept in place but made inert (the parser keeps the first `type`), so that
-// the DOM keeps its shape and root selectors written for the page (nth-child) still
-// match; a <meta> refresh and <base> are dropped. The page's Content-Security-Policy
-// (below) stops inline event handlers and javascript: URLs; same-origin modules (the
-// package, the harness) and WebAssembly are allowed.
-export function inertHtml(html) {
+// The page's own <script> elements are removed (the HTML tokenizer ends a script's
+// text at the first `</script`, as this does; roots.json's selectors are written for
+// the page without them); a <meta> refresh and <base> are dropped too. The page's
+// Content-Security-Policy (below) stops inline event handlers and javascript: URLs;
+// same-origin modules (the package, the harness) and WebAssembly are allowed.
+export function stripScripts(html) {
   return html
-    .replace(/<script\b/gi, '<script type="text/x-bench-inert"')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi, '')
     .replace(/<base\b[^>]*>/gi, '');
 }
@@ -56,12 +56,12 @@ const STYLESHEET = '<link rel="stylesheet" href="/pkg/article-widget.css">';
 
 export function corpusHtml(name) {
   const html = readFileSync(resolve(CORPUS_DIR, name, 'source.html'), 'utf8');
-  return addToHead(inertHtml(html), `<meta charset="utf-8">${STYLESHEET}`);
+  return addToHead(stripScripts(html), `<meta charset="utf-8">${STYLESHEET}`);
 }
 
-/** The demo page with its start-up script inert: the seed article, nothing mounted. */
+/** The demo page without its scripts: the seed article, nothing mounted. */
 export function seedHtml(demoHtml) {
-  return inertHtml(demoHtml);
+  return stripScripts(demoHtml);
 }
 
 /** The demo page with its start-up script replaced by bench/startup.js (marks) and
@@ -88,8 +88,8 @@ const ISOLATED = {
 /**
  * Answers /bench/... on `origin` in `context`:
  *   /bench/startup.html       the demo with marks (see startupHtml)
- *   /bench/seed.html          the demo page, inert
- *   /bench/corpus/NAME.html   a corpus page, inert, with the widget's stylesheet
+ *   /bench/seed.html          the demo page without scripts
+ *   /bench/corpus/NAME.html   a corpus page without scripts, with the widget's stylesheet
  *   /bench/FILE.js            a file of this folder
  */
 export async function routeBenchPages(context, origin, demoHtml) {

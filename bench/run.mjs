@@ -17,12 +17,13 @@
 //     module import start -> init() done -> widget mounted; the longest task during
 //     mount (Long Tasks API, which reports tasks of 50 ms and more) and the cumulative
 //     layout shift over load + 1 s;
-//   - mount() and analyze() on the seed article, on every corpus page (scripts made
-//     inert; { comments: false }; destroy() between runs) and on the seed repeated 10
-//     and 100 times; mount() without quotes; and the plain-JavaScript floor
+//   - mount() and analyze() on the seed article, on every corpus page (scripts
+//     stripped; { comments: false }; destroy() between runs) and on the seed repeated 10
+//     and 100 times (as it is, and with its sub-headings made <h2>); mount() without quotes; and the plain-JavaScript floor
 //     (bench/floor.js) on the same pages in the same runs.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, onlyLoopback } from '../scripts/browser.mjs';
@@ -41,9 +42,9 @@ const { values: args } = parseArgs({
   },
 });
 const QUICK = args.quick;
-const RUNS = Number(args.runs ?? (QUICK ? 1 : 7));
-const WARMUP = Number(args.warmup ?? (QUICK ? 1 : 2));
-const STARTUP_RUNS = Number(args['startup-runs'] ?? (QUICK ? 1 : 7));
+const RUNS = Number(args.runs ?? (QUICK ? 1 : 11));
+const WARMUP = Number(args.warmup ?? (QUICK ? 1 : 3));
+const STARTUP_RUNS = Number(args['startup-runs'] ?? (QUICK ? 1 : 9));
 const QUICK_PAGES = ['blogger', 'v8-blog'];
 const OUT = resolve(ROOT, args.out ?? (QUICK ? 'test-results/bench-check.json' : 'test-results/bench.json'));
 const VIEWPORT = { width: 1280, height: 720 };
@@ -142,15 +143,15 @@ async function startup(browser, server, demoHtml, blocked) {
 
 // ---------------------------------------------------------------- mount and analyze
 
-async function measurePage(page, server, { url, selector, repeat = 1 }) {
+async function measurePage(page, server, { url, selector, repeat = 1, realHeadings = false }) {
   await page.goto(url, { waitUntil: 'load', timeout: WAIT });
   const harness = `${server.url}bench/harness.js`;
   return page.evaluate(
-    async ({ harness, selector, runs, warmup, repeat }) => {
+    async ({ harness, selector, runs, warmup, repeat, realHeadings }) => {
       const h = await import(harness);
-      return h.measure({ selector, runs, warmup, repeat });
+      return h.measure({ selector, runs, warmup, repeat, realHeadings });
     },
-    { harness, selector, runs: RUNS, warmup: WARMUP, repeat },
+    { harness, selector, runs: RUNS, warmup: WARMUP, repeat, realHeadings },
   );
 }
 
@@ -179,6 +180,8 @@ async function main() {
     runs: RUNS,
     warmup: WARMUP,
     startupRuns: STARTUP_RUNS,
+    cpus: cpus().length,
+    loadBefore: loadavg()[0],
   };
   result.size = shippedSizes();
 
@@ -205,10 +208,14 @@ async function main() {
     } else if (QUICK) {
       corpus = corpus.filter((p) => QUICK_PAGES.includes(p.name));
     }
+    const seedUrl = `${server.url}bench/seed.html`;
+    const synthetic = (repeat, realHeadings) => ({
+      name: `seed ×${repeat}${realHeadings ? ', h2' : ''}`, kind: 'synthetic', url: seedUrl, selector: SEED_ROOT, repeat, realHeadings,
+    });
     const targets = [
-      { name: 'seed', kind: 'seed', url: `${server.url}bench/seed.html`, selector: SEED_ROOT },
-      { name: 'seed ×10', kind: 'synthetic', url: `${server.url}bench/seed.html`, selector: SEED_ROOT, repeat: 10 },
-      ...(QUICK ? [] : [{ name: 'seed ×100', kind: 'synthetic', url: `${server.url}bench/seed.html`, selector: SEED_ROOT, repeat: 100 }]),
+      { name: 'seed', kind: 'seed', url: seedUrl, selector: SEED_ROOT },
+      synthetic(10, false),
+      ...(QUICK ? [synthetic(10, true)] : [synthetic(100, false), synthetic(10, true), synthetic(100, true)]),
       ...corpus.map((p) => ({ name: p.name, kind: 'corpus', url: `${server.url}bench/corpus/${p.name}.html`, selector: p.selector, rootSource: p.rootSource })),
     ];
     result.pages = [];
@@ -233,6 +240,7 @@ async function main() {
   result.blockedRequests = blocked.length;
   result.blockedHosts = [...new Set(blocked.map((u) => new URL(u).hostname))].sort();
   result.seconds = (Date.now() - t0) / 1000;
+  result.loadAfter = loadavg()[0];
 
   mkdirSync(resolve(OUT, '..'), { recursive: true });
   writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
@@ -242,7 +250,8 @@ async function main() {
 
 function report(r) {
   const out = [];
-  out.push(`article-widget benchmark (${r.mode}: ${r.runs} run(s) after ${r.warmup} warm-up; ${r.browser}; ${r.seconds.toFixed(0)} s)`);
+  out.push(`article-widget benchmark (${r.mode}: ${r.runs} run(s) after ${r.warmup} warm-up; Chromium ${r.browser}; ${r.seconds.toFixed(0)} s)`);
+  out.push(`machine: ${r.cpus} CPUs, load average ${r.loadBefore.toFixed(1)} before and ${r.loadAfter.toFixed(1)} after (other work on the machine shows as spread)`);
   out.push('');
   out.push('Shipped size (bytes)');
   out.push(sizeTable(r.size));
@@ -265,13 +274,15 @@ function report(r) {
   out.push('');
 
   out.push(`mount() / analyze() / floor per page (ms, median (min–max) of ${r.runs} run(s)); sections: widget/floor`);
-  out.push('  mount: mount(root, { comments: false }); no quotes: the same with quotes: false; floor: bench/floor.js');
+  out.push('  mount: mount(root, { comments: false }); no quotes: the same with quotes: false; floor: bench/floor.js;');
+  out.push('  1st: the first (cold) mount() and floor on the freshly loaded page; w/floor: mount / floor medians');
   const rows = r.pages.map((p) => {
-    if (p.error) return [p.name, '–', '–', `${p.error.code}: ${p.error.message}`.slice(0, 60), '', '', '', '', '', ''];
+    if (p.error) return [p.name, '–', '–', `${p.error.code}: ${p.error.message}`.slice(0, 60), '', '', '', '', '', '', ''];
     return [
       p.name + (p.rootSource === 'bench fallback' ? ' *' : ''),
       p.words.toLocaleString('en-US'),
       `${p.sections}/${p.floorSections}`,
+      `${fmt(p.first.mount)} / ${fmt(p.first.floor)}`,
       triple(p.stats.mount),
       triple(p.stats.analyze),
       triple(p.stats.plain),
@@ -281,11 +292,15 @@ function report(r) {
       fmt(p.floorPer1kWords, 3),
     ];
   });
-  out.push(table(['page', 'words', 'sect', 'mount', 'analyze', 'mount, no quotes', 'floor', 'w/floor', 'mount/1k w', 'floor/1k w'], rows,
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  out.push(table(['page', 'words', 'sect', '1st mount / floor', 'mount', 'analyze', 'mount, no quotes', 'floor', 'w/floor', 'mount/1k w', 'floor/1k w'], rows,
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   const fallbacks = r.pages.filter((p) => p.rootSource === 'bench fallback');
   if (fallbacks.length) {
     out.push(`  * root not in roots.json; the bench's own: ${fallbacks.map((p) => `${p.name} ${p.selector}`).join(', ')}`);
+  }
+  const framed = r.pages.filter((p) => p.iframes);
+  if (framed.length) {
+    out.push(`  iframes inside the article root (wrapping a section moves them, and a moved iframe is reloaded): ${framed.map((p) => `${p.name} ${p.iframes}`).join(', ')}`);
   }
   const notRestored = r.pages.filter((p) => p.restored && (p.restored.widget === false || p.restored.floor === false));
   for (const p of notRestored) {
