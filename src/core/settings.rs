@@ -153,6 +153,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "exclude",
     "toc",
     "remember",
+    "ignoreUnknownOptions",
 ];
 
 impl Settings {
@@ -160,9 +161,18 @@ impl Settings {
     /// closest known one; `null`/`undefined` values keep the default.
     pub fn from_options(options: &[(String, OptionValue)]) -> Result<Settings, Error> {
         let mut s = Settings::default();
+        // `ignoreUnknownOptions: true` lets a caller pass options meant for a newer
+        // version (or for its own code) without an error.
+        let lenient = options
+            .iter()
+            .any(|(n, v)| n == "ignoreUnknownOptions" && *v == OptionValue::Bool(true));
         for (name, value) in options {
+            let known = OPTION_NAMES.contains(&name.as_str());
+            if !known && lenient {
+                continue;
+            }
             if *value == OptionValue::Null {
-                if !OPTION_NAMES.contains(&name.as_str()) {
+                if !known {
                     return Err(unknown(name));
                 }
                 continue;
@@ -239,6 +249,9 @@ impl Settings {
                     _ => return Err(bad("a CSS selector string")),
                 },
                 "toc" => s.toc = boolean(value).ok_or_else(|| bad("a boolean"))?,
+                "ignoreUnknownOptions" => {
+                    boolean(value).ok_or_else(|| bad("a boolean"))?;
+                }
                 "remember" => s.remember = boolean(value).ok_or_else(|| bad("a boolean"))?,
                 _ => return Err(unknown(name)),
             }
@@ -394,6 +407,23 @@ mod tests {
         );
         let e = opts(&[("zzzzzzzzzz", OptionValue::Null)]).unwrap_err();
         assert_eq!(e.code(), "unknown-option");
+    }
+
+    #[test]
+    fn unknown_options_can_be_let_through() {
+        let s = opts(&[
+            ("someFutureOption", OptionValue::Number(1.0)),
+            ("ignoreUnknownOptions", OptionValue::Bool(true)),
+            ("open", OptionValue::Str("none".into())),
+        ])
+        .unwrap();
+        assert_eq!(s.open, OpenMode::None);
+        // Known options are still checked.
+        let e = opts(&[
+            ("ignoreUnknownOptions", OptionValue::Bool(true)),
+            ("open", OptionValue::Number(1.0)),
+        ]);
+        assert_eq!(e.unwrap_err().code(), "bad-option");
     }
 
     #[test]
