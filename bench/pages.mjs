@@ -64,16 +64,44 @@ export function seedHtml(demoHtml) {
   return stripScripts(demoHtml);
 }
 
-/** The demo page with its start-up script replaced by bench/startup.js (marks) and
- * the observers of bench/observers.js first in its head. */
+/** Which start-up script the start-up page runs: the demo's own ('demo') or
+ * bench/startup.js. */
+export function startupSource(demoHtml) {
+  const code = /<script type="module" id="widget-start">([\s\S]*?)<\/script>/.exec(demoHtml)?.[1] ?? '';
+  const calls = (re) => (code.match(re) ?? []).length;
+  return calls(/await init\(\);/g) === 1 && calls(/\bmount\(/g) === 1 ? 'demo' : 'bench/startup.js';
+}
+
+/**
+ * The demo page with performance marks in its start-up script (script#widget-start)
+ * around `await init()` and the `mount(` call, and the observers of
+ * bench/observers.js first in its head. When the demo's script no longer has that
+ * shape, bench/startup.js (the same start-up, with marks) takes its place.
+ */
 export function startupHtml(demoHtml) {
-  const original = /<script type="module" id="widget-start">[\s\S]*?<\/script>/;
-  if (!original.test(demoHtml)) {
-    throw new Error('www/index.html has no <script type="module" id="widget-start">: update bench/pages.mjs');
+  const script = /(<script type="module" id="widget-start">)([\s\S]*?)(<\/script>)/;
+  const m = script.exec(demoHtml);
+  if (!m) throw new Error('www/index.html has no <script type="module" id="widget-start">: update bench/pages.mjs');
+  let code = m[2];
+  if (startupSource(demoHtml) === 'demo') {
+    code = code
+      .replace('await init();', "performance.mark('aw-init-start'); await init(); performance.mark('aw-init-done');")
+      .replace(/\bmount\(/, 'benchMount(');
+    code += `
+function benchMount(...args) {
+  performance.mark('aw-mount-start');
+  try {
+    return mount(...args);
+  } finally {
+    performance.mark('aw-mounted');
   }
-  const startup = readFileSync(resolve(BENCH_DIR, 'startup.js'), 'utf8');
+}
+`;
+  } else {
+    code = `\n${readFileSync(resolve(BENCH_DIR, 'startup.js'), 'utf8')}`;
+  }
   const observers = readFileSync(resolve(BENCH_DIR, 'observers.js'), 'utf8');
-  const page = demoHtml.replace(original, () => `<script type="module" id="widget-start">\n${startup}</script>`);
+  const page = demoHtml.replace(script, () => `${m[1]}${code}${m[3]}`);
   return addToHead(page, `\n<script>\n${observers}</script>\n`);
 }
 

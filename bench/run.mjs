@@ -28,7 +28,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, onlyLoopback } from '../scripts/browser.mjs';
 import { start } from '../scripts/serve.mjs';
-import { ROOT, SEED_ROOT, corpusPages, routeBenchPages } from './pages.mjs';
+import { ROOT, SEED_ROOT, corpusPages, routeBenchPages, startupSource } from './pages.mjs';
 import { shippedSizes, sizeTable } from './size.mjs';
 
 const { values: args } = parseArgs({
@@ -87,7 +87,7 @@ async function startupRun(browser, server, demoHtml, blocked) {
     await page.waitForTimeout(1000);
     return await page.evaluate(() => {
       const state = document.documentElement.dataset.articleWidget;
-      if (state !== 'mounted') return { error: window.benchError ?? state };
+      if (state !== 'mounted') return { error: window.benchError ?? document.getElementById('widget-error')?.textContent ?? state };
       const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
       const resource = (suffix) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(suffix));
       const nav = performance.getEntriesByType('navigation')[0];
@@ -143,7 +143,7 @@ async function startup(browser, server, demoHtml, blocked) {
 
 // ---------------------------------------------------------------- mount and analyze
 
-async function measurePage(page, server, { url, selector, repeat = 1, realHeadings = false }) {
+async function measurePage(page, server, { url, selector, repeat = 1, realHeadings = false, runs = RUNS, warmup = WARMUP }) {
   await page.goto(url, { waitUntil: 'load', timeout: WAIT });
   const harness = `${server.url}bench/harness.js`;
   return page.evaluate(
@@ -151,7 +151,7 @@ async function measurePage(page, server, { url, selector, repeat = 1, realHeadin
       const h = await import(harness);
       return h.measure({ selector, runs, warmup, repeat, realHeadings });
     },
-    { harness, selector, runs: RUNS, warmup: WARMUP, repeat, realHeadings },
+    { harness, selector, runs, warmup, repeat, realHeadings },
   );
 }
 
@@ -192,7 +192,7 @@ async function main() {
     result.browser = browser.version();
     const demoHtml = await (await fetch(server.url)).text();
 
-    result.startup = await startup(browser, server, demoHtml, blocked);
+    result.startup = { script: startupSource(demoHtml), ...(await startup(browser, server, demoHtml, blocked)) };
 
     const context = await browser.newContext({ viewport: VIEWPORT });
     await onlyLoopback(context, blocked);
@@ -209,8 +209,10 @@ async function main() {
       corpus = corpus.filter((p) => QUICK_PAGES.includes(p.name));
     }
     const seedUrl = `${server.url}bench/seed.html`;
+    // The 70,000-word copies take a second a run (layout included): fewer runs.
     const synthetic = (repeat, realHeadings) => ({
       name: `seed ×${repeat}${realHeadings ? ', h2' : ''}`, kind: 'synthetic', url: seedUrl, selector: SEED_ROOT, repeat, realHeadings,
+      ...(repeat >= 100 ? { runs: Math.min(RUNS, Math.max(3, Math.ceil(RUNS / 2))), warmup: Math.min(WARMUP, 1) } : {}),
     });
     const targets = [
       { name: 'seed', kind: 'seed', url: seedUrl, selector: SEED_ROOT },
@@ -259,6 +261,7 @@ function report(r) {
 
   const s = r.startup;
   out.push(`Start-up on the demo page, cold cache (new browser context per run, ${s.runs} run(s)): median (min–max)`);
+  out.push(`  marks in ${s.script === 'demo' ? "the demo's own start-up script" : 'bench/startup.js (the demo script has changed shape)'}; import start: fetch start of /pkg/article_widget.js`);
   out.push(table(['', 'ms'], [
     ['module import start (since navigation start)', triple(s.importStart)],
     ['import start -> init() done', triple(s.toInit)],
@@ -273,7 +276,8 @@ function report(r) {
   if (s.observerErrors.length) out.push(`  observer errors: ${s.observerErrors.join('; ')}`);
   out.push('');
 
-  out.push(`mount() / analyze() / floor per page (ms, median (min–max) of ${r.runs} run(s)); sections: widget/floor`);
+  const fewer = r.pages.filter((p) => p.times && p.times.mount.length !== r.runs);
+  out.push(`mount() / analyze() / floor per page (ms, median (min–max) of ${r.runs} run(s)${fewer.length ? `, ${fewer.map((p) => `${p.name}: ${p.times.mount.length}`).join(', ')}` : ''}); sections: widget/floor`);
   out.push('  mount: mount(root, { comments: false }); no quotes: the same with quotes: false; floor: bench/floor.js;');
   out.push('  1st: the first (cold) mount() and floor on the freshly loaded page; w/floor: mount / floor medians');
   const rows = r.pages.map((p) => {

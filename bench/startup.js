@@ -1,4 +1,5 @@
-// The demo page's start-up script with performance marks around init() and mount().
+// The demo page's start-up script with performance marks around init() and mount(),
+// for when the demo's own script cannot be instrumented (see bench/pages.mjs).
 // The benchmark puts it in place of the demo's own module script (www/index.html,
 // script#widget-start), inline like the original, with the same import, root and
 // options. The module import's start is the fetch start of /pkg/article_widget.js in
@@ -17,5 +18,6 @@ try {
   root.dataset.articleWidget = 'mounted';
 } catch (err) {
   root.dataset.articleWidget = 'error';
+  root.classList.remove('aw-loading');
   window.benchError = `${err && err.code ? `[${err.code}] ` : ''}${err && err.message ? err.message : err}`;
 }
