@@ -74,6 +74,14 @@ size-check: package
 bench-profile: package
 	node bench/profile.mjs $(PAGE)
 
+# Quote quality against the hand labels in tests/fixtures/quotes/: precision, recall,
+# speaker accuracy and analyze() time per page, and the worst errors. A measurement:
+# low scores do not fail it; a page that does not load or an analyze() that throws does.
+# Writes test-results/quotes-report.json.
+.PHONY: quotes-report
+quotes-report: package
+	node scripts/quotes-report.mjs
+
 clean:
 	cargo clean
 	rm -rf pkg test-results
