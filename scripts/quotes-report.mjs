@@ -26,7 +26,8 @@
 //   statements: recall = statement labels matched / statement labels; precision =
 //               widget quotes matched to a statement label / widget quotes (a scare
 //               quote, title or example returned as a quotation counts against it).
-//   key:        widget quotes with key=true against labels with key=true.
+//   key:        widget quotes with key=true against labels with key=true (the panel
+//               shows 3 to 5 key quotes by default, which bounds the recall).
 //   speaker:    accuracy over matched pairs whose label has a speaker. The widget's
 //               speaker is right when, after normalisation (accents, case, punctuation,
 //               one-letter initials and Mr/Mrs/Ms/Dr dropped), it equals the labelled
@@ -35,6 +36,14 @@
 //               before it ("de Miranda" or "Miranda" for "Luis de Miranda"), unless the
 //               page lists that surname in `ambiguousSurnames`.
 //   time:       analyze(root) is run 5 times per page; the median is reported.
+//
+// Errors: every miss, false positive, wrong or missing speaker, non-statement returned
+// as a quotation, fragment shown as key, truncated or overlong match is listed with its
+// page and text. Misses say where the label's words are in the root (heading, caption,
+// block quote, link; found by searching the root's text); a widget speaker whose first
+// word also occurs in lower case in the article is flagged as an ordinary word taken for
+// a name. The worst cases are ranked by a fixed severity (key statements first, naming
+// the wrong person above naming nobody), at most two per kind before the rest.
 //
 // Writes test-results/quotes-report.json and prints a table, the kinds of error and the
 // worst cases. Exits 1 only when a page cannot be loaded, its root is missing, or
@@ -907,6 +916,7 @@ async function main() {
       `\nSpeakers over statements only: ${pct(overall.speakers.statementAccuracy)} (${overall.speakers.stmtRight}/${overall.speakers.stmtJudged});` +
       ` full name ${overall.speakers.full}, surname only ${overall.speakers.surname}, alternative ${overall.speakers.alt},` +
       ` wrong ${overall.speakers.wrong}, none ${overall.speakers.none}; speaker given where the article names nobody: ${overall.speakers.unlabelledGiven}.` +
+      `\nKey R is bounded by the panel size (3 to 5 key quotes per article by default).` +
       `\nanalyze() time: median over pages ${overall.medianMs?.toFixed(2)} ms, sum of page medians ${overall.totalMedianMs.toFixed(1)} ms.`,
   );
   console.log('\nKinds of error (count):');
