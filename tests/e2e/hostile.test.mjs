@@ -26,7 +26,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { start } from '../../scripts/serve.mjs';
 import { launchChromium } from '../../scripts/browser.mjs';
-import { REPO, documentedCodes, openWatched } from './support.mjs';
+import { REPO, documentedCodes, instrument, openWatched } from './support.mjs';
 
 const HOSTILE = readFileSync(`${REPO}tests/fixtures/hostile/index.html`, 'utf8');
 const BLANK = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Plain</title></head><body></body></html>';
@@ -49,35 +49,6 @@ after(async () => {
   await server?.close();
 });
 
-// Defined in every page before anything else: the sink of every payload, and a count
-// of the event listeners added and removed.
-function instrument() {
-  window.__pwned = [];
-  window.__pwn = (what) => window.__pwned.push(String(what));
-  const live = new Map();
-  const add = EventTarget.prototype.addEventListener;
-  const remove = EventTarget.prototype.removeEventListener;
-  const key = (target, type, fn, options) => {
-    const capture = typeof options === 'boolean' ? options : !!(options && options.capture);
-    return { target, type, fn, capture };
-  };
-  const same = (a, b) => a.target === b.target && a.type === b.type && a.fn === b.fn && a.capture === b.capture;
-  let id = 0;
-  EventTarget.prototype.addEventListener = function addEventListener(type, fn, options) {
-    if (fn) {
-      const k = key(this, type, fn, options);
-      if (![...live.values()].some((v) => same(v, k))) live.set((id += 1), k);
-    }
-    return add.call(this, type, fn, options);
-  };
-  EventTarget.prototype.removeEventListener = function removeEventListener(type, fn, options) {
-    const k = key(this, type, fn, options);
-    for (const [i, v] of live) if (same(v, k)) live.delete(i);
-    return remove.call(this, type, fn, options);
-  };
-  window.__listeners = () => live.size;
-}
-
 async function openPage(label, html) {
   const opened = await openWatched(browser, blocked);
   const url = `${server.url}hostile/${label}/`;
@@ -94,7 +65,7 @@ async function openPage(label, html) {
 
 function assertNoProblems(watch) {
   assert.deepEqual(watch.pageErrors.map((e) => e.text), [], 'uncaught exceptions');
-  assert.deepEqual(watch.consoleErrors.map((e) => e.text), [], 'console errors');
+  assert.deepEqual(watch.consoleErrors.map((e) => `${e.text} (${e.url})`), [], 'console errors');
 }
 
 describe('hostile article: markup and script in the text stay text', () => {

@@ -75,3 +75,38 @@ export function cell(s, n) {
   const t = String(s);
   return t.length > n ? `${t.slice(0, n - 1)}…` : t.padEnd(n);
 }
+
+/**
+ * An init script (page.addInitScript(instrument)) run before anything else in a page:
+ * window.__pwn(what) records a call in window.__pwned (the sink of every injected
+ * payload), and window.__listeners() counts the event listeners added and not yet
+ * removed, through wrappers around EventTarget.prototype.addEventListener and
+ * removeEventListener (a listener added twice counts once, as the DOM does; one
+ * registered with `once` counts until it is removed).
+ */
+export function instrument() {
+  window.__pwned = [];
+  window.__pwn = (what) => window.__pwned.push(String(what));
+  const live = new Map();
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  const key = (target, type, fn, options) => {
+    const capture = typeof options === 'boolean' ? options : !!(options && options.capture);
+    return { target, type, fn, capture };
+  };
+  const same = (a, b) => a.target === b.target && a.type === b.type && a.fn === b.fn && a.capture === b.capture;
+  let id = 0;
+  EventTarget.prototype.addEventListener = function addEventListener(type, fn, options) {
+    if (fn) {
+      const k = key(this, type, fn, options);
+      if (![...live.values()].some((v) => same(v, k))) live.set((id += 1), k);
+    }
+    return add.call(this, type, fn, options);
+  };
+  EventTarget.prototype.removeEventListener = function removeEventListener(type, fn, options) {
+    const k = key(this, type, fn, options);
+    for (const [i, v] of live) if (same(v, k)) live.delete(i);
+    return remove.call(this, type, fn, options);
+  };
+  window.__listeners = () => live.size;
+}
