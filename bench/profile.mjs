@@ -121,7 +121,36 @@ function selfTimes(profile) {
     kinds.set(kind, (kinds.get(kind) ?? 0) + ms);
     if (kind !== 'idle') total += ms;
   }
-  return { fns, kinds, total };
+  return { fns, kinds, total, inclusive: inclusiveTimes(profile, byId, parent) };
+}
+
+// Inclusive time of the calls into the package (mount, destroy) and of the widget's
+// Rust modules (article_widget::web::read, ...::core::quotes::speakers, ...): a sample
+// counts once for each of them on its stack.
+function inclusiveTimes(profile, byId, parent) {
+  const entry = new Set(['mount', 'destroy', 'analyze']);
+  const out = new Map();
+  const stackKeys = new Map();
+  const keysOf = (id) => {
+    if (stackKeys.has(id)) return stackKeys.get(id);
+    const keys = new Set();
+    for (let up = id; up !== undefined; up = parent.get(up)) {
+      const f = byId.get(up).callFrame;
+      if (f.url.endsWith('/article_widget.js') && entry.has(f.functionName)) keys.add(`${f.functionName}()`);
+      const m = /^(?:<)?(article_widget::[a-z_:]+?)::(?:[A-Z<{]|h[0-9a-f]{16})/.exec(f.functionName);
+      if (m) {
+        const parts = m[1].split('::');
+        for (let n = 3; n <= parts.length; n++) keys.add(parts.slice(0, n).join('::'));
+      }
+    }
+    stackKeys.set(id, keys);
+    return keys;
+  };
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    for (const k of keysOf(profile.samples[i])) out.set(k, (out.get(k) ?? 0) + ms);
+  }
+  return out;
 }
 
 async function main() {
@@ -161,7 +190,7 @@ async function main() {
     const file = `test-results/profile-${name}.cpuprofile`;
     writeFileSync(resolve(ROOT, file), JSON.stringify(profile));
 
-    const { fns, kinds, total } = selfTimes(profile);
+    const { fns, kinds, total, inclusive } = selfTimes(profile);
     console.log(`CPU profile of ${TIMES} × mount(root, { comments: false }) + destroy() on ${name} (${(wall / TIMES).toFixed(2)} ms per mount + destroy + settle)`);
     console.log(`${named ? 'module with names (wasm-opt -Oz -g)' : 'pkg/ module (no names)'}; self time, sampled every 50 µs; written ${file}`);
     console.log('');
@@ -169,6 +198,11 @@ async function main() {
     for (const [k, ms] of [...kinds].sort((a, b) => b[1] - a[1])) {
       if (k === 'idle') continue;
       console.log(`${k.padEnd(60)}${ms.toFixed(1).padStart(9)}${((ms / total) * 100).toFixed(1).padStart(8)}`);
+    }
+    console.log('');
+    console.log(`${'inclusive: calls into the package, and the Rust modules'.padEnd(60)}       ms  per call`);
+    for (const [k, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
+      console.log(`${k.padEnd(60)}${ms.toFixed(1).padStart(9)}${(ms / TIMES).toFixed(2).padStart(10)}`);
     }
     console.log('');
     console.log(`${`top ${TOP} functions by self time`.padEnd(60)}       ms       %  where`);
