@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/: the release wasm, its wasm-bindgen JS glue (--target
-# web), the module shrunk with wasm-opt -Oz, the stylesheet and a package.json. Offline:
-# every tool comes from scripts/ensure-tools.sh. Prints the sizes of what ships.
+# web), the module shrunk with wasm-opt -Oz, the stylesheet, the hand-written entry,
+# one-tag embed and types from js/, a README for npm and a package.json. Offline: every
+# tool comes from scripts/ensure-tools.sh. Prints the sizes of what ships.
+# `make pack` then packs pkg/ into pkg/article-widget-<version>.tgz.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,40 +31,60 @@ mv "$wasm_out.opt" "$wasm_out"
 
 cp styles/article-widget.css "$out/"
 
-# Version, description and licence come from Cargo.toml's [package] table.
+# The package's own modules and types (js/): index.js re-exports the generated module
+# under the hand-written index.d.ts; embed.js is the one-tag embed.
+cp js/index.js js/index.d.ts js/embed.js js/embed.d.ts js/article-widget.css.d.ts "$out/"
+
+# Version, description and licence come from Cargo.toml's [package] table, and the
+# repository (for the README's link to the full documentation) when it names one.
 cargo_field() {
   sed -n '/^\[package\]/,/^\[/ s/^'"$1"' *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1
 }
 version=$(cargo_field version)
 description=$(cargo_field description)
 license=$(cargo_field license)
+repository=$(cargo_field repository)
 
-VERSION="$version" DESCRIPTION="$description" LICENSE="$license" node --input-type=module -e '
-import { writeFileSync } from "node:fs";
+VERSION="$version" DESCRIPTION="$description" LICENSE="$license" REPOSITORY="$repository" \
+  node --input-type=module -e '
+import { readFileSync, writeFileSync } from "node:fs";
+const env = process.env;
 const pkg = {
   name: "article-widget",
-  version: process.env.VERSION,
-  description: process.env.DESCRIPTION,
-  license: process.env.LICENSE,
+  version: env.VERSION,
+  description: env.DESCRIPTION,
+  license: env.LICENSE,
+  ...(env.REPOSITORY ? { repository: { type: "git", url: env.REPOSITORY }, homepage: `${env.REPOSITORY}#readme` } : {}),
+  keywords: ["blogger", "blog", "article", "table-of-contents", "collapsible", "quotes", "comments", "lazy-loading", "webassembly"],
   type: "module",
-  main: "article_widget.js",
-  module: "article_widget.js",
-  types: "article_widget.d.ts",
-  files: [
-    "article_widget.js",
-    "article_widget.d.ts",
-    "article_widget_bg.wasm",
-    "article_widget_bg.wasm.d.ts",
-    "article-widget.css",
-  ],
-  sideEffects: ["*.css"],
+  main: "./index.js",
+  module: "./index.js",
+  types: "./index.d.ts",
   exports: {
-    ".": { types: "./article_widget.d.ts", default: "./article_widget.js" },
-    "./article-widget.css": "./article-widget.css",
+    ".": { types: "./index.d.ts", default: "./index.js" },
+    "./embed": { types: "./embed.d.ts", default: "./embed.js" },
+    "./article-widget.css": { types: "./article-widget.css.d.ts", default: "./article-widget.css" },
     "./article_widget_bg.wasm": "./article_widget_bg.wasm",
+    "./package.json": "./package.json",
   },
+  files: [
+    "index.js",
+    "index.d.ts",
+    "embed.js",
+    "embed.d.ts",
+    "article_widget.js",
+    "article_widget_bg.wasm",
+    "article-widget.css",
+    "article-widget.css.d.ts",
+  ],
+  sideEffects: ["./article-widget.css", "./embed.js"],
 };
 writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
+const docs = env.REPOSITORY
+  ? `Every option, the events, the error codes and lazy comments on Blogger: ${env.REPOSITORY}#readme`
+  : "Every option, the events and the error codes are documented in the types (`index.d.ts`) and in the README of the source repository.";
+const readme = readFileSync("js/README.npm.md", "utf8").split("{{DOCS}}").join(docs);
+writeFileSync("pkg/README.md", readme);
 '
 # wasm-bindgen writes a .gitignore of "*" into the out dir; npm pack would honour it.
 rm -f "$out/.gitignore"
@@ -74,3 +96,4 @@ echo "Package in $out/ (version $version):"
 size_line "$wasm_out"
 size_line "$out/article_widget.js"
 size_line "$out/article-widget.css"
+size_line "$out/embed.js"

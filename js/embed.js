@@ -1,0 +1,143 @@
+// article-widget, the one-tag embed. Paste where the page's scripts go (on Blogger, in
+// an HTML/JavaScript gadget), with the address where the package files are hosted:
+//
+//   <script type="module" src="https://HOST/article-widget/embed.js"
+//           data-comments="#comments"></script>
+//
+// It loads article-widget.css from next to itself (unless data-css="false"), finds the
+// article (data-article="<selector>", else Blogger's first .post-body or
+// [id^="post-body-"]), reads the options from the tag's other data-* attributes
+// (data-max-quotes="3" is maxQuotes: 3; "true"/"false" are booleans, digits numbers)
+// and mounts the widget once, however many times the tag is on the page. The widget
+// is then window.articleWidget. On a failure the page stays as it was: the error is
+// logged with its code and sent as `article-widget:error` on document.
+
+const GUARD = Symbol.for('article-widget.embed');
+// The tag's data-* attributes that are the embed's own, not options of the widget.
+const OWN = new Set(['data-article', 'data-css', 'data-article-widget-embed']);
+const BLOGGER_BODY = '.post-body, [id^="post-body-"]';
+const CSS_WAIT_MS = 3000;
+
+let ready = window[GUARD];
+if (ready) {
+  console.warn('article-widget: the embed is on this page twice; the widget mounts once');
+} else {
+  ready = window[GUARD] = start();
+}
+
+/** Resolves to the mounted widget, or to null when it could not mount. */
+export { ready };
+
+async function start() {
+  const tag = ownTag();
+  let attrs = [];
+  try {
+    attrs = tag ? [...tag.attributes].filter((a) => a.name.startsWith('data-')) : [];
+    const get = (name) => attrs.find((a) => a.name === name)?.value;
+    const css = get('data-css') === 'false' ? null : loadCss();
+    // The module and its WebAssembly load while the page finishes parsing.
+    const api = import('./article_widget.js')
+      .then(async (m) => {
+        await m.default();
+        return m;
+      })
+      .catch((e) => {
+        throw coded(e, 'load-failed');
+      });
+    api.catch(() => {}); // a failure is reported below, once
+    if (document.readyState === 'loading') {
+      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+    }
+    const root = get('data-article') ?? document.querySelector(BLOGGER_BODY);
+    if (root == null) {
+      throw coded(
+        new Error('no article found: the page has no .post-body; give the tag data-article="<selector of the article>"'),
+        'root-not-found',
+      );
+    }
+    const options = {};
+    for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
+    const { mount } = await api;
+    if (css) await css;
+    const widget = mount(root, options);
+    window.articleWidget = widget;
+    return widget;
+  } catch (err) {
+    report(err, attrs);
+    return null;
+  }
+}
+
+// This module's own <script> element: the one whose src is this module's address, else
+// one marked data-article-widget-embed. (document.currentScript is null in modules.)
+function ownTag() {
+  for (const s of document.querySelectorAll('script[src]')) if (s.src === import.meta.url) return s;
+  return document.querySelector('script[data-article-widget-embed]');
+}
+
+// Adds a <link> to the stylesheet next to this module (once); settles when it has
+// loaded or failed, or after CSS_WAIT_MS.
+function loadCss() {
+  const href = new URL('./article-widget.css', import.meta.url).href;
+  for (const l of document.querySelectorAll('link[rel~="stylesheet"]')) {
+    if (l.href === href) return null;
+  }
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const settled = new Promise((r) => {
+    link.addEventListener('load', r, { once: true });
+    link.addEventListener('error', r, { once: true });
+    setTimeout(r, CSS_WAIT_MS);
+  });
+  (document.head || document.documentElement).append(link);
+  return settled;
+}
+
+// data-max-quotes -> maxQuotes
+function camel(name) {
+  return name.slice(5).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+
+function kebab(option) {
+  return 'data-' + option.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+// An attribute's text as an option value: "true"/"false" (or no value) are booleans,
+// decimal numbers are numbers, anything else stays text.
+function parse(text) {
+  const t = text.trim();
+  if (t === '' || t === 'true') return true;
+  if (t === 'false') return false;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return text;
+}
+
+function coded(err, code) {
+  const e = err instanceof Error ? err : new Error(String(err));
+  if (typeof e.code !== 'string') {
+    try {
+      e.code = code;
+    } catch {
+      // a frozen error keeps its own code
+    }
+  }
+  return e;
+}
+
+function report(err, attrs) {
+  document.documentElement.classList.remove('aw-loading');
+  const code = typeof err?.code === 'string' ? err.code : 'internal-error';
+  let message = String(err?.message ?? err).replace(/^article-widget: /, '');
+  if (code === 'unknown-option' || code === 'bad-option') {
+    // Name the attribute as the author wrote it, and the one that was meant.
+    const from = attrs.find((a) => message.includes(`"${camel(a.name)}"`));
+    if (from) message += ` (from the attribute ${from.name})`;
+    const meant = /did you mean "(\w+)"/.exec(message);
+    if (meant) message += `; the attribute is ${kebab(meant[1])}`;
+  }
+  console.error(`article-widget [${code}]: the widget was not mounted: ${message}`);
+  document.dispatchEvent(
+    new CustomEvent('article-widget:error', { detail: { code, message, error: err } }),
+  );
+}
