@@ -32,7 +32,7 @@ package: tools
 demo: package
 	node scripts/serve.mjs
 
-test: fmt-check clippy test-native test-browser package e2e bench-check
+test: fmt-check clippy test-native test-browser package test-package e2e bench-check
 
 fmt-check: tools
 	cargo fmt --check
@@ -55,6 +55,17 @@ test-firefox: tools
 
 e2e: package
 	node --test tests/e2e/
+
+# The npm tarball, pkg/article-widget-<version>.tgz.
+.PHONY: pack test-package
+pack: package
+	cd pkg && npm pack
+
+# The npm package as its users get it (tests/package/): packed, installed into a fresh
+# project, type-checked with tsc, bundled with Vite 7, and loaded in Chromium: the API,
+# a plain HTML page and the one-tag embed on a Blogger-like page.
+test-package: package
+	node --test tests/package/package.test.mjs
 
 # The benchmark (bench/run.mjs): shipped size, demo start-up, mount()/analyze() on the
 # seed, the corpus and synthetic articles, against the plain-JS floor (bench/floor.js).
