@@ -68,11 +68,25 @@ async function start() {
   }
 }
 
-// This module's own <script> element: the one whose src is this module's address, else
-// one marked data-article-widget-embed. (document.currentScript is null in modules.)
+// This module's own <script> element (document.currentScript is null in modules): the
+// one whose src is this module's address, else one marked data-article-widget-embed,
+// else a module script of an article-widget .../embed.js (a CDN address that
+// redirected, so that the module's address is not the tag's).
 function ownTag() {
-  for (const s of document.querySelectorAll('script[src]')) if (s.src === import.meta.url) return s;
-  return document.querySelector('script[data-article-widget-embed]');
+  const tags = [...document.querySelectorAll('script[src]')];
+  return (
+    tags.find((s) => s.src === import.meta.url) ??
+    document.querySelector('script[data-article-widget-embed]') ??
+    tags.find((s) => s.type === 'module' && /article-widget.*\/embed\.js$/.test(pathOf(s.src)))
+  );
+}
+
+function pathOf(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
 }
 
 // Adds a <link> to the stylesheet next to this module (once); settles when it has

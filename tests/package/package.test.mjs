@@ -18,6 +18,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer as createNetServer } from 'node:net';
 import {
   copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync,
 } from 'node:fs';
@@ -297,7 +298,10 @@ describe('in a browser', () => {
         '/blog/no-article.html': blog(tag(' data-article="#no-such-post"')),
         '/blog/selector-no-css.html': blog(tag(' data-article="#post-body-7318405593424166051" data-css="false" data-comments="false"')),
         '/blog/marked.html': blog('<script type="module" data-article-widget-embed data-open="all">import \'/article-widget/embed.js\';</script>'),
+        '/blog/redirected.html': blog(tag(' data-open="all"', '/cdn/article-widget@latest/embed.js')),
       },
+      // A CDN's address of the latest version, redirected to a versioned one.
+      redirects: { '/cdn/article-widget@latest/embed.js': '/article-widget/embed.js' },
     });
   });
 
@@ -459,12 +463,48 @@ describe('in a browser', () => {
     await assertClean(p);
   });
 
-  test('an inline module marked data-article-widget-embed takes the options of its tag', async () => {
-    const p = await open(`${server.url}/blog/marked.html`);
-    const { page } = p;
-    const toggles = await count(page, '.aw-toggle');
-    assert.ok(toggles > 0);
-    assert.equal(await count(page, '.aw-toggle[aria-expanded="true"]'), toggles, 'data-open="all"');
-    await assertClean(p);
+  for (const [name, what] of [
+    ['marked', 'an inline module marked data-article-widget-embed'],
+    ['redirected', 'a tag whose address redirects (a CDN\'s latest version)'],
+  ]) {
+    test(`${what} takes the options of its tag`, async () => {
+      const p = await open(`${server.url}/blog/${name}.html`);
+      const { page } = p;
+      const toggles = await count(page, '.aw-toggle');
+      assert.ok(toggles > 0);
+      assert.equal(await count(page, '.aw-toggle[aria-expanded="true"]'), toggles, 'data-open="all"');
+      await assertClean(p);
+    });
+  }
+
+  test("Vite's dev server, with the package excluded from pre-bundling as the README says", async () => {
+    const { createServer } = await import('vite');
+    // A free port, named: the dev client's websocket connects to the configured one.
+    const port = await new Promise((r) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address();
+        probe.close(() => r(free));
+      });
+    });
+    const dev = await createServer({
+      root: app,
+      configFile: join(app, 'vite.config.js'),
+      cacheDir: join(app, 'node_modules/.vite'),
+      optimizeDeps: { exclude: ['article-widget'] },
+      server: { host: '127.0.0.1', port, strictPort: true },
+      logLevel: 'error',
+    });
+    try {
+      await dev.listen();
+      const url = dev.resolvedUrls.local[0];
+      for (const path of ['index.html', 'embed.html']) {
+        const p = await open(`${url}${path}`);
+        assert.equal(await p.page.evaluate(() => document.documentElement.dataset.result), 'mounted', path);
+        assert.equal(await p.page.evaluate(() => window.articleWidget.plan.sections.length), SEED_SECTIONS, path);
+        await assertClean(p);
+      }
+    } finally {
+      await dev.close();
+    }
   });
 });

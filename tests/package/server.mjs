@@ -1,8 +1,9 @@
 // A static file server on 127.0.0.1 for the package tests (not a test file itself).
 //
-// serve({ mounts: [[urlPrefix, directory]], pages: { '/path': () => html } }) serves
-// each prefix from its directory (longest prefix first) and each page from its
-// function; resolves to { url, close() }. Port 0: a free port.
+// serve({ mounts: [[urlPrefix, directory]], pages: { '/path': () => html },
+// redirects: { '/path': '/elsewhere' } }) serves each prefix from its directory (longest
+// prefix first), each page from its function, and answers each redirect with a 302;
+// resolves to { url, close() }. Port 0: a free port.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,7 +33,7 @@ function inside(dir, rest) {
   return file === dir || file.startsWith(dir + sep) ? file : null;
 }
 
-export function serve({ mounts = [], pages = {} } = {}) {
+export function serve({ mounts = [], pages = {}, redirects = {} } = {}) {
   const sorted = mounts
     .map(([prefix, dir]) => [prefix, resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
@@ -42,6 +43,11 @@ export function serve({ mounts = [], pages = {} } = {}) {
       res.end(body);
     };
     const { pathname } = new URL(req.url, `http://${HOST}`);
+    if (Object.hasOwn(redirects, pathname)) {
+      res.writeHead(302, { location: redirects[pathname], 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     if (Object.hasOwn(pages, pathname)) {
       send(200, pages[pathname](), MIME['.html']);
       return;
