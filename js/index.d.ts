@@ -112,8 +112,8 @@ export interface MountOptions {
   /**
    * Let option names the widget does not know through without an error (options meant
    * for a newer version, or for the caller's own code). Known options are still
-   * checked. Set it to `true` in an object typed {@link LenientMountOptions} to pass
-   * other names.
+   * checked. To pass other names from TypeScript, type the options as
+   * {@link LenientMountOptions}.
    * @defaultValue `false`
    */
   ignoreUnknownOptions?: boolean | null | undefined;
@@ -121,7 +121,9 @@ export interface MountOptions {
 
 /**
  * Options with `ignoreUnknownOptions: true`: names the widget does not know are let
- * through (and ignored); the known ones keep their types.
+ * through (and ignored); the known ones keep their types. {@link mount} takes a variable
+ * of this type (or a literal `as LenientMountOptions`); an object literal written in the
+ * call is checked as {@link MountOptions}, so that a typo is an error there.
  */
 export type LenientMountOptions = MountOptions & {
   ignoreUnknownOptions: true;
@@ -338,7 +340,7 @@ export function initSync(options: { module: SyncInitInput }): InitOutput;
  * @throws {ArticleWidgetError} when the root or the options are wrong; the page is
  * then untouched.
  */
-export function mount(root: Element | string, options?: MountOptions | LenientMountOptions): Widget;
+export function mount(root: Element | string, options?: MountOptions): Widget;
 
 /**
  * Returns what {@link mount} would do to the article under `root`, without changing
@@ -346,7 +348,7 @@ export function mount(root: Element | string, options?: MountOptions | LenientMo
  *
  * @throws {ArticleWidgetError} when the root or the options are wrong.
  */
-export function analyze(root: Element | string, options?: MountOptions | LenientMountOptions): Plan;
+export function analyze(root: Element | string, options?: MountOptions): Plan;
 
 /** Whether `e` is an error the widget threw (an `Error` with one of its codes). */
 export function isArticleWidgetError(e: unknown): e is ArticleWidgetError;

@@ -268,6 +268,7 @@ describe('the package', () => {
     const failed = [...new Set([...r.stdout.matchAll(/bad\.ts\((\d+),\d+\): error TS\d+/g)].map((m) => Number(m[1])))];
     assert.ok(marked.length >= 8);
     assert.deepEqual(failed.sort((a, b) => a - b), marked, `tsc's errors are not on the marked lines:\n${r.stdout}`);
+    assert.match(r.stdout, /'maxQuote' does not exist in type 'MountOptions'\. Did you mean to write 'maxQuotes'\?/);
     for (const option of ['open', 'maxQuotes']) {
       const line = source.findIndex((l) => l.includes(`{ ${option}:`)) + 1;
       assert.ok(failed.includes(line), `no error for the misused option ${option}`);
@@ -291,6 +292,8 @@ describe('in a browser', () => {
       pages: {
         '/blog/options.html': blog(tag(' data-comments="#comments" data-open="none" data-max-quotes="2" data-toc="false" data-comments-on-click="true"')),
         '/blog/defaults.html': blog(tag()),
+        // In <head>, async: the module may run before the post body is parsed.
+        '/blog/head-async.html': () => BLOGGER.replace('</head>', `${tag(' async data-open="none"')}\n</head>`),
         '/blog/twice.html': blog(`${tag(' data-open="none"')}\n${tag(' data-open="none"')}`),
         '/blog/twice-urls.html': blog(`${tag('', '/article-widget/embed.js?copy=1')}\n${tag('', '/article-widget/embed.js?copy=2')}`),
         '/blog/typo.html': blog(tag(' data-comments="#comments" data-max-quote="3"')),
@@ -394,6 +397,14 @@ describe('in a browser', () => {
     assert.equal(await page.evaluate(() => window.articleWidget.plan.sections.length), SEED_SECTIONS);
     assert.equal(await count(page, '.aw-toggle[aria-expanded="true"]'), 1, "open: 'first' by default");
     assert.equal(await count(page, '.aw-comments-button'), 1);
+    await assertClean(p);
+  });
+
+  test('the one tag in <head>, async, waits for the post body', async () => {
+    const p = await open(`${server.url}/blog/head-async.html`);
+    const { page } = p;
+    assert.equal(await page.evaluate(() => window.articleWidget.plan.sections.length), SEED_SECTIONS);
+    assert.equal(await count(page, '.aw-toggle[aria-expanded="true"]'), 0, 'data-open="none"');
     await assertClean(p);
   });
 

@@ -46,7 +46,7 @@ mount('#b', { comments: true });
 mount('#c');
 const lenient: LenientMountOptions = { ignoreUnknownOptions: true, someFutureOption: 1, open: 'first' };
 mount('#d', lenient);
-mount('#e', { ignoreUnknownOptions: true, myOwnSetting: 'x' });
+mount('#e', { ignoreUnknownOptions: true, myOwnSetting: 'x' } as LenientMountOptions);
 
 widget.expandAll();
 widget.collapseAll();
@@ -126,7 +126,9 @@ mount('#x', { maxQuote: 3 });
 // @ts-expect-error heading levels are 1 to 6
 mount('#x', { minLevel: 7 });
 // @ts-expect-error known options keep their types when unknown ones are let through
-mount('#x', { ignoreUnknownOptions: true, open: 'some' });
+mount('#x', { ignoreUnknownOptions: true, open: 'some' } as LenientMountOptions);
+// @ts-expect-error in a literal written in the call, only the known names
+mount('#x', { ignoreUnknownOptions: true, myOwnSetting: 'x' });
 // @ts-expect-error the root is an Element or a selector
 mount(42);
 root.addEventListener('article-widget:toggle', (e) => {
