@@ -51,7 +51,7 @@ async function start() {
     const root = get('data-article') ?? document.querySelector(BLOGGER_BODY);
     if (root == null) {
       throw coded(
-        new Error('no article found: the page has no .post-body; give the tag data-article="<selector of the article>"'),
+        'no article found: the page has no .post-body; give the tag data-article="<selector of the article>"',
         'root-not-found',
       );
     }
@@ -127,15 +127,11 @@ function parse(text) {
   return text;
 }
 
+// An Error with a code, for failures that are the embed's own (what was thrown is its
+// cause).
 function coded(err, code) {
-  const e = err instanceof Error ? err : new Error(String(err));
-  if (typeof e.code !== 'string') {
-    try {
-      e.code = code;
-    } catch {
-      // a frozen error keeps its own code
-    }
-  }
+  const e = new Error(err instanceof Error ? err.message : String(err), { cause: err });
+  e.code = code;
   return e;
 }
 
@@ -145,10 +141,11 @@ function report(err, attrs) {
   let message = String(err?.message ?? err).replace(/^article-widget: /, '');
   if (code === 'unknown-option' || code === 'bad-option') {
     // Name the attribute as the author wrote it, and the one that was meant.
-    const from = attrs.find((a) => message.includes(`"${camel(a.name)}"`));
-    if (from) message += ` (from the attribute ${from.name})`;
+    const from = attrs.find((a) => !OWN.has(a.name) && message.includes(`"${camel(a.name)}"`));
     const meant = /did you mean "(\w+)"/.exec(message);
-    if (meant) message += `; the attribute is ${kebab(meant[1])}`;
+    if (from) message += ` (The tag's ${from.name} is the option "${camel(from.name)}"`;
+    if (from && meant) message += `; "${meant[1]}" is ${kebab(meant[1])}`;
+    if (from) message += '.)';
   }
   console.error(`article-widget [${code}]: the widget was not mounted: ${message}`);
   document.dispatchEvent(

@@ -284,9 +284,14 @@ describe('in a browser', () => {
     const blog = (tags) => () => BLOGGER.replace('<!-- EMBED -->', tags);
     const tag = (attrs = '', src = '/article-widget/embed.js') => `<script type="module" src="${src}"${attrs}></script>`;
     viteServer = await serve({ mounts: [['/', join(app, 'dist')]] });
+    // The package files without the WebAssembly (a host that did not upload it).
+    const broken = join(app, 'broken');
+    mkdirSync(broken, { recursive: true });
+    for (const f of ['embed.js', 'article_widget.js', 'article-widget.css']) copyFileSync(join(installed, f), join(broken, f));
     server = await serve({
       mounts: [
         ['/article-widget/', installed],
+        ['/broken/', join(app, 'broken')],
         ['/', join(HERE, 'fixtures')],
       ],
       pages: {
@@ -299,6 +304,7 @@ describe('in a browser', () => {
         '/blog/typo.html': blog(tag(' data-comments="#comments" data-max-quote="3"')),
         '/blog/bad-value.html': blog(tag(' data-open="some"')),
         '/blog/no-article.html': blog(tag(' data-article="#no-such-post"')),
+        '/blog/no-wasm.html': blog(tag('', '/broken/embed.js')),
         '/blog/selector-no-css.html': blog(tag(' data-article="#post-body-7318405593424166051" data-css="false" data-comments="false"')),
         '/blog/marked.html': blog('<script type="module" data-article-widget-embed data-open="all">import \'/article-widget/embed.js\';</script>'),
         '/blog/redirected.html': blog(tag(' data-open="all"', '/cdn/article-widget@latest/embed.js')),
@@ -433,6 +439,7 @@ describe('in a browser', () => {
     const { page, log } = p;
     assert.equal(log.errors.length, 1, log.errors.join('\n'));
     const [error] = log.errors;
+    console.log(error);
     assert.match(error, /\[unknown-option\]/);
     assert.match(error, /unknown option "maxQuote"; did you mean "maxQuotes"\?/);
     assert.match(error, /data-max-quote\b/);
@@ -462,6 +469,20 @@ describe('in a browser', () => {
       p.log.errors.length = 0;
       await assertClean(p);
     }
+  });
+
+  test('a missing .wasm is reported as load-failed, and the page is shown', async () => {
+    const p = await open(`${server.url}/blog/no-wasm.html`, { waitFor: 'error' });
+    const { page, log } = p;
+    const own = log.errors.filter((e) => e.startsWith('article-widget'));
+    assert.equal(own.length, 1, log.errors.join('\n'));
+    assert.match(own[0], /^article-widget \[load-failed\]: the widget was not mounted: /);
+    assert.deepEqual(log.errors.filter((e) => !own.includes(e)), ['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+    assert.deepEqual(p.events.map((e) => [e.name, e.detail.code]), [['error', 'load-failed']]);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('aw-loading')), false);
+    assert.equal(await count(page, '.aw-toggle'), 0);
+    log.errors.length = 0;
+    await assertClean(p);
   });
 
   test('data-article picks the article, data-css="false" loads no stylesheet', async () => {
