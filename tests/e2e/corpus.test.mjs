@@ -236,7 +236,7 @@ describe('corpus: mount, text, analyze and destroy on real pages', () => {
         );
         await page.goto(pageUrl, { waitUntil: 'load', timeout: WAIT });
         // Let the page's own late requests (favicons, lazy images) settle first.
-        await page.waitForLoadState('networkidle', { timeout: WAIT });
+        await watch.settle(150, WAIT);
         const left = await page.evaluate(() => {
           let handlers = 0;
           for (const el of document.querySelectorAll('*')) {

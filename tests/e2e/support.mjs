@@ -65,8 +65,31 @@ export async function openWatched(browser, blocked, contextOptions = {}) {
     }
   });
   page.on('pageerror', (err) => watch.pageErrors.push({ phase: watch.phase, text: `${err.name}: ${err.message}`, stack: err.stack ?? '' }));
-  page.on('request', (req) => watch.requests.push({ phase: watch.phase, url: req.url(), type: req.resourceType() }));
-  page.on('requestfailed', (req) => watch.failed.push({ phase: watch.phase, url: req.url(), error: req.failure()?.errorText }));
+  let inflight = 0;
+  let lastActivity = Date.now();
+  const done = () => {
+    inflight = Math.max(0, inflight - 1);
+    lastActivity = Date.now();
+  };
+  page.on('request', (req) => {
+    inflight += 1;
+    lastActivity = Date.now();
+    watch.requests.push({ phase: watch.phase, url: req.url(), type: req.resourceType() });
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', (req) => {
+    done();
+    watch.failed.push({ phase: watch.phase, url: req.url(), error: req.failure()?.errorText });
+  });
+  /** Resolves once no request has been in flight for `quietMs` (at most `timeoutMs`). */
+  watch.settle = async (quietMs = 150, timeoutMs = 10_000) => {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (inflight === 0 && Date.now() - lastActivity >= quietMs) return true;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return false;
+  };
   return { context, page, watch };
 }
 
