@@ -86,6 +86,9 @@ function handler(mounts, rewriteHtml) {
         'content-length': body.length,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        // Comment systems serve their scripts to any page (crossorigin="anonymous").
+        'access-control-allow-origin': '*',
+        'timing-allow-origin': '*',
       });
     } catch (err) {
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'EISDIR') {
@@ -117,17 +120,21 @@ function closeServer(server) {
 /**
  * Starts both servers. `port` and `commentsPort` may be 0 for a free port;
  * `commentsPort` defaults to `port + 1` (or a free port when `port` is 0).
+ * Tests may add `mounts` ([[urlPrefix, directory]], served before www/) and serve
+ * another stand-in comment system with `commentsDir`.
  * Returns { url, commentsUrl, port, commentsPort, close() }.
  */
-export async function start({ port = 8080, commentsPort } = {}) {
+export async function start({ port = 8080, commentsPort, mounts = [], commentsDir } = {}) {
   const www = join(root, 'www');
   const pkg = join(root, 'pkg');
-  const commentsDir = join(www, 'comments-origin');
+  commentsDir = resolve(commentsDir ?? join(www, 'comments-origin'));
+  mounts = mounts.map(([prefix, dir]) => [prefix, resolve(dir)]);
 
   let commentsOrigin = '';
   const demo = createServer(
     handler(
       [
+        ...mounts,
         ['/pkg/', pkg],
         ['/', www],
       ],

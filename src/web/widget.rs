@@ -25,6 +25,13 @@ use web_sys::{
 /// `article-widget:`) and its detail fields.
 pub type Events = Vec<(&'static str, Vec<(&'static str, JsValue)>)>;
 
+/// A MutationObserver, its callback, and the timer that ends the watch.
+type Watcher = (
+    web_sys::MutationObserver,
+    Closure<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>,
+    gloo_timers::callback::Timeout,
+);
+
 type Observer = (
     IntersectionObserver,
     Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
@@ -53,6 +60,8 @@ pub struct Live {
     reading: Option<Observer>,
     /// Watches the comment area, to load comments when it comes near.
     near_comments: Option<Observer>,
+    /// Watches the comment area for the comment a link points at.
+    awaiting_comment: Option<Watcher>,
 }
 
 /// Sends `article-widget:<name>` from `root`, bubbling, with a detail object.
@@ -125,6 +134,7 @@ impl Live {
                 listeners: Vec::new(),
                 reading: None,
                 near_comments: None,
+                awaiting_comment: None,
             })
         });
         {
@@ -163,6 +173,9 @@ impl Live {
         let root = {
             let mut live = rc.try_borrow_mut().ok()?;
             live.listeners.clear();
+            if let Some((obs, _, _)) = live.awaiting_comment.take() {
+                obs.disconnect();
+            }
             for obs in [live.reading.take(), live.near_comments.take()]
                 .into_iter()
                 .flatten()
@@ -383,14 +396,68 @@ impl Live {
             obs.disconnect();
         }
         let me = self.me.clone();
-        match self.comments.as_mut() {
+        let events = match self.comments.as_mut() {
             Some(c) => c.load(&self.doc, &mut self.undo, move |ok| {
-                with(&me, |live| match live.comments.as_mut() {
-                    Some(c) => c.script_done(ok, &mut live.undo),
-                    None => Vec::new(),
+                with(&me, |live| {
+                    let events = match live.comments.as_mut() {
+                        Some(c) => c.script_done(ok, &mut live.undo),
+                        None => Vec::new(),
+                    };
+                    if events.iter().any(|(name, _)| *name == "comments-loaded") {
+                        live.scroll_to_comment();
+                    }
+                    events
                 })
             }),
             None => Vec::new(),
+        };
+        if events.iter().any(|(name, _)| *name == "comments-loaded") {
+            self.scroll_to_comment();
+        }
+        events
+    }
+
+    /// A link to one comment (`#c123`) names an element that exists only once the
+    /// comment system has rendered it: scroll to it then (watching the comment area
+    /// for a while when it is not there yet).
+    fn scroll_to_comment(&mut self) {
+        let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
+            return;
+        };
+        let Some(c) = &self.comments else { return };
+        if !c.wants(&hash, None) && sections::hash_target(&self.doc, &hash).is_none() {
+            return;
+        }
+        if let Some(t) = sections::hash_target(&self.doc, &hash) {
+            if c.wants(&hash, Some(&t)) {
+                t.scroll_into_view();
+            }
+            return;
+        }
+        let area = c.area.element.clone();
+        let cb = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+            move |_, obs: web_sys::MutationObserver| {
+                let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
+                    return;
+                };
+                if let Some(t) = sections::hash_target(&super::dom::document(), &hash) {
+                    // Disconnect only: the closure running now must not be dropped here.
+                    obs.disconnect();
+                    t.scroll_into_view();
+                }
+            },
+        );
+        let Ok(obs) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let init = web_sys::MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        if obs.observe_with_options(&area, &init).is_ok() {
+            // Stop watching after a while: the comment may not exist at all.
+            let o = obs.clone();
+            let stop = gloo_timers::callback::Timeout::new(10_000, move || o.disconnect());
+            self.awaiting_comment = Some((obs, cb, stop));
         }
     }
 
