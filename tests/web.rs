@@ -5,7 +5,7 @@
 use article_widget::{analyze, mount, Widget};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement, Node};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -683,4 +683,48 @@ fn preconnect_only_after_intent() {
     w.destroy();
     assert_eq!(hints(), 0);
     area.remove();
+}
+
+#[wasm_bindgen_test]
+async fn embedded_frames_are_hidden_in_place_not_moved() {
+    // Regression: wrapping a section moved its iframes, and a moved iframe reloads
+    // (a video player starts over), on mount and again on destroy.
+    let d = doc();
+    let root = seed_like("t-frames");
+    let holder = d.create_element("div").unwrap();
+    let frame = d.create_element("iframe").unwrap();
+    frame.set_attribute("srcdoc", "<p>player</p>").unwrap();
+    holder.append_child(&frame).unwrap();
+    // In the last (collapsed) section, between two paragraphs.
+    let last = root.last_element_child().unwrap();
+    root.insert_before(&holder, Some(&last)).unwrap();
+    next_event(frame.as_ref(), "load").await;
+    let loads =
+        js_sys::Function::new_no_args("window.__awFrameLoads = (window.__awFrameLoads || 0) + 1");
+    frame
+        .add_event_listener_with_callback("load", &loads)
+        .unwrap();
+    let before = html(&root);
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    assert!(
+        holder.parent_node().unwrap() == Node::from(root.clone()),
+        "the frame's box stayed in place"
+    );
+    assert!(holder.has_attribute("data-aw-collapsed"));
+    let toggles = all(&root, ".aw-toggle");
+    click(&toggles[2]);
+    assert!(!holder.has_attribute("data-aw-collapsed"));
+    click(&toggles[2]);
+    w.destroy();
+    assert_eq!(html(&root), before);
+    // Give a reload, if any, the time to happen.
+    let wait = js_sys::Promise::new(&mut |r, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&r, 200)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    let reloads = js_sys::Reflect::get(&js_sys::global(), &"__awFrameLoads".into()).unwrap();
+    assert!(reloads.is_undefined(), "the frame reloaded");
 }

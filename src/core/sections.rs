@@ -41,12 +41,11 @@ pub fn innermost(sections: &[Section], block: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Inferred headings are dropped when there would be more than one for every this
-/// many prose blocks: the lines are then the article's style, not its headings.
-const MIN_BLOCKS_PER_INFERRED: usize = 2;
-/// At most this many inferred headings in one article ("dozens" of bold lines are
-/// the author's style of emphasis, not an outline).
-const MAX_INFERRED: usize = 24;
+/// Inferred headings are dropped when there are more than a dozen and the sections
+/// they make would be this short on average (in words): dozens of bold lines in a
+/// post are emphasis, not an outline.
+const MIN_WORDS_PER_INFERRED: usize = 60;
+const FEW_INFERRED: usize = 12;
 
 /// Finds the sections.
 pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> Vec<Section> {
@@ -119,8 +118,12 @@ fn infer(blocks: &[Block]) -> Vec<usize> {
     let found: Vec<usize> = (0..blocks.len())
         .filter(|&i| looks_like_heading(blocks, i))
         .collect();
-    let prose = blocks.iter().filter(|b| b.is_prose()).count();
-    if found.len() > MAX_INFERRED || found.len() * MIN_BLOCKS_PER_INFERRED > prose {
+    let words: usize = blocks
+        .iter()
+        .filter(|b| b.is_prose())
+        .map(Block::words)
+        .sum();
+    if found.len() > FEW_INFERRED && found.len() * MIN_WORDS_PER_INFERRED > words {
         return Vec::new();
     }
     found
@@ -365,22 +368,34 @@ mod tests {
 
     #[test]
     fn too_many_inferred_headings_are_dropped() {
-        // Dozens of bold lines: emphasis, not an outline.
+        // Dozens of bold lines over short paragraphs: emphasis, not an outline.
         let mut blocks = vec![p(LONG)];
         for _ in 0..30 {
             blocks.push(p("Short Title Line").bold());
             blocks.push(p(LONG));
         }
         assert!(titles(&blocks).is_empty());
-        // A bold line after every short paragraph: more headings than text.
+        // A dozen is still an outline.
         let mut blocks = vec![p(LONG)];
-        for _ in 0..6 {
+        for _ in 0..12 {
             blocks.push(p("Short Title Line").bold());
             blocks.push(p(LONG));
-            blocks.push(p("Another Short Line here").bold());
-            blocks.push(p(LONG));
         }
-        assert_eq!(titles(&blocks).len(), 12, "a dozen is still an outline");
+        assert_eq!(titles(&blocks).len(), 12);
+    }
+
+    #[test]
+    fn a_long_article_keeps_many_inferred_headings() {
+        // Regression: a fixed cap of 24 dropped every section of a long post (the
+        // seed repeated ten times) whose sections are of a normal length.
+        let mut blocks = vec![p(LONG)];
+        for _ in 0..50 {
+            blocks.push(p("A Plain Title Line"));
+            for _ in 0..4 {
+                blocks.push(p(LONG));
+            }
+        }
+        assert_eq!(titles(&blocks).len(), 50);
     }
 
     #[test]

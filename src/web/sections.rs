@@ -19,6 +19,8 @@ pub struct SectionUi {
     pub button: Option<Element>,
     /// The wrappers around its content.
     pub bodies: Vec<Element>,
+    /// Elements holding frames, hidden in place rather than wrapped.
+    pub frames: Vec<Element>,
     /// Whether it is open now.
     pub open: bool,
 }
@@ -36,7 +38,59 @@ impl SectionUi {
                 b.set_attribute("hidden", "until-found")
             };
         }
+        for f in &self.frames {
+            let _ = if open {
+                f.remove_attribute(COLLAPSED)
+            } else {
+                f.set_attribute(COLLAPSED, "")
+            };
+        }
     }
+}
+
+/// The attribute that hides an element holding a frame (the stylesheet gives it
+/// `display: none`).
+const COLLAPSED: &str = "data-aw-collapsed";
+
+/// Elements that reload or restart when moved.
+const FRAMES: &str = "iframe, embed, object, video, audio";
+
+/// Part of a run of siblings: nodes to wrap, or an element holding a frame.
+enum Segment {
+    Run(Node, Node),
+    Frame(Element),
+}
+
+/// Splits the sibling run `first..=last` around the elements that hold frames.
+fn split_at_frames(first: &Node, last: &Node) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut start: Option<Node> = None;
+    let mut prev: Option<Node> = None;
+    let mut n = Some(first.clone());
+    while let Some(cur) = n {
+        let frame = cur.dyn_ref::<Element>().filter(|e| {
+            e.matches(FRAMES).unwrap_or(false) || e.query_selector(FRAMES).ok().flatten().is_some()
+        });
+        if let Some(e) = frame {
+            if let (Some(s), Some(p)) = (start.take(), prev.clone()) {
+                if has_content(&s, &p) {
+                    out.push(Segment::Run(s, p));
+                }
+            }
+            out.push(Segment::Frame(e.clone()));
+        } else if start.is_none() {
+            start = Some(cur.clone());
+        }
+        let done = &cur == last;
+        n = if done { None } else { cur.next_sibling() };
+        prev = Some(cur);
+    }
+    if let (Some(s), Some(p)) = (start, prev) {
+        if has_content(&s, &p) {
+            out.push(Segment::Run(s, p));
+        }
+    }
+    out
 }
 
 /// Applies the sections of `plan`, recording every change in `undo`.
@@ -80,25 +134,37 @@ pub fn apply(
             heading: heading.clone(),
             button: None,
             bodies: Vec::new(),
+            frames: Vec::new(),
             open: true,
         };
         if s.collapsible {
             let end = article.places.get(s.end).map(|p| p.first.clone());
-            for (k, (first, last)) in sibling_runs(heading.as_ref(), end.as_ref(), root.as_ref())
-                .into_iter()
-                .enumerate()
-            {
-                let body = el(doc, "div", "aw-section-body", None);
-                body.set_id(&if k == 0 {
-                    format!("{}-body", s.id)
-                } else {
-                    format!("{}-body-{}", s.id, k + 1)
-                });
-                body.set_attribute("data-aw-section", &s.id)?;
-                undo.wrap(&body, &first, &last)?;
-                ui.bodies.push(body);
+            let mut k = 0;
+            for (first, last) in sibling_runs(heading.as_ref(), end.as_ref(), root.as_ref()) {
+                for segment in split_at_frames(&first, &last) {
+                    match segment {
+                        Segment::Run(first, last) => {
+                            k += 1;
+                            let body = el(doc, "div", "aw-section-body", None);
+                            body.set_id(&if k == 1 {
+                                format!("{}-body", s.id)
+                            } else {
+                                format!("{}-body-{k}", s.id)
+                            });
+                            body.set_attribute("data-aw-section", &s.id)?;
+                            undo.wrap(&body, &first, &last)?;
+                            ui.bodies.push(body);
+                        }
+                        Segment::Frame(e) => {
+                            // Moving an iframe reloads it (a video starts over): it
+                            // stays where it is and is hidden in place.
+                            undo.set_attr(&e, COLLAPSED, "")?;
+                            ui.frames.push(e);
+                        }
+                    }
+                }
             }
-            if !ui.bodies.is_empty() {
+            if !ui.bodies.is_empty() || !ui.frames.is_empty() {
                 let controls: Vec<String> = ui.bodies.iter().map(|b| b.id()).collect();
                 let button = el(doc, "button", "aw-toggle", None);
                 button.set_attribute("type", "button")?;
@@ -213,7 +279,11 @@ pub fn sections_holding(sections: &[SectionUi], target: &Node) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            s.bodies.iter().any(|b| b.contains(Some(target))) || s.heading.contains(Some(target))
+            s.bodies
+                .iter()
+                .chain(&s.frames)
+                .any(|b| b.contains(Some(target)))
+                || s.heading.contains(Some(target))
         })
         .map(|(i, _)| i)
         .collect();
