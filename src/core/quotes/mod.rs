@@ -42,6 +42,12 @@ struct Found {
     alone: bool,
     /// Only a short attribution follows it in its sentence.
     tail_only: bool,
+    /// Its text ends in a comma: the attribution broke in ("...suffering," he said).
+    ends_comma: bool,
+    /// Its text starts in lower case: it goes on from a part before.
+    continues: bool,
+    /// It is the first thing in its block.
+    opens_block: bool,
     /// The index of its sentence within the block.
     sentence: usize,
 }
@@ -50,18 +56,47 @@ struct Found {
 pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<Quote> {
     let mut people = People::default();
     let mut found: Vec<Found> = Vec::new();
+    // The speaker of the last quotation, while the text that follows goes on quoting.
+    let mut quoting: Option<usize> = None;
     for (bi, block) in blocks.iter().enumerate() {
+        let from = found.len();
         match block.kind {
-            BlockKind::Paragraph | BlockKind::Line | BlockKind::ListItem => {}
-            BlockKind::Quote => {
-                if let Some(f) = block_quotation(block, bi, &mut people) {
-                    found.push(f);
-                    continue;
+            BlockKind::Paragraph
+            | BlockKind::Line
+            | BlockKind::ListItem
+            | BlockKind::Caption
+            | BlockKind::Heading(_) => {
+                let (last, frozen) = (people.last, !block.is_prose());
+                people.frozen = frozen;
+                scan_block(block, bi, &mut people, &mut found);
+                people.frozen = false;
+                if frozen {
+                    people.last = last;
                 }
             }
+            BlockKind::Quote => match block_quotation(block, bi, &mut people) {
+                Some(f) => found.push(f),
+                None => scan_block(block, bi, &mut people, &mut found),
+            },
             _ => continue,
         }
-        scan_block(block, bi, &mut people, &mut found);
+        if !block.is_prose() {
+            continue;
+        }
+        // A paragraph that opens with an unattributed quotation goes on quoting the
+        // speaker of the paragraph before (news style: one quotation a paragraph).
+        if let Some(f) = found.get_mut(from) {
+            if f.speaker.is_none() && f.opens_block && f.alone && f.block == bi {
+                f.speaker = quoting;
+            }
+        }
+        quoting = match found[from..].last() {
+            Some(f) => f.speaker,
+            // A paragraph of narration ends the quoting; a short line or a list item
+            // (often a caption in disguise) does not.
+            None if block.words() > 12 && block.kind != BlockKind::ListItem => None,
+            None => quoting,
+        };
     }
     let total_words: usize = blocks.iter().map(Block::words).sum();
     let mut quotes: Vec<Quote> = found
@@ -123,6 +158,9 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
         speaker,
         alone: true,
         tail_only: false,
+        ends_comma: false,
+        continues: false,
+        opens_block: true,
         sentence: 0,
     })
 }
@@ -132,6 +170,8 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
     let spans = scan::spans(text);
     let toks = scan::tokens(text, &spans);
     let first_in_block = found.len();
+    // The person the sentence before was about, for a quotation standing alone.
+    let mut prev_subject: Option<usize> = None;
     for (si, &(lo, hi)) in scan::sentences(text, &spans, &toks).iter().enumerate() {
         let sent = &toks[lo..hi];
         let ms = mentions(sent);
@@ -147,6 +187,7 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
             let candidates = attribute(sent, &ms, 0, sent.len(), qi);
             let speaker = candidates.iter().find_map(|who| match *who {
                 Who::Named(k) => people.resolve(&ms[k], true),
+                Who::Known(k) => people.resolve(&ms[k], false),
                 // The person named last before the pronoun: in this sentence, else
                 // before it.
                 Who::Pronoun(p) => ms
@@ -157,23 +198,49 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
                     .next_back()
                     .or(people.last),
             });
+            // A second quotation in a sentence goes with the first one's speaker;
+            // one standing alone goes with the person the sentence before was about.
+            let earlier = found[first_in_block..]
+                .iter()
+                .rev()
+                .find(|f| f.sentence == si)
+                .and_then(|f| f.speaker);
+            let speaker = speaker
+                .or(earlier)
+                .or(if words == 0 { prev_subject } else { None });
             let tail_words = sent[qi + 1..]
                 .iter()
                 .take_while(|(_, t)| !matches!(t, Tok::Quote(_)))
                 .filter(|(_, t)| matches!(t, Tok::Word(_)))
                 .count();
+            let quoted = text
+                .get(spans[span].start..spans[span].end)
+                .unwrap_or("")
+                .trim();
             found.push(Found {
                 block: bi,
                 spans: vec![spans[span]],
                 speaker,
                 alone: words == 0,
                 tail_only: tail_words <= 6 && speaker.is_some(),
+                ends_comma: quoted.ends_with(','),
+                continues: quoted.chars().next().is_some_and(char::is_lowercase),
+                opens_block: lo == 0 && qi == 0,
                 sentence: si,
             });
             if speaker.is_some() {
                 people.last = speaker;
             }
         }
+        // What the sentence is about: its first person (not after a preposition),
+        // or the person "he" or "she" stands for, or who spoke in it.
+        prev_subject = sentence_subject(sent, &ms, &named, people.last).or_else(|| {
+            found[first_in_block..]
+                .iter()
+                .rev()
+                .find(|f| f.sentence == si)
+                .and_then(|f| f.speaker)
+        });
         // The last person named in the sentence's own words becomes "he" or "she".
         let named_last = named.iter().rev().find_map(|n| *n);
         let spoke_last = found[first_in_block..]
@@ -195,18 +262,44 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
     merge_broken(found, first_in_block);
 }
 
-/// Joins a quotation broken by its attribution ("It's a question," he said. "I
-/// think...") into one, and gives an unattributed quotation that goes on right after
-/// an attributed one the same speaker.
+/// The person a sentence is about: the first person named in it that no preposition
+/// governs, or the one a leading "he" or "she" stands for.
+fn sentence_subject(
+    sent: &[(usize, Tok<'_>)],
+    ms: &[speakers::Mention],
+    named: &[Option<usize>],
+    last: Option<usize>,
+) -> Option<usize> {
+    if let Some((_, Tok::Word(w))) = sent.first() {
+        if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") {
+            return last;
+        }
+    }
+    ms.iter().zip(named).find_map(|(m, n)| {
+        let governed = m.from > 0
+            && matches!(sent.get(m.from - 1), Some((_, Tok::Word(w)))
+                if matches!(w.to_ascii_lowercase().as_str(), "of" | "to" | "with" | "for" | "on" | "in" | "at" | "by" | "from" | "about" | "against" | "than" | "like"));
+        (!governed && !m.possessive).then_some(*n).flatten()
+    })
+}
+
+/// Joins a quotation broken by its attribution into one ("It's a question," he
+/// said. "I think..."; "If I see a deck," Kaplan says, "and it's $100..."), and gives
+/// an unattributed quotation that goes on right after an attributed one the same
+/// speaker.
 fn merge_broken(found: &mut Vec<Found>, from: usize) {
     let mut k = from + 1;
     while k < found.len() {
         let (a, b) = (&found[k - 1], &found[k]);
+        let next = b.sentence == a.sentence + 1;
+        let same = b.sentence == a.sentence;
         let goes_on = a.block == b.block
             && b.speaker.is_none_or(|s| Some(s) == a.speaker)
             && a.speaker.is_some()
-            && ((a.tail_only && b.alone && b.sentence == a.sentence + 1)
-                || (a.tail_only && b.sentence == a.sentence && b.speaker.is_none()));
+            && ((a.tail_only && b.alone && next)
+                || (a.tail_only && same && b.speaker.is_none())
+                || (a.ends_comma && b.alone && next)
+                || (a.ends_comma && b.continues && same));
         if goes_on {
             let b = found.remove(k);
             found[k - 1].spans.extend(b.spans);
@@ -419,6 +512,93 @@ mod tests {
             "It is easier to ask forgiveness than it is to get permission."
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Grace Hopper"));
+    }
+
+    #[test]
+    fn a_long_attribution_does_not_split_the_quote() {
+        let q = run(&["\"It's very much something to worry about,\" said C. Eugene Steuerle, a fellow at the Urban Institute who studies budgets. \"Everything else is getting squeezed.\""]);
+        assert_eq!(
+            said(&q),
+            vec![(
+                "It's very much something to worry about. Everything else is getting squeezed."
+                    .into(),
+                Some("C. Eugene Steuerle".into())
+            )]
+        );
+        let q = run(&["Stuart Kaplan runs a shop.", "\"If I see a deck on sale on eBay,\" Kaplan, also an avid collector, says, \"and it's $100 or something, that upsets me.\""]);
+        assert_eq!(
+            said(&q),
+            vec![(
+                "If I see a deck on sale on eBay, and it's $100 or something, that upsets me."
+                    .into(),
+                Some("Stuart Kaplan".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_only_quotes_goes_on_with_the_last_speaker() {
+        let q = run(&[
+            "\"We are here to look after them,\" Hori Parata said.",
+            "\"When will we talk about what is hurting these animals out on the sea?\"",
+        ]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Hori Parata"));
+        // A paragraph of narration in between ends it.
+        let q = run(&[
+            "\"We are here to look after them,\" Hori Parata said.",
+            "The whales were refloated on Sunday morning by volunteers from the town and from the department, who had worked through the night.",
+            "\"When will we talk about what is hurting these animals out on the sea?\"",
+        ]);
+        assert_eq!(q[1].speaker, None);
+    }
+
+    #[test]
+    fn a_quote_after_a_colon_or_a_sentence_about_someone() {
+        let q = run(&["Luis de Miranda evokes the era in his introduction: \"When we hear the word neon, an image pops into our heads.\""]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Luis de Miranda"));
+        let q = run(&["Charles Schultze once summed up the danger with a metaphor. \"It's not so much the wolf at the door as the termites in the basement.\""]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Charles Schultze"));
+    }
+
+    #[test]
+    fn a_second_quote_in_a_sentence_has_the_first_ones_speaker() {
+        let q = run(&["Barack Obama said it was \"distressing\" that \"even in the face of repeated mass killings\" nothing changed."]);
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.iter()
+                .all(|q| q.speaker.as_deref() == Some("Barack Obama")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn the_person_not_the_organisation_and_not_the_object() {
+        let q = run(&["As Nick of Arachnid Labs says, the chip is \"just dying for someone to write a compiler for it\"."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Nick"));
+        let q = run(&["Han Dong-hoon, the party's leader, urged Yoon Suk Yeol to step down, telling reporters it had become \"impossible\" to go on."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Han Dong-hoon"));
+    }
+
+    #[test]
+    fn contractions_and_sentence_openers_are_not_names() {
+        let q = run(&["\"That was so funny I literally cried.\" Don't say that, ever."]);
+        assert_eq!(q[0].speaker, None);
+        let q = run(&["Like \"opt in\", the term is vague."]);
+        assert_eq!(q[0].speaker, None);
+        let q = run(&["Mr. Frankel said \"this will not last long at all, believe me.\""]);
+        assert_eq!(
+            (q[0].speaker.as_deref(), q[0].role.as_deref()),
+            (Some("Frankel"), None)
+        );
+    }
+
+    #[test]
+    fn places_and_first_names_that_are_words() {
+        // "Bill" is a first name here, not a law; "South Carolina" is no speaker.
+        let q = run(&["Opposition Leader Bill Shorten said in a letter last month: \"Press freedom concerns must be addressed in this Bill.\""]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Bill Shorten"));
+        let q = run(&["Barack Obama spoke in South Carolina. He said \"politics in this town\" was the problem."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Barack Obama"));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct People {
     pub list: Vec<Person>,
     /// The person named last (as a subject, a speaker, or a name in the text).
     pub last: Option<usize>,
+    /// While set, names are only looked up: captions and headings name people in
+    /// their own way ("President Donald J. Trump, Feb. 11") and register no one.
+    pub frozen: bool,
 }
 
 /// A run of capitalised words in the text that may be a name.
@@ -203,6 +206,43 @@ const STOP: &[&str] = &[
     "oh",
     "well",
     "please",
+    "like",
+    "nearly",
+    "given",
+    "anyway",
+    "example",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "thus",
+    "hence",
+    "otherwise",
+    "tonight",
+    "finally",
+    "second",
+    "third",
+    "overall",
+    "besides",
+    "sure",
+    "ok",
+    "okay",
+    "thanks",
+    "thank",
+    "dear",
+    "hello",
+    "hi",
+    "wow",
+    "sorry",
+    "hey",
+    "says",
+    "said",
+    "so-called",
+    "enter",
+    "see",
+    "note",
+    "update",
+    "read",
+    "watch",
 ];
 
 /// Words that give a person's office or job; stripped from the front of a name and
@@ -513,6 +553,11 @@ const NOT_PERSON: &[&str] = &[
     "middle",
     "sea",
     "ocean",
+    "power",
+    "people",
+    "labs",
+    "lab",
+    "llc",
 ];
 
 /// Words between a subject and its reporting verb that do not break the tie.
@@ -673,6 +718,69 @@ const IRREGULAR: &[&str] = &[
     "spoke", "speaks", "speaking", "began", "begins", "swore", "put", "puts",
 ];
 
+/// Verbs that may stand before their subject ("said Hegseth", "added the mayor").
+/// Others take a person as their object ("urged Yoon", "told Smith").
+const INVERTIBLE: &[&str] = &[
+    "say",
+    "add",
+    "write",
+    "continue",
+    "explain",
+    "note",
+    "recall",
+    "reply",
+    "insist",
+    "argue",
+    "conclude",
+    "laugh",
+    "agree",
+    "comment",
+    "observe",
+    "remark",
+    "recount",
+    "quip",
+    "joke",
+    "exclaim",
+    "respond",
+    "counter",
+    "retort",
+    "muse",
+    "declare",
+    "state",
+    "admit",
+    "acknowledge",
+    "concede",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "confirm",
+    "tweet",
+    "sigh",
+    "mutter",
+    "murmur",
+    "shout",
+    "whisper",
+];
+
+/// Whether a form of a reporting verb may come before its subject.
+fn invertible(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    match w.as_str() {
+        "said" | "says" | "wrote" | "writes" => return true,
+        "told" | "tells" | "asked" | "asks" => return false,
+        _ => {}
+    }
+    INVERTIBLE.iter().any(|b| {
+        w == *b
+            || w.strip_suffix('s').is_some_and(|x| x == *b)
+            || w.strip_suffix("es").is_some_and(|x| x == *b)
+            || w.strip_suffix("ed")
+                .is_some_and(|x| x == *b || format!("{x}e") == *b)
+            || w.strip_suffix('d').is_some_and(|x| x == *b)
+            || w.strip_suffix("ied").is_some_and(|x| format!("{x}y") == *b)
+    })
+}
+
 /// Whether `word` is a form of a reporting verb ("said", "stating", "argued").
 pub fn is_reporting_verb(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
@@ -720,7 +828,20 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_name_word(w: &str) -> bool {
-    is_cap(w) && !STOP.contains(&lower(w).trim_end_matches('.'))
+    // A contraction ("Don't", "It's") is no name; "O'Brien" is.
+    let contraction = w
+        .split(['\'', '’'])
+        .nth(1)
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_lowercase));
+    is_cap(w) && !contraction && !STOP.contains(&lower(w).trim_end_matches('.'))
+}
+
+/// Honorifics: part of how a name is written, neither a name nor a role.
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        lower(w).trim_end_matches('.'),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "dame"
+    )
 }
 
 fn is_title(w: &str) -> bool {
@@ -735,6 +856,47 @@ fn is_demonym(w: &str) -> bool {
             .iter()
             .any(|s| l.ends_with(s))
         && l.len() > 4
+}
+
+/// Words of nationality that end a place or a people ("East Asian"), never a name.
+fn is_nationality(w: &str) -> bool {
+    matches!(
+        lower(w).as_str(),
+        "asian"
+            | "european"
+            | "american"
+            | "african"
+            | "russian"
+            | "ukrainian"
+            | "chinese"
+            | "korean"
+            | "japanese"
+            | "british"
+            | "french"
+            | "german"
+            | "italian"
+            | "spanish"
+            | "israeli"
+            | "palestinian"
+            | "iranian"
+            | "indian"
+            | "canadian"
+            | "mexican"
+            | "australian"
+            | "arab"
+            | "arabic"
+            | "turkish"
+            | "polish"
+            | "dutch"
+            | "swedish"
+            | "brazilian"
+            | "english"
+            | "irish"
+            | "scottish"
+            | "welsh"
+            | "latin"
+            | "nordic"
+    )
 }
 
 fn split_possessive(w: &str) -> (&str, bool) {
@@ -770,7 +932,8 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
             i += 1;
             continue;
         };
-        if !is_name_word(w) && !is_title(w) {
+        let (stem, _) = split_possessive(w);
+        if !is_name_word(stem) && !is_title(stem) {
             i += 1;
             continue;
         }
@@ -781,11 +944,14 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         let mut possessive = false;
         while let Some(w) = word(toks, i) {
             let (stem, poss) = split_possessive(w);
-            let particle = matches!(
-                w,
-                "of" | "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la"
-            ) && !words.is_empty()
-                && word(toks, i + 1).is_some_and(is_cap);
+            // "of" joins titles ("Secretary of State Marco Rubio"), not a name to an
+            // organisation ("Nick of Arachnid Labs").
+            let joins = match w {
+                "of" => words.iter().all(|w| is_title(w) || is_demonym(w)),
+                "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "di" => true,
+                _ => false,
+            };
+            let particle = joins && !words.is_empty() && word(toks, i + 1).is_some_and(is_cap);
             if !(is_name_word(stem) || is_title(stem) || particle) {
                 break;
             }
@@ -818,7 +984,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         // A run of titles alone ("President") names nobody.
         let name: Vec<String> = words[cut..]
             .iter()
-            .filter(|w| !is_title(w) || words.len() - cut == 1)
+            .filter(|w| (!is_title(w) || words.len() - cut == 1) && !is_honorific(w))
             .map(|w| w.to_string())
             .collect();
         if name.is_empty() || name.iter().all(|w| is_title(w)) {
@@ -836,6 +1002,13 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         }
         let mut role_words: Vec<&str> = (role_from..start).filter_map(|k| word(toks, k)).collect();
         role_words.extend(words[..cut].iter().copied());
+        role_words.retain(|w| !is_honorific(w));
+        while role_words
+            .last()
+            .is_some_and(|w| matches!(lower(w).as_str(), "of" | "the" | "a" | "an"))
+        {
+            role_words.pop();
+        }
         let role = if role_words.iter().any(|w| is_title(w)) {
             Some(role_words.join(" "))
         } else {
@@ -857,8 +1030,44 @@ impl People {
     /// a person (it has a role, or two or more name words and nothing of an
     /// organisation), or when `speaking` says it is the subject of a reporting verb.
     pub fn resolve(&mut self, m: &Mention, speaking: bool) -> Option<usize> {
-        let lowered: Vec<String> = m.name.iter().map(|w| lower(w)).collect();
-        if lowered.iter().any(|w| NOT_PERSON.contains(&w.as_str())) {
+        // Organisations and places end in a word that says so ("White House",
+        // "Contact Group"); a first name that is also such a word ("Bill Shorten")
+        // does not make its bearer one.
+        if m.name
+            .last()
+            .is_some_and(|w| NOT_PERSON.contains(&lower(w).as_str()) || is_nationality(w))
+        {
+            return None;
+        }
+        // Places: "South Carolina", "East Asia", "United States".
+        if m.name.len() > 1
+            && m.name.iter().any(|w| {
+                matches!(
+                    lower(w).as_str(),
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "united"
+                        | "new"
+                        | "san"
+                        | "los"
+                        | "las"
+                        | "st."
+                        | "saint"
+                        | "fort"
+                        | "mount"
+                        | "lake"
+                        | "cape"
+                        | "port"
+                )
+            })
+            && m.role.is_none()
+        {
             return None;
         }
         if m.name
@@ -892,6 +1101,9 @@ impl People {
                     .flatten()
             });
         if let Some(k) = found {
+            if self.frozen {
+                return Some(k);
+            }
             let full = m.name.join(" ");
             if m.name.len() > self.list[k].name.split(' ').count() {
                 self.list[k].name = full;
@@ -902,7 +1114,7 @@ impl People {
             return Some(k);
         }
         let clear = m.role.is_some() || m.name.len() >= 2;
-        if !(clear || speaking) || m.name.len() > 4 {
+        if self.frozen || !(clear || speaking) || m.name.len() > 4 {
             return None;
         }
         self.list.push(Person {
@@ -922,8 +1134,12 @@ fn initial_of(a: &str, b: &str) -> bool {
 /// Who a quotation's frame names as its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Who {
-    /// A mention, by its index in the sentence's mentions.
+    /// A mention, by its index in the sentence's mentions: the subject of a reporting
+    /// verb, so a new name is taken as a person.
     Named(usize),
+    /// A mention that counts only if it is a person already known or clearly one
+    /// (the subject of a sentence with no verb of saying beside it).
+    Known(usize),
     /// A pronoun ("he", "she"), by its token index.
     Pronoun(usize),
 }
@@ -960,6 +1176,15 @@ fn subject_of(
             Tok::Word(w) if BETWEEN.contains(&lower(w).as_str()) => continue,
             Tok::Word(_) => {
                 if let Some(who) = who_at(toks, ms, k, true) {
+                    // "Nick of Arachnid Labs says": the person, not the organisation.
+                    if let Who::Named(m) = who {
+                        let from = ms[m].from;
+                        if from >= 2 && word(toks, from - 1) == Some("of") {
+                            if let Some(Who::Named(p)) = who_at(toks, ms, from - 2, true) {
+                                return Some(Who::Named(p));
+                            }
+                        }
+                    }
                     return Some(who);
                 }
                 break;
@@ -967,7 +1192,7 @@ fn subject_of(
             _ => break,
         }
     }
-    if v + 1 < hi {
+    if v + 1 < hi && word(toks, v).is_some_and(invertible) {
         if let Some(who) = who_at(toks, ms, v + 1, false) {
             return Some(who);
         }
@@ -1019,10 +1244,15 @@ pub fn attribute(
             out.extend(subject_of(toks, ms, v, lo, q));
         }
     }
-    // 5. A reporting verb with no subject beside it ("Trump, echoing X, said ..."):
-    //    the sentence's subject, the first name or pronoun before the verb that no
-    //    preposition governs.
-    if let Some(verb) = (lo..hi).find(|&k| k != q && is_verb(k)) {
+    // 5. A reporting verb with no subject beside it ("Trump, echoing X, said ..."),
+    //    or a quotation introduced by a colon ("... in his introduction: "..."): the
+    //    sentence's subject, the first name or pronoun before the verb (or the
+    //    quotation) that no preposition governs, if it is a person already.
+    let colon = q >= 1 && matches!(toks[q - 1].1, Tok::Punct(':'));
+    let verb = (lo..hi)
+        .find(|&k| k != q && is_verb(k))
+        .or(colon.then_some(q));
+    if let Some(verb) = verb {
         out.extend(
             (lo..verb)
                 .filter(|&k| {
@@ -1041,7 +1271,7 @@ pub fn attribute(
                     }
                     ms.iter()
                         .position(|m| m.from == k && !m.possessive)
-                        .map(Who::Named)
+                        .map(Who::Known)
                 }),
         );
     }
