@@ -62,6 +62,13 @@ export interface MountOptions {
    */
   maxQuotes?: number | null | undefined;
   /**
+   * Where the key-quotes panel goes: `'lead'` (after the lead, before the first
+   * section), `'top'` (at the top, after the contents), `'end'` (at the end of the
+   * article), or a CSS selector of an element anywhere in the page to put it in.
+   * @defaultValue `'lead'`
+   */
+  quotesAt?: 'lead' | 'top' | 'end' | (string & {}) | null | undefined;
+  /**
    * The comment area to load lazily: a CSS selector, `true` to find it in the page
    * (`#comments`, `.comments`, `#disqus_thread`, ...), or `false` to leave comments
    * alone. Park the comment system in a `<template data-article-widget-comments>`
@@ -160,6 +167,11 @@ export interface Quote {
   sectionId: string | null;
   /** Whether it is one of the key quotes of the summary panel. */
   key: boolean;
+  /**
+   * A text directive (`text=start,end`) that points a browser at the quotation: put
+   * `#:~:` and it after the page's address to link to the quote.
+   */
+  textFragment: string;
 }
 
 /** What the widget does to an article: {@link analyze} returns it, `Widget.plan` holds it. */

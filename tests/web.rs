@@ -728,3 +728,68 @@ async fn embedded_frames_are_hidden_in_place_not_moved() {
     let reloads = js_sys::Reflect::get(&js_sys::global(), &"__awFrameLoads".into()).unwrap();
     assert!(reloads.is_undefined(), "the frame reloaded");
 }
+
+#[wasm_bindgen_test]
+fn quotes_link_to_their_text_and_the_panel_goes_where_asked() {
+    let root = seed_like("t-share");
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let share = root.query_selector(".aw-quote-share").unwrap().unwrap();
+    let href = share.get_attribute("href").unwrap();
+    assert!(
+        href.contains(
+            "#:~:text=Chasing%20this%20illusionary%20goal,and%20cause%20more%20suffering%2C"
+        ),
+        "{href}"
+    );
+    assert!(
+        !href.contains("#:~:text=Chasing%20this%20illusionary%20goal#"),
+        "no second fragment"
+    );
+    w.destroy();
+    for (at, check) in [("top", 1usize), ("end", 0)] {
+        let mut w = mount(
+            root.clone().into(),
+            opts(&[
+                ("comments", false.into()),
+                ("remember", false.into()),
+                ("quotesAt", at.into()),
+            ]),
+        )
+        .unwrap();
+        let panel = root.query_selector(".aw-quotes").unwrap().unwrap();
+        let kids = root.children();
+        let index = (0..kids.length())
+            .position(|i| kids.item(i).unwrap() == panel)
+            .unwrap();
+        if check == 1 {
+            assert_eq!(index, 1, "after the contents");
+        } else {
+            assert_eq!(index as u32, kids.length() - 1, "at the end");
+        }
+        w.destroy();
+    }
+    let d = doc();
+    let aside = d.create_element("div").unwrap();
+    aside.set_id("t-share-aside");
+    d.body().unwrap().append_child(&aside).unwrap();
+    let mut w = mount(
+        root.clone().into(),
+        opts(&[
+            ("comments", false.into()),
+            ("remember", false.into()),
+            ("quotesAt", "#t-share-aside".into()),
+        ]),
+    )
+    .unwrap();
+    assert!(aside.query_selector(".aw-quotes").unwrap().is_some());
+    w.destroy();
+    assert_eq!(aside.child_element_count(), 0);
+    let e = mount(
+        root.clone().into(),
+        opts(&[("comments", false.into()), ("quotesAt", "#nowhere".into())]),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(code_of(e), "bad-option");
+    aside.remove();
+}

@@ -15,7 +15,7 @@ pub use block::{Block, BlockKind};
 pub use error::Error;
 pub use quotes::Quote;
 pub use sections::Section;
-pub use settings::{check_script_url, CommentsSetting, OpenMode, OptionValue, Settings};
+pub use settings::{check_script_url, CommentsSetting, OpenMode, OptionValue, QuotesAt, Settings};
 pub use slug::slugify;
 
 use std::collections::HashSet;

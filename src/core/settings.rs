@@ -61,6 +61,20 @@ pub enum OpenMode {
     All,
 }
 
+/// Where the key-quotes panel goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuotesAt {
+    /// After the lead: before the first section's heading (the top when there are no
+    /// sections).
+    Lead,
+    /// At the top of the article (after the contents).
+    Top,
+    /// At the end of the article.
+    End,
+    /// Inside the element this selector matches (anywhere in the page).
+    Selector(String),
+}
+
 /// Where the comment area is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CommentsSetting {
@@ -92,6 +106,8 @@ pub struct Settings {
     pub quotes: bool,
     /// How many key quotes to show; `None` picks 3 to 5 from the article's length.
     pub max_quotes: Option<usize>,
+    /// Where the key-quotes panel goes.
+    pub quotes_at: QuotesAt,
     /// Where the comments are.
     pub comments: CommentsSetting,
     /// A script that loads the comment system (instead of the page's parked one).
@@ -123,6 +139,7 @@ impl Default for Settings {
             min_section_words: 20,
             quotes: true,
             max_quotes: None,
+            quotes_at: QuotesAt::Lead,
             comments: CommentsSetting::Auto,
             comments_script: None,
             comments_margin: 200,
@@ -145,6 +162,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "minSectionWords",
     "quotes",
     "maxQuotes",
+    "quotesAt",
     "comments",
     "commentsScript",
     "commentsMargin",
@@ -214,6 +232,17 @@ impl Settings {
                         int_in(value, 0, 20).ok_or_else(|| bad("a whole number from 0 to 20"))?
                             as usize,
                     )
+                }
+                "quotesAt" => {
+                    s.quotes_at = match value {
+                        OptionValue::Str(v) if v == "lead" => QuotesAt::Lead,
+                        OptionValue::Str(v) if v == "top" => QuotesAt::Top,
+                        OptionValue::Str(v) if v == "end" => QuotesAt::End,
+                        OptionValue::Str(v) if !v.trim().is_empty() => {
+                            QuotesAt::Selector(v.trim().to_string())
+                        }
+                        _ => return Err(bad("\"lead\", \"top\", \"end\" or a CSS selector")),
+                    }
                 }
                 "comments" => {
                     s.comments = match value {

@@ -138,6 +138,24 @@ pub fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
             });
         }
     }
+    if let crate::core::QuotesAt::Selector(sel) = &settings.quotes_at {
+        match doc.query_selector(sel) {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                return Err(Error::BadOption {
+                    name: "quotesAt".into(),
+                    expected: "\"lead\", \"top\", \"end\" or a selector that matches an element",
+                    got: ["the selector \"", sel, "\", which matches nothing"].concat(),
+                })
+            }
+            Err(_) => {
+                return Err(Error::BadSelector {
+                    name: "option \"quotesAt\"".into(),
+                    selector: sel.clone(),
+                })
+            }
+        }
+    }
     let article = read::read(&root, settings.exclude.as_deref());
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(Error::EmptyArticle);

@@ -34,6 +34,11 @@ pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Panel>, JsVal
     h.set_id(&title_id);
     aside.append_child(&h)?;
     let list = el(doc, "ol", "aw-quotes-list", None);
+    // The page's address without its fragment.
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or("").to_string())
+        .unwrap_or_default();
     let mut links = Vec::new();
     for (i, q) in keys {
         let li = el(doc, "li", "aw-quote", None);
@@ -58,6 +63,10 @@ pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Panel>, JsVal
             .map_or_else(|| "#".to_string(), |id| format!("#{id}"));
         link.set_attribute("href", &href)?;
         li.append_child(&link)?;
+        // A link that takes any reader straight to the quotation (a text fragment).
+        let share = el(doc, "a", "aw-quote-share", Some("Link to this quote"));
+        share.set_attribute("href", &[page.as_str(), "#:~:", &q.text_fragment].concat())?;
+        li.append_child(&share)?;
         list.append_child(&li)?;
         links.push((link, i));
     }

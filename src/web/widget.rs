@@ -10,7 +10,7 @@ use super::read::Place;
 use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
-use crate::core::Plan;
+use crate::core::{Plan, QuotesAt};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -523,15 +523,20 @@ fn apply(
     let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, undo)?;
     let panel = quotes_panel::build(&p.doc, &p.plan, n)?;
     if let Some(panel) = &panel {
-        // After the lead: before the first section's heading, else at the top.
-        let (parent, before): (Node, Option<Node>) = match sections.first() {
-            Some(s) => (
-                s.heading
-                    .parent_node()
-                    .unwrap_or_else(|| p.root.clone().into()),
+        let root: Node = p.root.clone().into();
+        let (parent, before): (Node, Option<Node>) = match (&p.settings.quotes_at, sections.first())
+        {
+            // After the lead: before the first section's heading, else at the top.
+            (QuotesAt::Lead, Some(s)) => (
+                s.heading.parent_node().unwrap_or_else(|| root.clone()),
                 Some(s.heading.clone().into()),
             ),
-            None => (p.root.clone().into(), p.root.first_child()),
+            (QuotesAt::Lead | QuotesAt::Top, _) => (root.clone(), p.root.first_child()),
+            (QuotesAt::End, _) => (root.clone(), None),
+            (QuotesAt::Selector(sel), _) => match p.doc.query_selector(sel).ok().flatten() {
+                Some(e) => (e.into(), None),
+                None => (root.clone(), None),
+            },
         };
         undo.insert(&parent, panel.element.as_ref(), before.as_ref())?;
     }

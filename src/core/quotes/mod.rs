@@ -25,6 +25,9 @@ pub struct Quote {
     pub section_id: Option<String>,
     /// Whether it is one of the key quotes of the summary.
     pub key: bool,
+    /// A text directive (`text=start,end`) that points a browser at the quotation:
+    /// with `#:~:` after the page's address, a link to share it.
+    pub text_fragment: String,
     /// The index of the block that holds it.
     #[serde(skip)]
     pub block: usize,
@@ -105,6 +108,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             let text = join_parts(&blocks[f.block].text, &f.spans);
             let person = f.speaker.and_then(|k| people.list.get(k));
             Quote {
+                text_fragment: text_fragment(&blocks[f.block].text, &f.spans),
                 text,
                 speaker: person.map(|p| p.name.clone()),
                 role: person.and_then(|p| p.role.clone()),
@@ -339,6 +343,42 @@ fn join_parts(text: &str, spans: &[Span]) -> String {
         out.push_str(&part);
     }
     out
+}
+
+/// How many words a text directive takes from each end of a long quotation.
+const FRAGMENT_WORDS: usize = 4;
+
+/// A text directive for the quotation: the whole text when it is short, else its
+/// first and last words (`text=start,end`), percent-encoded as the syntax requires.
+fn text_fragment(text: &str, spans: &[Span]) -> String {
+    let words: Vec<&str> = spans
+        .iter()
+        .flat_map(|s| text.get(s.start..s.end).unwrap_or("").split_whitespace())
+        .collect();
+    let mut out = String::from("text=");
+    if words.len() <= FRAGMENT_WORDS * 2 {
+        encode_into(&words.join(" "), &mut out);
+    } else {
+        encode_into(&words[..FRAGMENT_WORDS].join(" "), &mut out);
+        out.push(',');
+        encode_into(&words[words.len() - FRAGMENT_WORDS..].join(" "), &mut out);
+    }
+    out
+}
+
+/// Percent-encodes everything but unreserved ASCII (`,`, `-` and `&` have meanings
+/// in a text directive).
+fn encode_into(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
 }
 
 /// Whether a quotation is a whole statement, not a scare quote, a title or a slogan.
@@ -599,6 +639,17 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Bill Shorten"));
         let q = run(&["Barack Obama spoke in South Carolina. He said \"politics in this town\" was the problem."]);
         assert_eq!(q[0].speaker.as_deref(), Some("Barack Obama"));
+    }
+
+    #[test]
+    fn each_quote_has_a_text_fragment_to_share() {
+        let q = run(&["\"Chasing this illusionary goal will only prolong the war, and cause more suffering,\" Pete Hegseth said."]);
+        assert_eq!(
+            q[0].text_fragment,
+            "text=Chasing%20this%20illusionary%20goal,and%20cause%20more%20suffering%2C"
+        );
+        let q = run(&["Pete Hegseth called it \"an unrealistic objective\" today."]);
+        assert_eq!(q[0].text_fragment, "text=an%20unrealistic%20objective");
     }
 
     #[test]

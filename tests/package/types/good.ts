@@ -38,6 +38,7 @@ const every: Required<MountOptions> = {
   toc: false,
   remember: false,
   ignoreUnknownOptions: false,
+  quotesAt: 'lead',
 };
 const article: Element | null = document.querySelector('article');
 const widget: Widget = mount(article ?? '#post-body', every);
