@@ -66,7 +66,7 @@ pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> V
     } else {
         let guessed = infer(blocks);
         if guessed.len() >= 2 {
-            let level = settings.min_level.max(2);
+            let level = settings.min_level.max(settings.base_level).clamp(1, 6);
             (guessed.into_iter().map(|i| (i, level)).collect(), true)
         } else {
             (real, false)
@@ -350,6 +350,23 @@ mod tests {
                 "{line} was taken for a heading"
             );
         }
+    }
+
+    #[test]
+    fn inferred_headings_sit_under_the_page_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("First Plain Title"),
+            p(LONG),
+            p("Second Plain Title"),
+            p(LONG),
+        ];
+        let settings = Settings {
+            base_level: 4,
+            ..Settings::default()
+        };
+        let s = find(&blocks, &settings, &HashSet::new());
+        assert!(s.iter().all(|s| s.level == 4));
     }
 
     #[test]

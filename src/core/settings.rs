@@ -126,6 +126,10 @@ pub struct Settings {
     pub toc: bool,
     /// Remember which sections the reader opened, for this page, in session storage.
     pub remember: bool,
+    /// The heading level right under the page's own heading before the article (the
+    /// post title): inferred sections and the widget's own headings take it, so that
+    /// the page's outline skips no level. Not an option: the web layer reads it.
+    pub base_level: u8,
 }
 
 impl Default for Settings {
@@ -148,6 +152,7 @@ impl Default for Settings {
             exclude: None,
             toc: true,
             remember: true,
+            base_level: 2,
         }
     }
 }
@@ -355,7 +360,9 @@ pub fn check_script_url(url: &str) -> Result<String, Error> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
     let refused = || Error::BadCommentsUrl { url: clip(u) };
-    if u.is_empty() || u.chars().any(|c| c.is_control()) {
+    // Browsers read a backslash as a slash in web addresses: "/\\host/x.js" is
+    // another host. No script address needs one.
+    if u.is_empty() || u.chars().any(|c| c.is_control() || c == '\\') {
         return Err(refused());
     }
     if let Some(rest) = lower.strip_prefix("https://") {
@@ -490,6 +497,9 @@ mod tests {
             "http://evil.example/x.js",
             "//evil.example/x.js",
             "http://127.0.0.1.evil.example/x.js",
+            "/\\evil.example/x.js",
+            "\\\\evil.example/x.js",
+            "https://ok.example\\@evil.example/x.js",
             "https://",
             "",
         ] {

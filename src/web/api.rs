@@ -129,7 +129,8 @@ pub fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
     }));
     let doc = document();
     let root = resolve_root(&doc, root)?;
-    let settings = read_options(options)?;
+    let mut settings = read_options(options)?;
+    settings.base_level = level_under_page_heading(&doc, &root);
     if let Some(sel) = &settings.exclude {
         if !valid_selector(&doc, sel) {
             return Err(Error::BadSelector {
@@ -188,6 +189,32 @@ pub fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
         article,
         plan,
     })
+}
+
+/// One level under the last heading that comes before the article (outside it):
+/// the post title of a blog page (Blogger's is an h3). 2 when there is none.
+fn level_under_page_heading(doc: &Document, root: &Element) -> u8 {
+    let Ok(list) = doc.query_selector_all("h1, h2, h3, h4, h5, h6") else {
+        return 2;
+    };
+    let root: &web_sys::Node = root.as_ref();
+    let mut level = 1;
+    for i in 0..list.length() {
+        let Some(h) = list.item(i) else { continue };
+        let before =
+            root.compare_document_position(&h) & web_sys::Node::DOCUMENT_POSITION_PRECEDING != 0;
+        if !before {
+            break;
+        }
+        if !root.contains(Some(&h)) && !h.contains(Some(root)) {
+            level = h
+                .node_name()
+                .as_bytes()
+                .get(1)
+                .map_or(1, |d| d.saturating_sub(b'0'));
+        }
+    }
+    (level + 1).clamp(2, 6)
 }
 
 pub fn plan_to_js(plan: &Plan) -> JsValue {

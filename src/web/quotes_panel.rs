@@ -17,7 +17,7 @@ pub struct Panel {
 
 /// Builds the panel for the key quotes of `plan` (`None` when there are none).
 /// `n` tells panels of several widgets in one page apart.
-pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Panel>, JsValue> {
+pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Panel>, JsValue> {
     let keys: Vec<(usize, &Quote)> = plan
         .quotes
         .iter()
@@ -30,15 +30,15 @@ pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Panel>, JsVal
     let aside = el(doc, "aside", "aw-quotes", None);
     let title_id = format!("aw-quotes-title-{n}");
     aside.set_attribute("aria-labelledby", &title_id)?;
-    let h = el(doc, "h2", "aw-quotes-title", Some("Key quotes"));
+    let h = el(
+        doc,
+        &super::toc::heading_tag(level),
+        "aw-quotes-title",
+        Some("Key quotes"),
+    );
     h.set_id(&title_id);
     aside.append_child(&h)?;
     let list = el(doc, "ol", "aw-quotes-list", None);
-    // The page's address without its fragment.
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or("").to_string())
-        .unwrap_or_default();
     let mut links = Vec::new();
     for (i, q) in keys {
         let li = el(doc, "li", "aw-quote", None);
@@ -63,9 +63,10 @@ pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Panel>, JsVal
             .map_or_else(|| "#".to_string(), |id| format!("#{id}"));
         link.set_attribute("href", &href)?;
         li.append_child(&link)?;
-        // A link that takes any reader straight to the quotation (a text fragment).
+        // A link that takes any reader straight to the quotation (a text fragment;
+        // relative, so that it stays on this page wherever the page is).
         let share = el(doc, "a", "aw-quote-share", Some("Link to this quote"));
-        share.set_attribute("href", &[page.as_str(), "#:~:", &q.text_fragment].concat())?;
+        share.set_attribute("href", &["#:~:", q.text_fragment.as_str()].concat())?;
         li.append_child(&share)?;
         list.append_child(&li)?;
         links.push((link, i));

@@ -255,13 +255,17 @@ pub fn sibling_runs(start: &Node, end: Option<&Node>, root: &Node) -> Vec<(Node,
     runs
 }
 
-/// Whether a run holds anything but white space.
+/// Whether a run holds anything a reader sees: text, or media. A run of empty
+/// elements (ad slots waiting for a script) makes no section body.
 fn has_content(first: &Node, last: &Node) -> bool {
     let mut n = Some(first.clone());
     while let Some(cur) = n {
-        let blank = cur.node_type() == Node::TEXT_NODE
-            && cur.text_content().unwrap_or_default().trim().is_empty();
-        if !blank && cur.node_type() != Node::COMMENT_NODE {
+        let text = cur.node_type() != Node::COMMENT_NODE
+            && !cur.text_content().unwrap_or_default().trim().is_empty();
+        let media = cur.dyn_ref::<Element>().is_some_and(|e| {
+            e.matches(MEDIA).unwrap_or(false) || e.query_selector(MEDIA).ok().flatten().is_some()
+        });
+        if text || media {
             return true;
         }
         if &cur == last {
@@ -271,6 +275,9 @@ fn has_content(first: &Node, last: &Node) -> bool {
     }
     false
 }
+
+/// Elements that show something without text.
+const MEDIA: &str = "img, picture, svg, video, audio, iframe, embed, object, canvas, table, hr";
 
 /// The section (index) whose body holds `target` or whose heading it is, innermost
 /// first, with every section around it.

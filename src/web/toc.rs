@@ -22,7 +22,7 @@ pub struct Toc {
 
 /// Builds the table of contents for `plan`'s sections (`None` with fewer than two).
 /// `n` tells the widgets of one page apart.
-pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Toc>, JsValue> {
+pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Toc>, JsValue> {
     if plan.sections.len() < 2 {
         return Ok(None);
     }
@@ -30,7 +30,12 @@ pub fn build(doc: &Document, plan: &Plan, n: u32) -> Result<Option<Toc>, JsValue
     let title_id = format!("aw-toc-title-{n}");
     nav.set_attribute("aria-labelledby", &title_id)?;
     let head = el(doc, "div", "aw-toc-head", None);
-    let title = el(doc, "h2", "aw-toc-title", Some("In this article"));
+    let title = el(
+        doc,
+        &heading_tag(level),
+        "aw-toc-title",
+        Some("In this article"),
+    );
     title.set_id(&title_id);
     let all = el(doc, "button", "aw-toc-all", Some("Expand all"));
     all.set_attribute("type", "button")?;
@@ -80,4 +85,9 @@ impl Toc {
             };
         }
     }
+}
+
+/// `h2` to `h6` for a heading level.
+pub fn heading_tag(level: u8) -> String {
+    ["h", &level.clamp(2, 6).to_string()].concat()
 }

@@ -498,10 +498,21 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-/// The key of a page's section state: the page's path and the article's id.
+/// The key of a page's section state: the page's path and the article's id, or for
+/// an article without one, its place among the page's elements of its kind.
 fn storage_key(root: &Element) -> Option<String> {
     let path = web_sys::window()?.location().pathname().ok()?;
-    let id = root.get_attribute("id").unwrap_or_default();
+    let id = match root.get_attribute("id").filter(|id| !id.is_empty()) {
+        Some(id) => id,
+        None => {
+            let name = root.local_name();
+            let same = root.owner_document()?.query_selector_all(&name).ok()?;
+            let n = (0..same.length())
+                .position(|i| same.item(i).is_some_and(|e| &e == root.as_ref() as &Node))
+                .unwrap_or(0);
+            [name.as_str(), ":", &n.to_string()].concat()
+        }
+    };
     Some(["article-widget:", &path, "#", &id].concat())
 }
 
@@ -521,7 +532,8 @@ fn apply(
 ) -> Result<Parts, JsValue> {
     undo.add_class(&p.root, "aw-root")?;
     let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, undo)?;
-    let panel = quotes_panel::build(&p.doc, &p.plan, n)?;
+    let level = p.settings.base_level;
+    let panel = quotes_panel::build(&p.doc, &p.plan, n, level)?;
     if let Some(panel) = &panel {
         let root: Node = p.root.clone().into();
         let (parent, before): (Node, Option<Node>) = match (&p.settings.quotes_at, sections.first())
@@ -541,7 +553,7 @@ fn apply(
         undo.insert(&parent, panel.element.as_ref(), before.as_ref())?;
     }
     let toc = if p.settings.toc && p.settings.sections {
-        toc::build(&p.doc, &p.plan, n)?
+        toc::build(&p.doc, &p.plan, n, level)?
     } else {
         None
     };
