@@ -21,6 +21,51 @@ use web_sys::{
     Node,
 };
 
+/// What one of the widget's listeners does (one closure type for all of them keeps
+/// the module small).
+#[derive(Clone, Copy)]
+enum Action {
+    /// Flip section `i`.
+    Toggle(usize),
+    /// Open section `i` (find-in-page matched in it, or a contents link to it).
+    Reveal(usize),
+    /// Show key quote `i` in the text.
+    Quote(usize),
+    /// Expand all, or collapse all when all are open.
+    ToggleAll,
+    /// The URL fragment changed.
+    Hash,
+    BeforePrint,
+    AfterPrint,
+    LoadComments,
+    Preconnect,
+}
+
+/// A listener on `target` that runs `action` on the widget.
+fn listen(
+    me: &Weak<RefCell<Live>>,
+    target: &web_sys::EventTarget,
+    event: &'static str,
+    action: Action,
+) -> EventListener {
+    let w = me.clone();
+    let opts = match action {
+        // The quote link's own navigation is replaced by opening and highlighting.
+        Action::Quote(_) => EventListenerOptions::enable_prevent_default(),
+        _ => EventListenerOptions::default(),
+    };
+    EventListener::new_with_options(target, event, opts, move |e| {
+        if let Action::Quote(_) = action {
+            e.prevent_default();
+        }
+        if let Action::Hash = action {
+            on_hash(&w, true);
+        } else {
+            with(&w, |live| live.act(action));
+        }
+    })
+}
+
 /// Events to send from the root once the state is released: each a name (after
 /// `article-widget:`) and its detail fields.
 pub type Events = Vec<(&'static str, Vec<(&'static str, JsValue)>)>;
@@ -194,119 +239,103 @@ impl Live {
     }
 
     fn wire(&mut self, quote_links: Vec<(Element, usize)>, settings: &crate::core::Settings) {
-        let weak = self.me.clone();
         let mut ls = Vec::new();
+        let mut on = |target: &web_sys::EventTarget, event: &'static str, action: Action| {
+            ls.push(listen(&self.me, target, event, action));
+        };
         for (i, s) in self.sections.iter().enumerate() {
             if let Some(button) = &s.button {
-                let w = weak.clone();
-                ls.push(EventListener::new(button, "click", move |_| {
-                    with(&w, |live| live.toggle(i, None))
-                }));
+                on(button, "click", Action::Toggle(i));
             }
             for body in &s.bodies {
                 // Find-in-page matched text in a collapsed section: open it.
-                let w = weak.clone();
-                ls.push(EventListener::new(body, "beforematch", move |_| {
-                    with(&w, |live| live.toggle(i, Some(true)))
-                }));
+                on(body, "beforematch", Action::Reveal(i));
             }
         }
-        for (link, qi) in quote_links {
-            let w = weak.clone();
-            let opts = EventListenerOptions::enable_prevent_default();
-            ls.push(EventListener::new_with_options(
-                &link,
-                "click",
-                opts,
-                move |e| {
-                    e.prevent_default();
-                    with(&w, |live| live.show_quote(qi));
-                },
-            ));
+        for (link, qi) in &quote_links {
+            on(link, "click", Action::Quote(*qi));
         }
         if let Some(toc) = &self.toc {
-            let w = weak.clone();
-            ls.push(EventListener::new(&toc.all, "click", move |_| {
-                with(&w, |live| {
-                    let any_closed = live.sections.iter().any(|s| s.button.is_some() && !s.open);
-                    live.set_all(any_closed)
-                })
-            }));
+            on(&toc.all, "click", Action::ToggleAll);
             for (i, a) in toc.links.iter().enumerate() {
                 // The link's own navigation scrolls; first open the section.
-                let w = weak.clone();
-                ls.push(EventListener::new(a, "click", move |_| {
-                    with(&w, |live| {
-                        live.open_around(&live.sections[i].heading.clone().into())
-                    })
-                }));
+                on(a, "click", Action::Reveal(i));
             }
-            self.reading = watch_reading(&weak, &self.sections);
         }
         if let Some(window) = web_sys::window() {
-            let w = weak.clone();
-            ls.push(EventListener::new(&window, "hashchange", move |_| {
-                on_hash(&w, true)
-            }));
-            let w = weak.clone();
-            ls.push(EventListener::new(&window, "beforeprint", move |_| {
-                with(&w, |live| {
-                    live.before_print = Some(live.sections.iter().map(|s| s.open).collect());
-                    for s in &mut live.sections {
-                        s.set_open(true);
-                    }
-                    Vec::new()
-                })
-            }));
-            let w = weak.clone();
-            ls.push(EventListener::new(&window, "afterprint", move |_| {
-                with(&w, |live| {
-                    if let Some(saved) = live.before_print.take() {
-                        for (s, open) in live.sections.iter_mut().zip(saved) {
-                            s.set_open(open);
-                        }
-                    }
-                    Vec::new()
-                })
-            }));
+            on(&window, "hashchange", Action::Hash);
+            on(&window, "beforeprint", Action::BeforePrint);
+            on(&window, "afterprint", Action::AfterPrint);
         }
         if let Some(c) = &self.comments {
-            let button = c.facade.button.clone();
-            let facade = c.facade.element.clone();
-            let w = weak.clone();
-            ls.push(EventListener::new(&button, "click", move |_| {
-                with(&w, Live::load_comments)
-            }));
+            on(&c.facade.button, "click", Action::LoadComments);
             // Warm the connection when the reader shows intent, not before.
-            for ev in ["pointerover", "focusin"] {
-                let w = weak.clone();
-                ls.push(EventListener::new(&facade, ev, move |_| {
-                    with(&w, |live| {
-                        if let Some(c) = live.comments.as_mut() {
-                            c.preconnect(&live.doc, &mut live.undo);
-                        }
-                        Vec::new()
-                    })
-                }));
-            }
-            if !settings.comments_on_click {
-                let w = weak.clone();
-                self.near_comments = observe(
-                    &[facade],
-                    &format!("{0}px 0px {0}px 0px", settings.comments_margin),
-                    move |entries| {
-                        let near = entries.iter().any(|e| {
-                            e.unchecked_into::<IntersectionObserverEntry>()
-                                .is_intersecting()
-                        });
-                        if near {
-                            with(&w, Live::load_comments);
-                        }
-                    },
-                );
-            }
+            on(&c.facade.element, "pointerover", Action::Preconnect);
+            on(&c.facade.element, "focusin", Action::Preconnect);
+        }
+        if self.toc.is_some() {
+            self.reading = watch_reading(&self.me, &self.sections);
+        }
+        if let (Some(c), false) = (&self.comments, settings.comments_on_click) {
+            let w = self.me.clone();
+            self.near_comments = observe(
+                &[c.facade.element.clone()],
+                &format!("{0}px 0px {0}px 0px", settings.comments_margin),
+                move |entries| {
+                    let near = entries.iter().any(|e| {
+                        e.unchecked_into::<IntersectionObserverEntry>()
+                            .is_intersecting()
+                    });
+                    if near {
+                        with(&w, Live::load_comments);
+                    }
+                },
+            );
         }
         self.listeners = ls;
+    }
+
+    /// What a listener does.
+    fn act(&mut self, action: Action) -> Events {
+        match action {
+            Action::Toggle(i) => self.toggle(i, None),
+            Action::Reveal(i) => match self.sections.get(i) {
+                // The section and every section around it.
+                Some(s) => {
+                    let heading: Node = s.heading.clone().into();
+                    self.open_around(&heading)
+                }
+                None => Vec::new(),
+            },
+            Action::Quote(qi) => self.show_quote(qi),
+            Action::ToggleAll => {
+                let any_closed = self.sections.iter().any(|s| s.button.is_some() && !s.open);
+                self.set_all(any_closed)
+            }
+            Action::Hash => Vec::new(),
+            Action::BeforePrint => {
+                self.before_print = Some(self.sections.iter().map(|s| s.open).collect());
+                for s in &mut self.sections {
+                    s.set_open(true);
+                }
+                Vec::new()
+            }
+            Action::AfterPrint => {
+                if let Some(saved) = self.before_print.take() {
+                    for (s, open) in self.sections.iter_mut().zip(saved) {
+                        s.set_open(open);
+                    }
+                }
+                Vec::new()
+            }
+            Action::LoadComments => self.load_comments(),
+            Action::Preconnect => {
+                if let Some(c) = self.comments.as_mut() {
+                    c.preconnect(&self.doc, &mut self.undo);
+                }
+                Vec::new()
+            }
+        }
     }
 
     /// Opens, closes (`None`: flips) section `i`, and keeps what depends on it.
