@@ -279,7 +279,7 @@ impl Live {
         if let (Some(c), false) = (&self.comments, settings.comments_on_click) {
             let w = self.me.clone();
             self.near_comments = observe(
-                &[c.facade.element.clone()],
+                std::slice::from_ref(&c.facade.element),
                 &format!("{0}px 0px {0}px 0px", settings.comments_margin),
                 move |entries| {
                     let near = entries.iter().any(|e| {
