@@ -223,6 +223,26 @@ fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
     if matches!(prev.kind, BlockKind::Heading(_)) {
         return false;
     }
+    // Two sentences are no heading ("Ye Gods. She's not doing his taxes?").
+    let inner_end = text.char_indices().any(|(i, c)| {
+        ".!?".contains(c)
+            && text[i + 1..].starts_with(' ')
+            && text[i + 1..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && !text[..i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.len() <= 2 || w.contains('.'))
+    });
+    // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
+    // label.
+    let label = next.text.trim_start().starts_with(text);
+    if inner_end || label {
+        return false;
+    }
     if !matches!(
         next.kind,
         BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote | BlockKind::ListItem
@@ -328,12 +348,13 @@ mod tests {
     #[test]
     fn guards_against_false_headings() {
         for line in [
-            "Update",                         // one word
-            "By Jane Doe",                    // byline
-            "Feb. 11, 2025 in Washington",    // dateline
-            "Here is what you need:",         // introduces a list
-            "He said this is the end.",       // a sentence
-            "\"We will win\" says the coach", // a quote
+            "Update",                               // one word
+            "By Jane Doe",                          // byline
+            "Feb. 11, 2025 in Washington",          // dateline
+            "Here is what you need:",               // introduces a list
+            "He said this is the end.",             // a sentence
+            "\"We will win\" says the coach",       // a quote
+            "Ye Gods. She is not doing his taxes?", // two sentences
         ] {
             let blocks = vec![
                 p(LONG),
@@ -367,6 +388,23 @@ mod tests {
         };
         let s = find(&blocks, &settings, &HashSet::new());
         assert!(s.iter().all(|s| s.level == 4));
+    }
+
+    #[test]
+    fn a_name_before_its_bio_is_no_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("First Plain Title"),
+            p(LONG),
+            p("Stella Kim"),
+            p("Stella Kim is a freelance producer based in Seoul who has covered the courts and the assembly for many years."),
+            p("Second Plain Title"),
+            p(LONG),
+        ];
+        assert_eq!(
+            titles(&blocks),
+            vec!["First Plain Title", "Second Plain Title"]
+        );
     }
 
     #[test]
