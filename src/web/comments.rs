@@ -16,6 +16,7 @@
 //! widget is mounted.
 
 use super::dom::{children, el};
+use super::trusted;
 use super::undo::Undo;
 use super::widget::Events;
 use crate::core::{check_script_url, CommentsSetting, Error, Settings};
@@ -178,7 +179,9 @@ fn parked_fragment(doc: &Document, holder: &Element) -> Result<Node, JsValue> {
     let text = holder.text_content().unwrap_or_default();
     let range = doc.create_range()?;
     range.select_node_contents(holder.parent_node().as_ref().unwrap_or(doc.as_ref()))?;
-    Ok(range.create_contextual_fragment(&text)?.into())
+    let parse: js_sys::Function =
+        js_sys::Reflect::get(&range, &"createContextualFragment".into())?.dyn_into()?;
+    Ok(parse.call1(&range, &trusted::html(&text))?.unchecked_into())
 }
 
 /// The addresses the parked markup would fetch as scripts or frames.
@@ -469,7 +472,7 @@ fn script_once(doc: &Document, url: &str) -> Result<Option<HtmlScriptElement>, J
         return Ok(None);
     }
     let s: HtmlScriptElement = doc.create_element("script")?.unchecked_into();
-    s.set_src(url);
+    js_sys::Reflect::set(&s, &"src".into(), &trusted::script_url(url))?;
     s.set_async(true);
     Ok(Some(s))
 }
@@ -542,10 +545,19 @@ fn runnable_copy(doc: &Document, old: &Element) -> Result<HtmlScriptElement, JsV
         .iter()
         .filter_map(|n| n.as_string())
     {
-        if let Some(v) = old.get_attribute(&name) {
+        let Some(v) = old.get_attribute(&name) else {
+            continue;
+        };
+        if name.eq_ignore_ascii_case("src") {
+            // A Trusted Types sink: set through the widget's policy.
+            js_sys::Reflect::set(&fresh, &"src".into(), &trusted::script_url(&v))?;
+        } else {
             fresh.set_attribute(&name, &v)?;
         }
     }
-    fresh.set_text_content(old.text_content().as_deref());
+    let text = old.text_content().unwrap_or_default();
+    if !text.is_empty() {
+        js_sys::Reflect::set(&fresh, &"text".into(), &trusted::script(&text))?;
+    }
     Ok(fresh)
 }

@@ -15,6 +15,7 @@ mod quotes_panel;
 mod read;
 mod sections;
 mod toc;
+mod trusted;
 mod undo;
 mod widget;
 

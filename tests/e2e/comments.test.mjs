@@ -37,6 +37,10 @@ async function open(name, { hash = '', route } = {}) {
   const blocked = await onlyLoopback(context);
   if (route) await context.route(`${server.commentsUrl}**`, route);
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const third = [];
   const problems = [];
   page.on('request', (r) => {
@@ -171,4 +175,18 @@ test('requests and bytes before the reader asks, against the same system loaded 
   console.log(`comments origin before the trigger: lazy ${lazy.requests} requests / ${lazy.bytes} bytes; eager ${eager.requests} requests / ${eager.bytes} bytes`);
   assert.equal(lazy.requests, 0);
   assert.ok(eager.requests >= 2, 'the eager page fetches the comment system at load');
+});
+
+test('a strict Content-Security-Policy page that requires Trusted Types', async () => {
+  // script-src 'self' 'wasm-unsafe-eval' and the comments origin, no inline script or
+  // style, require-trusted-types-for 'script' with the widget's policy allowed.
+  const t = await open('csp.html');
+  assert.ok(await t.page.locator('.aw-toggle').count() >= 2, 'sections');
+  assert.equal(await t.page.locator('.aw-quotes, .aw-toc').count() >= 1, true);
+  await t.page.click('.aw-comments-button');
+  await t.page.waitForSelector('iframe.stand-in-frame', { timeout: WAIT });
+  assert.deepEqual(await t.page.evaluate(() => window.__violations), []);
+  assert.deepEqual(t.problems, []);
+  assert.deepEqual(t.third, ['/giscus-client.js', '/frame.html?repo=blog%2Fsite&term=pathname']);
+  await t.close();
 });

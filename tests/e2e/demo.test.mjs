@@ -169,7 +169,8 @@ describe('demo page: sections, key quotes and analyze()', () => {
   test('shows a key-quotes panel with the Hegseth quote', async () => {
     const panel = demo.page.locator('aside.aw-quotes');
     assert.equal(await panel.count(), 1);
-    assert.equal((await panel.locator('h2').first().textContent()).trim(), 'Key quotes');
+    // The panel's heading sits one level under the post title (Blogger's h3): an h4.
+    assert.equal((await panel.locator('h4.aw-quotes-title').textContent()).trim(), 'Key quotes');
     const quotes = await panel.locator('li.aw-quote').evaluateAll((items) =>
       items.map((li) => ({
         text: li.querySelector('.aw-quote-text')?.textContent.trim() ?? '',
