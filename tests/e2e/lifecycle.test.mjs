@@ -274,52 +274,50 @@ describe('two articles in one page', () => {
   });
 });
 
-test(
-  'two articles without ids each remember their own sections across a reload',
-  { todo: 'the remembered state is keyed by path and root id: id-less articles share it, and one closes the other' },
-  async () => {
-    const { context, page } = await openWatched(browser, blocked);
-    try {
-      const url = `${server.url}lifecycle/two/`;
-      const para = 'This paragraph has more than enough words in it for the widget to read it as prose of the article.';
-      const article = (name) =>
-        `<article><h2>${name} one</h2><p>${para}</p><p>${para}</p><h2>${name} two</h2><p>${para}</p><p>${para}</p>` +
-        `<h2>${name} three</h2><p>${para}</p><p>${para}</p></article>`;
-      await context.route(url, (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Two</title></head><body>${article('Alpha')}${article('Beta')}</body></html>`,
-        }),
+// Once a bug: the remembered state was keyed by path and root id, so id-less
+// articles shared it and one closed the other's sections after a reload.
+test('two articles without ids each remember their own sections across a reload', async () => {
+  const { context, page } = await openWatched(browser, blocked);
+  try {
+    const url = `${server.url}lifecycle/two/`;
+    const para = 'This paragraph has more than enough words in it for the widget to read it as prose of the article.';
+    const article = (name) =>
+      `<article><h2>${name} one</h2><p>${para}</p><p>${para}</p><h2>${name} two</h2><p>${para}</p><p>${para}</p>` +
+      `<h2>${name} three</h2><p>${para}</p><p>${para}</p></article>`;
+    await context.route(url, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Two</title></head><body>${article('Alpha')}${article('Beta')}</body></html>`,
+      }),
+    );
+    // Mounts both (default options: the first section open), optionally opens Alpha's
+    // third section, and returns each article's toggle states.
+    const visit = (click) =>
+      page.evaluate(
+        async ({ pkg, click }) => {
+          const mod = await import(pkg);
+          await mod.default();
+          const [a, b] = document.querySelectorAll('article');
+          mod.mount(a, { comments: false });
+          mod.mount(b, { comments: false });
+          if (click) a.querySelectorAll('button.aw-toggle')[2].click();
+          const state = (root) => [...root.querySelectorAll('button.aw-toggle')].map((t) => t.getAttribute('aria-expanded'));
+          return { alpha: state(a), beta: state(b) };
+        },
+        { pkg: `${server.url}pkg/article_widget.js`, click },
       );
-      // Mounts both (default options: the first section open), optionally opens Alpha's
-      // third section, and returns each article's toggle states.
-      const visit = (click) =>
-        page.evaluate(
-          async ({ pkg, click }) => {
-            const mod = await import(pkg);
-            await mod.default();
-            const [a, b] = document.querySelectorAll('article');
-            mod.mount(a, { comments: false });
-            mod.mount(b, { comments: false });
-            if (click) a.querySelectorAll('button.aw-toggle')[2].click();
-            const state = (root) => [...root.querySelectorAll('button.aw-toggle')].map((t) => t.getAttribute('aria-expanded'));
-            return { alpha: state(a), beta: state(b) };
-          },
-          { pkg: `${server.url}pkg/article_widget.js`, click },
-        );
-      await page.goto(url, { waitUntil: 'load', timeout: WAIT });
-      const first = await visit(true);
-      assert.deepEqual(first, { alpha: ['true', 'false', 'true'], beta: ['true', 'false', 'false'] });
-      await page.reload({ waitUntil: 'load', timeout: WAIT });
-      const second = await visit(false);
-      assert.deepEqual(second.alpha, ['true', 'false', 'true'], 'Alpha did not keep what the reader opened');
-      assert.deepEqual(second.beta, ['true', 'false', 'false'], "Beta took Alpha's remembered state");
-    } finally {
-      await context.close();
-    }
-  },
-);
+    await page.goto(url, { waitUntil: 'load', timeout: WAIT });
+    const first = await visit(true);
+    assert.deepEqual(first, { alpha: ['true', 'false', 'true'], beta: ['true', 'false', 'false'] });
+    await page.reload({ waitUntil: 'load', timeout: WAIT });
+    const second = await visit(false);
+    assert.deepEqual(second.alpha, ['true', 'false', 'true'], 'Alpha did not keep what the reader opened');
+    assert.deepEqual(second.beta, ['true', 'false', 'false'], "Beta took Alpha's remembered state");
+  } finally {
+    await context.close();
+  }
+});
 
 // Moving an iframe in the document reloads it: the widget must leave them in place.
 test("mount and destroy keep the article's iframes loaded", async () => {
