@@ -18,7 +18,7 @@ BROWSER_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-run
 # The steps share two cores and one target/ directory: run them one at a time.
 .NOTPARALLEL:
 
-.PHONY: all tools package demo test fmt-check clippy test-native test-chrome test-firefox test-browser e2e clean
+.PHONY: fuzz all tools package demo test fmt-check clippy test-native test-chrome test-firefox test-browser e2e clean
 .PHONY: bench bench-check size-check bench-profile
 
 all: package
@@ -92,6 +92,14 @@ bench-profile: package
 .PHONY: quotes-report
 quotes-report: package
 	node scripts/quotes-report.mjs
+
+# Fuzzing (not part of `make test`; its corpus is, through tests/fuzz_corpus.rs).
+# Needs the nightly toolchain and cargo-fuzz, which this target installs.
+FUZZ_SECONDS ?= 60
+fuzz: tools
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	cd fuzz && cargo +nightly fuzz run plan corpus/plan -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 clean:
 	cargo clean

@@ -6,6 +6,8 @@
 
 mod block;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod quotes;
 pub mod sections;
 mod settings;
