@@ -108,8 +108,18 @@ pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> V
     sections
 }
 
+/// The heading's text, white space folded, without a trailing permalink mark
+/// ("Current status #", "Usage ¶").
 fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| matches!(*w, "#" | "¶" | "§" | "🔗"))
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// The indexes of the blocks that read as headings though they are not heading
@@ -388,6 +398,18 @@ mod tests {
         };
         let s = find(&blocks, &settings, &HashSet::new());
         assert!(s.iter().all(|s| s.level == 4));
+    }
+
+    #[test]
+    fn permalink_marks_are_not_part_of_the_title() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Current status #"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Usage ¶"),
+            p(LONG),
+        ];
+        assert_eq!(titles(&blocks), vec!["Current status", "Usage"]);
     }
 
     #[test]

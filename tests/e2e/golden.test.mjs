@@ -48,7 +48,7 @@ async function analyze(name) {
     const real = [...root.querySelectorAll('h2, h3, h4')]
       .filter((h) => !h.closest('blockquote, table, aside, figure, pre, nav, form, details'))
       .filter((h) => h.textContent.trim())
-      .map((h) => h.textContent.replace(/\s+/g, ' ').trim());
+      .map((h) => h.textContent.replace(/\s+/g, ' ').trim().replace(/ [#¶§🔗]$/u, ''));
     return {
       sections: plan.sections.map((s) => `${s.level}${s.inferred ? ' ~' : ''} ${s.title}`),
       titles: plan.sections.map((s) => s.title),
