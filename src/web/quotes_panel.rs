@@ -79,12 +79,16 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Pa
 }
 
 /// A DOM range over the quoted text, from the byte offsets of the quote's parts in
-/// its block's text.
-pub fn range_of(doc: &Document, place: &Place, quote: &Quote) -> Option<Range> {
+/// its blocks' text (`places` are the article's, block for block).
+pub fn range_of(doc: &Document, places: &[Place], quote: &Quote) -> Option<Range> {
+    let first = places.get(quote.block)?;
     let start = quote.parts.first()?.0;
-    let end = quote.parts.last()?.1;
-    let (sn, so) = locate(place, start)?;
-    let (en, eo) = locate(place, end)?;
+    let (end_place, end) = match quote.more.last() {
+        Some(&(b, _, e)) => (places.get(b)?, e),
+        None => (first, quote.parts.last()?.1),
+    };
+    let (sn, so) = locate(first, start)?;
+    let (en, eo) = locate(end_place, end)?;
     let range = doc.create_range().ok()?;
     range.set_start(&sn, so).ok()?;
     range.set_end(&en, eo).ok()?;

@@ -397,7 +397,7 @@ impl Live {
             return Vec::new();
         };
         let (text, speaker) = (q.text.clone(), q.speaker.clone());
-        let range = quotes_panel::range_of(&self.doc, place, q);
+        let range = quotes_panel::range_of(&self.doc, &self.places, q);
         let first = place.first.clone();
         let mut events = self.open_around(&first);
         quotes_panel::highlight(range.as_ref());

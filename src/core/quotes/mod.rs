@@ -34,12 +34,18 @@ pub struct Quote {
     /// Where its parts are, as byte ranges of the block's text.
     #[serde(skip)]
     pub parts: Vec<(usize, usize)>,
+    /// The parts in the blocks after it, for a quotation that runs over paragraphs:
+    /// (block, start, end).
+    #[serde(skip)]
+    pub more: Vec<(usize, usize, usize)>,
 }
 
 /// A quotation as first found, before ranking.
 struct Found {
     block: usize,
     spans: Vec<Span>,
+    /// Parts in later blocks (a quotation over several paragraphs).
+    more: Vec<(usize, Span)>,
     speaker: Option<usize>,
     /// The quotation makes up its whole sentence (no words of its own around it).
     alone: bool,
@@ -61,8 +67,41 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     let mut found: Vec<Found> = Vec::new();
     // The speaker of the last quotation, while the text that follows goes on quoting.
     let mut quoting: Option<usize> = None;
+    // A quotation running over paragraphs: its first part and the parts before its
+    // last paragraph; the last paragraph is read as usual and gives the attribution.
+    let mut chain: Option<(usize, Vec<(usize, Span)>)> = None;
     for (bi, block) in blocks.iter().enumerate() {
         let from = found.len();
+        if chain.is_none() {
+            if let Some(parts) = open_chain(blocks, bi) {
+                chain = Some((parts.last().map_or(bi, |p| p.0), parts));
+            }
+        }
+        if let Some((last, parts)) = &chain {
+            if bi < *last {
+                continue;
+            }
+            // The closing paragraph: read it, then put the parts before in front of
+            // the quotation it opens with.
+            let parts = parts.clone();
+            chain = None;
+            scan_block(block, bi, &mut people, &mut found);
+            let lead = block.text.len() - block.text.trim_start().len();
+            if let Some(f) = found
+                .get_mut(from)
+                .filter(|f| f.spans.first().is_some_and(|s| s.open == lead))
+            {
+                let (first_block, first) = parts[0];
+                let mut more: Vec<(usize, Span)> = parts[1..parts.len() - 1].to_vec();
+                more.extend(f.spans.iter().map(|s| (bi, *s)));
+                f.more = more;
+                f.spans = vec![first];
+                f.block = first_block;
+                f.speaker = f.speaker.or(quoting);
+            }
+            quoting = found[from..].last().map_or(quoting, |f| f.speaker);
+            continue;
+        }
         match block.kind {
             BlockKind::Paragraph
             | BlockKind::Line
@@ -105,10 +144,18 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     let mut quotes: Vec<Quote> = found
         .into_iter()
         .map(|f| {
-            let text = join_parts(&blocks[f.block].text, &f.spans);
+            let mut text = join_parts(&blocks[f.block].text, &f.spans);
+            for (b, span) in &f.more {
+                text.push(' ');
+                text.push_str(&join_parts(&blocks[*b].text, std::slice::from_ref(span)));
+            }
             let person = f.speaker.and_then(|k| people.list.get(k));
+            let mut words: Vec<&str> = words_of(&blocks[f.block].text, &f.spans);
+            for (b, span) in &f.more {
+                words.extend(words_of(&blocks[*b].text, std::slice::from_ref(span)));
+            }
             Quote {
-                text_fragment: text_fragment(&blocks[f.block].text, &f.spans),
+                text_fragment: text_fragment(&words),
                 text,
                 speaker: person.map(|p| p.name.clone()),
                 role: person.and_then(|p| p.role.clone()),
@@ -116,6 +163,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                 key: false,
                 block: f.block,
                 parts: f.spans.iter().map(|s| (s.start, s.end)).collect(),
+                more: f.more.iter().map(|(b, s)| (*b, s.start, s.end)).collect(),
             }
         })
         .collect();
@@ -153,6 +201,7 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
     let start = text.len() - text.trim_start().len();
     Some(Found {
         block: bi,
+        more: Vec::new(),
         spans: vec![Span {
             open: start,
             start,
@@ -223,6 +272,7 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
                 .trim();
             found.push(Found {
                 block: bi,
+                more: Vec::new(),
                 spans: vec![spans[span]],
                 speaker,
                 alone: words == 0,
@@ -348,13 +398,17 @@ fn join_parts(text: &str, spans: &[Span]) -> String {
 /// How many words a text directive takes from each end of a long quotation.
 const FRAGMENT_WORDS: usize = 4;
 
-/// A text directive for the quotation: the whole text when it is short, else its
-/// first and last words (`text=start,end`), percent-encoded as the syntax requires.
-fn text_fragment(text: &str, spans: &[Span]) -> String {
-    let words: Vec<&str> = spans
+/// The words of a quotation's parts in one block.
+fn words_of<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+    spans
         .iter()
         .flat_map(|s| text.get(s.start..s.end).unwrap_or("").split_whitespace())
-        .collect();
+        .collect()
+}
+
+/// A text directive for the quotation's words: the whole text when it is short, else
+/// its first and last words (`text=start,end`), percent-encoded as the syntax requires.
+fn text_fragment(words: &[&str]) -> String {
     let mut out = String::from("text=");
     if words.len() <= FRAGMENT_WORDS * 2 {
         encode_into(&words.join(" "), &mut out);
@@ -364,6 +418,46 @@ fn text_fragment(text: &str, spans: &[Span]) -> String {
         encode_into(&words[words.len() - FRAGMENT_WORDS..].join(" "), &mut out);
     }
     out
+}
+
+/// The parts of a quotation that runs over paragraphs, starting at block `bi`: the
+/// block opens with a quotation mark that it never closes, and each block after it
+/// opens with the same mark, until one closes it. `None` when `bi` starts no such run.
+fn open_chain(blocks: &[Block], bi: usize) -> Option<Vec<(usize, Span)>> {
+    let opening = |b: &Block| -> Option<(usize, char)> {
+        if !b.is_prose() {
+            return None;
+        }
+        let lead = b.text.len() - b.text.trim_start().len();
+        let c = b.text[lead..].chars().next()?;
+        matches!(c, '“' | '"' | '«' | '„').then_some((lead, c))
+    };
+    let open_part = |b: &Block, lead: usize, c: char| Span {
+        open: lead,
+        start: lead + c.len_utf8(),
+        end: b.text.trim_end().len().max(lead + c.len_utf8()),
+        close: b.text.trim_end().len().max(lead + c.len_utf8()),
+    };
+    let (lead, c) = opening(&blocks[bi])?;
+    if scan::spans(&blocks[bi].text).iter().any(|s| s.open == lead) {
+        return None;
+    }
+    let mut parts = vec![(bi, open_part(&blocks[bi], lead, c))];
+    // A quotation of more than a dozen paragraphs is more likely a stray mark.
+    for (j, b) in blocks.iter().enumerate().skip(bi + 1).take(12) {
+        let (l, d) = opening(b)?;
+        if d != c {
+            return None;
+        }
+        match scan::spans(&b.text).into_iter().find(|s| s.open == l) {
+            Some(s) => {
+                parts.push((j, s));
+                return Some(parts);
+            }
+            None => parts.push((j, open_part(b, l, c))),
+        }
+    }
+    None
 }
 
 /// Percent-encodes everything but unreserved ASCII (`,`, `-` and `&` have meanings
@@ -650,6 +744,29 @@ mod tests {
         );
         let q = run(&["Pete Hegseth called it \"an unrealistic objective\" today."]);
         assert_eq!(q[0].text_fragment, "text=an%20unrealistic%20objective");
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs_is_one() {
+        let q = run(&[
+            "Jane Smith, the mayor, spoke at length on Monday.",
+            "\"We have waited for this bridge for ten years, and we will not wait any longer.",
+            "\"The town needs it, the schools need it, and the shops need it,\" she said.",
+            "\"Another quotation,\" said Jane Smith.",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].text, "We have waited for this bridge for ten years, and we will not wait any longer. The town needs it, the schools need it, and the shops need it.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
+        assert_eq!((q[0].block, q[0].more.len(), q[0].more[0].0), (1, 1, 2));
+        // An opening mark never closed in the paragraphs after swallows nothing.
+        let q = run(&[
+            "\"An opening mark that nobody closes.",
+            "A plain paragraph after it, with \"a quote\" in it.",
+        ]);
+        assert_eq!(
+            q.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(),
+            ["a quote"]
+        );
     }
 
     #[test]
