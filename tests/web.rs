@@ -793,3 +793,37 @@ fn quotes_link_to_their_text_and_the_panel_goes_where_asked() {
     assert_eq!(code_of(e), "bad-option");
     aside.remove();
 }
+
+#[wasm_bindgen_test]
+fn quotations_in_q_elements_are_found_and_highlighted() {
+    let d = doc();
+    let root = seed_like("t-q");
+    let para = d.create_element("div").unwrap();
+    para.append_child(&d.create_text_node("Jane Smith said "))
+        .unwrap();
+    let q = d.create_element("q").unwrap();
+    q.set_text_content(Some(
+        "the bridge will open in the spring, whatever happens next",
+    ));
+    para.append_child(&q).unwrap();
+    para.append_child(&d.create_text_node(" on Monday."))
+        .unwrap();
+    root.insert_before(&para, root.first_child().as_ref())
+        .unwrap();
+    let plan = analyze(root.clone().into(), no_comments()).unwrap();
+    let quotes: js_sys::Array = js_sys::Reflect::get(&plan, &"quotes".into())
+        .unwrap()
+        .unchecked_into();
+    let q0 = quotes.get(0);
+    let get = |k: &str| js_sys::Reflect::get(&q0, &k.into()).unwrap().as_string();
+    assert_eq!(
+        get("text").as_deref(),
+        Some("the bridge will open in the spring, whatever happens next")
+    );
+    assert_eq!(get("speaker").as_deref(), Some("Jane Smith"));
+    // The page's text is untouched by the marks the reader adds.
+    assert_eq!(
+        q.text_content().as_deref(),
+        Some("the bridge will open in the spring, whatever happens next")
+    );
+}

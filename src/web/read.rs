@@ -276,8 +276,18 @@ fn collect_text(
             out.push(' ');
         }
     }
+    // A <q> is a quotation whose marks the browser draws: give the text its marks,
+    // so that the core finds it like any other. (They belong to no text node: offsets
+    // inside the quotation still map to the page's text.)
+    let q = name == "q";
+    if q {
+        out.push('“');
+    }
     for c in children(node) {
         collect_text(&c, exclude, out, texts);
+    }
+    if q {
+        out.push('”');
     }
     if block_like && !out.ends_with(char::is_whitespace) && !out.is_empty() {
         out.push(' ');
