@@ -9,7 +9,7 @@
 //   2. finds the headings: real h2 to h4 when there are two or more, else inferred
 //      ones (bold or larger short lines, or short standalone title-like lines between
 //      paragraphs), with the same guards (bylines, datelines, sentences, quotations,
-//      at most 24 and no more than one for every two prose blocks);
+//      dropped when more than a dozen would make sections of under 60 words on average);
 //   3. wraps each section's content in <div hidden="until-found"> (all but the first
 //      section start closed; sections of fewer than 20 words get no toggle) and puts a
 //      toggle <button aria-expanded aria-controls> in each heading.
@@ -42,8 +42,8 @@ const OTHER_KIND = 'other';
 const MIN_LEVEL = 2;
 const MAX_LEVEL = 4;
 const MIN_SECTION_WORDS = 20;
-const MAX_INFERRED = 24;
-const MIN_BLOCKS_PER_INFERRED = 2;
+const FEW_INFERRED = 12;
+const MIN_WORDS_PER_INFERRED = 60;
 
 const NOT_HEADING_STARTS = [
   'by ', 'posted ', 'written ', 'updated', 'published', 'photo', 'image', 'credit', 'source',
@@ -247,12 +247,13 @@ function findHeadings(blocks) {
   }
   if (real.length >= 2) return real;
   const found = [];
-  let prose = 0;
+  let words = 0;
   for (let i = 0; i < blocks.length; i++) {
-    if (isProse(blocks[i])) prose++;
+    if (isProse(blocks[i])) words += blocks[i].words;
     if (looksLikeHeading(blocks, i)) found.push({ index: i, level: MIN_LEVEL, inferred: true });
   }
-  if (found.length < 2 || found.length > MAX_INFERRED || found.length * MIN_BLOCKS_PER_INFERRED > prose) {
+  const short = found.length > FEW_INFERRED && found.length * MIN_WORDS_PER_INFERRED > words;
+  if (found.length < 2 || short) {
     return real;
   }
   return found;

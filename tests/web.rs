@@ -827,3 +827,54 @@ fn quotations_in_q_elements_are_found_and_highlighted() {
         Some("the bridge will open in the spring, whatever happens next")
     );
 }
+
+#[wasm_bindgen_test]
+fn a_quote_over_two_paragraphs_is_highlighted_across_them() {
+    let root = article(
+        "t-multi",
+        &[
+            ("div", LONG),
+            (
+                "div",
+                "Jane Smith, the mayor, spoke at length on Monday about the bridge.",
+            ),
+            (
+                "div",
+                "\"We have waited for this bridge for ten years, and we will not wait any longer.",
+            ),
+            (
+                "div",
+                "\"The town needs it, the schools need it, and the shops need it,\" she said.",
+            ),
+        ],
+    );
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let texts: Vec<String> = all(&root, ".aw-quote-text")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        ["We have waited for this bridge for ten years, and we will not wait any longer. The town needs it, the schools need it, and the shops need it."]
+    );
+    click(&root.query_selector(".aw-quote-link").unwrap().unwrap());
+    let registry = js_sys::Reflect::get(&js_sys::global(), &"CSS".into())
+        .and_then(|css| js_sys::Reflect::get(&css, &"highlights".into()))
+        .unwrap();
+    if !registry.is_undefined() {
+        let registry: js_sys::Map = registry.unchecked_into();
+        let highlight: js_sys::Set = registry.get(&"aw-quote".into()).unchecked_into();
+        let range: web_sys::Range = highlight.values().next().unwrap().value().unchecked_into();
+        let start = range.start_container().unwrap().parent_element().unwrap();
+        let end = range.end_container().unwrap().parent_element().unwrap();
+        assert!(start
+            .text_content()
+            .unwrap()
+            .starts_with("\"We have waited"));
+        assert!(end
+            .text_content()
+            .unwrap()
+            .starts_with("\"The town needs it"));
+    }
+    w.destroy();
+}

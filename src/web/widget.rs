@@ -312,6 +312,7 @@ impl Live {
                 let any_closed = self.sections.iter().any(|s| s.button.is_some() && !s.open);
                 self.set_all(any_closed)
             }
+            // Handled by the listener itself: on_hash takes the state on its own.
             Action::Hash => Vec::new(),
             Action::BeforePrint => {
                 self.before_print = Some(self.sections.iter().map(|s| s.open).collect());
