@@ -202,6 +202,20 @@ export declare class Widget {
   readonly mounted: boolean;
 }
 
+/**
+ * An article read and planned by {@link prepareMount}; the page is not changed yet.
+ */
+export declare class PreparedMount {
+  private constructor();
+  /**
+   * Applies the plan (reading the article again if it changed in between) and
+   * returns the mounted widget. Once only: a second call throws `already-mounted`.
+   */
+  mount(): Widget;
+  /** Frees the prepared plan without mounting. */
+  free(): void;
+}
+
 /** The `code` of every error that {@link mount} and {@link analyze} throw. */
 export type ArticleWidgetErrorCode =
   /** The root selector matches nothing. */
@@ -361,6 +375,14 @@ export function mount(root: Element | string, options?: MountOptions): Widget;
  * @throws {ArticleWidgetError} when the root or the options are wrong.
  */
 export function analyze(root: Element | string, options?: MountOptions): Plan;
+
+/**
+ * The first half of {@link mount}, for pages that split the work over two tasks (so
+ * that neither blocks the reader for long): reads the article and makes the plan,
+ * changing nothing. Call `.mount()` on the result in a later task. Throws what
+ * `mount` throws for a bad root or options.
+ */
+export function prepareMount(root: Element | string, options?: MountOptions): PreparedMount;
 
 /** Whether `e` is an error the widget threw (an `Error` with one of its codes). */
 export function isArticleWidgetError(e: unknown): e is ArticleWidgetError;

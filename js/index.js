@@ -1,7 +1,7 @@
 // article-widget: the package's entry. The API itself is the generated module
 // article_widget.js; this file re-exports it so that the hand-written types in
 // index.d.ts describe it.
-export { default, initSync, mount, analyze, Widget } from './article_widget.js';
+export { default, initSync, mount, analyze, prepareMount, PreparedMount, Widget } from './article_widget.js';
 
 // The codes of README.md's "Error codes" table (tests/package checks that they agree).
 const CODES = new Set([

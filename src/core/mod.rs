@@ -5,9 +5,12 @@
 //! the DOM, so every decision is unit-tested natively.
 
 mod block;
+pub mod comments;
+pub mod contents;
 mod error;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod placement;
 pub mod quotes;
 pub mod sections;
 mod settings;

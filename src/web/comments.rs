@@ -16,9 +16,10 @@
 //! widget is mounted.
 
 use super::dom::{children, el};
+use super::events::{Event, Events};
 use super::trusted;
 use super::undo::Undo;
-use super::widget::Events;
+use crate::core::comments as core_comments;
 use crate::core::{check_script_url, CommentsSetting, Error, Settings};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -131,7 +132,7 @@ pub fn find(doc: &Document, settings: &Settings) -> Result<Option<Area>, Error> 
     }
     let count = element
         .get_attribute("data-num-comments")
-        .and_then(|n| n.trim().parse().ok())
+        .and_then(|n| core_comments::count_in_attribute(&n))
         .or_else(|| count_in_heading(&element));
     Ok(Some(Area {
         origin: urls.iter().find_map(|u| origin_of(u)),
@@ -152,14 +153,7 @@ fn not_lazy(named: Option<String>) -> Result<Option<Area>, Error> {
 /// "12 comments" in the area's heading, as Blogger writes it.
 fn count_in_heading(area: &Element) -> Option<u32> {
     let h = area.query_selector("h2, h3, h4").ok()??;
-    let text = h.text_content()?;
-    let mut words = text.split_whitespace();
-    let n = words.next()?.parse().ok()?;
-    words
-        .next()?
-        .to_ascii_lowercase()
-        .starts_with("comment")
-        .then_some(n)
+    core_comments::count_in_heading(&h.text_content()?)
 }
 
 /// The scheme and host of an absolute address.
@@ -250,6 +244,7 @@ pub struct Loader {
     timer: Option<Timeout>,
     timeout_ms: u32,
     preconnected: bool,
+    reserved: bool,
 }
 
 impl Loader {
@@ -261,11 +256,7 @@ impl Loader {
         undo: &mut Undo,
     ) -> Result<Loader, JsValue> {
         let element = el(doc, "div", "aw-comments-facade", None);
-        let label = match area.count {
-            Some(1) => "Show 1 comment".to_string(),
-            Some(n) => format!("Show {n} comments"),
-            None => "Show comments".to_string(),
-        };
+        let label = core_comments::button_label(area.count);
         let button = el(doc, "button", "aw-comments-button", Some(&label));
         button.set_attribute("type", "button")?;
         let status = el(doc, "p", "aw-comments-status", None);
@@ -298,18 +289,15 @@ impl Loader {
             timer: None,
             timeout_ms: settings.comments_timeout,
             preconnected: false,
+            reserved: false,
         })
     }
 
     /// Whether a URL fragment asks for the comments: `#comments`, a comment
     /// (`#c123`, `#comment-123`), or any element inside the comment area.
     pub fn wants(&self, hash: &str, target: Option<&Element>) -> bool {
-        let h = hash.trim_start_matches('#');
-        let one = h.strip_prefix("comment-").or_else(|| h.strip_prefix('c'));
         let a: &Node = self.area.element.as_ref();
-        h == "comments"
-            || one.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            || target.is_some_and(|t| a.contains(Some(t)))
+        core_comments::hash_wants_comments(hash) || target.is_some_and(|t| a.contains(Some(t)))
     }
 
     /// Warms the connection to the comment system's origin, once.
@@ -341,6 +329,12 @@ impl Loader {
         }
         self.state = State::Loading;
         self.listeners.clear();
+        // Room for the comments before they arrive, so that what follows the comment
+        // area does not move when they render (the stylesheet sets the height).
+        if !self.reserved {
+            self.reserved = true;
+            let _ = undo.add_class(&self.area.element, "aw-comments-reserved");
+        }
         self.attempt_from = undo.len();
         self.facade
             .button
@@ -352,7 +346,7 @@ impl Loader {
             Ok(w) => w,
             Err(_) => return self.fail(undo, "the comment system could not be started"),
         };
-        let mut events: Events = vec![("comments-loading", Vec::new())];
+        let mut events: Events = vec![Event::CommentsLoading];
         if waiting.is_empty() {
             events.extend(self.loaded());
             return events;
@@ -429,7 +423,7 @@ impl Loader {
         self.state = State::Loaded;
         self.timer = None;
         let _ = self.facade.element.set_attribute("hidden", "");
-        vec![("comments-loaded", Vec::new())]
+        vec![Event::CommentsLoaded]
     }
 
     fn fail(&mut self, undo: &mut Undo, why: &str) -> Events {
@@ -456,7 +450,9 @@ impl Loader {
         self.facade.button.set_text_content(Some("Try again"));
         let _ = self.facade.button.remove_attribute("disabled");
         let _ = self.facade.button.remove_attribute("aria-busy");
-        vec![("comments-failed", vec![("reason", why.into())])]
+        vec![Event::CommentsFailed {
+            reason: why.to_string(),
+        }]
     }
 
     /// Stops listening (the widget is going away).
