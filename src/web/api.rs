@@ -7,7 +7,8 @@
 
 use super::dom::document;
 use super::errors::js_error;
-use super::prepare::{plan_to_js, prepare, read_options, resolve_root, Prepared};
+use super::plan_js::plan_to_js;
+use super::prepare::{prepare, read_options, resolve_root, Prepared};
 use super::widget::Live;
 use crate::core::{self, Error};
 use std::cell::{Cell, RefCell};

@@ -14,6 +14,7 @@ mod comments;
 mod dom;
 mod errors;
 mod events;
+mod plan_js;
 mod prepare;
 mod quotes_panel;
 mod read;

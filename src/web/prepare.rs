@@ -185,9 +185,3 @@ fn level_under_page_heading(doc: &Document, root: &Element) -> u8 {
     }
     (level + 1).clamp(2, 6)
 }
-
-pub fn plan_to_js(plan: &Plan) -> JsValue {
-    use serde::Serialize;
-    plan.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
-}
