@@ -62,10 +62,12 @@ async function start() {
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
     const { prepareMount } = await api;
     if (css) await css;
-    // Reading and changing the page are two tasks, with the browser free in between
+    // Reading, planning and changing the page are three tasks, with the browser free in between
     // (to paint, to answer the reader): neither blocks for long.
     await nextTask();
     const prepared = prepareMount(root, options);
+    await nextTask();
+    prepared.plan();
     await nextTask();
     const widget = prepared.mount();
     window.articleWidget = widget;

@@ -207,6 +207,8 @@ export declare class Widget {
  */
 export declare class PreparedMount {
   private constructor();
+  /** Makes the plan from what was read (optional: `mount()` does it when not done). */
+  plan(): void;
   /**
    * Applies the plan (reading the article again if it changed in between) and
    * returns the mounted widget. Once only: a second call throws `already-mounted`.
@@ -377,9 +379,9 @@ export function mount(root: Element | string, options?: MountOptions): Widget;
 export function analyze(root: Element | string, options?: MountOptions): Plan;
 
 /**
- * The first half of {@link mount}, for pages that split the work over two tasks (so
- * that neither blocks the reader for long): reads the article and makes the plan,
- * changing nothing. Call `.mount()` on the result in a later task. Throws what
+ * The first step of {@link mount}, for pages that split the work over several tasks
+ * (so that none blocks the reader for long): reads the article, changing nothing.
+ * Call `.plan()` and then `.mount()` on the result, each in a later task. Throws what
  * `mount` throws for a bad root or options.
  */
 export function prepareMount(root: Element | string, options?: MountOptions): PreparedMount;

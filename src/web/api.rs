@@ -8,7 +8,7 @@
 use super::dom::document;
 use super::errors::js_error;
 use super::plan_js::plan_to_js;
-use super::prepare::{prepare, read_options, resolve_root, Prepared};
+use super::prepare::{prepare, read_options, read_page, resolve_root, Prepared, Read};
 use super::widget::Live;
 use crate::core::{self, Error};
 use std::cell::{Cell, RefCell};
@@ -53,37 +53,55 @@ pub fn mount(root: JsValue, options: JsValue) -> Result<Widget, JsValue> {
     mount_prepared(p)
 }
 
-/// The first half of `mount`, for a page that splits the work over two tasks so that
-/// neither blocks the reader for long: reads the article and makes the plan, and
-/// changes nothing. Throws what `mount` throws for a bad root or options.
+/// The first step of `mount`, for a page that splits the work over several tasks so
+/// that none blocks the reader for long: finds the root, checks the options and
+/// reads the article, changing nothing. Then `plan()` (optional) and `mount()`, each
+/// in a task of its own. Throws what `mount` throws for a bad root or options.
 #[wasm_bindgen(js_name = prepareMount)]
 pub fn prepare_mount(root: JsValue, options: JsValue) -> Result<PreparedMount, JsValue> {
-    let prepared = prepare(&root, &options).map_err(|e| js_error(&e))?;
+    let read = read_page(&root, &options).map_err(|e| js_error(&e))?;
     Ok(PreparedMount {
         root,
         options,
-        prepared: Some(prepared),
+        stage: Stage::Read(read),
     })
 }
 
-/// An article read and planned by `prepareMount`, the page not yet changed.
+/// Where a [`PreparedMount`] stands.
+enum Stage {
+    Read(Read),
+    Planned(Prepared),
+    Done,
+}
+
+/// An article read (and perhaps planned) by `prepareMount`, the page not yet changed.
 #[wasm_bindgen]
 pub struct PreparedMount {
     root: JsValue,
     options: JsValue,
-    prepared: Option<Prepared>,
+    stage: Stage,
 }
 
 #[wasm_bindgen]
 impl PreparedMount {
-    /// The second half of `mount`: applies the plan (read anew when the article
-    /// changed in between). Once only: a second call mounts nothing and throws
+    /// The second step: makes the plan from what was read. Does nothing when done.
+    pub fn plan(&mut self) {
+        if let Stage::Read(read) = std::mem::replace(&mut self.stage, Stage::Done) {
+            self.stage = Stage::Planned(read.plan());
+        }
+    }
+
+    /// The last step: applies the plan (reading anew when the article changed in
+    /// between) and returns the widget. Once only: a second call throws
     /// `already-mounted`.
     pub fn mount(&mut self) -> Result<Widget, JsValue> {
-        let p = match self.prepared.take() {
-            Some(p) if p.still_current() => p,
-            Some(_) => prepare(&self.root, &self.options).map_err(|e| js_error(&e))?,
-            None => return Err(js_error(&Error::AlreadyMounted)),
+        let p = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Read(r) if r.still_current() => r.plan(),
+            Stage::Planned(p) if p.still_current() => p,
+            Stage::Read(_) | Stage::Planned(_) => {
+                prepare(&self.root, &self.options).map_err(|e| js_error(&e))?
+            }
+            Stage::Done => return Err(js_error(&Error::AlreadyMounted)),
         };
         mount_prepared(p)
     }

@@ -42,7 +42,9 @@ const PARKED: &str = "template[data-article-widget-comments], textarea[data-arti
 
 thread_local! {
     /// Script addresses started in this page, so that none is fetched twice.
-    static STARTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Each with the number of the widget that started it: a widget whose load
+    /// failed forgets only its own, never another widget's.
+    static STARTED: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What the comment system is.
@@ -245,6 +247,8 @@ pub struct Loader {
     timeout_ms: u32,
     preconnected: bool,
     reserved: bool,
+    /// The number of the widget this loader belongs to.
+    owner: u32,
 }
 
 impl Loader {
@@ -253,6 +257,7 @@ impl Loader {
         doc: &Document,
         area: Area,
         settings: &Settings,
+        owner: u32,
         undo: &mut Undo,
     ) -> Result<Loader, JsValue> {
         let element = el(doc, "div", "aw-comments-facade", None);
@@ -290,6 +295,7 @@ impl Loader {
             timeout_ms: settings.comments_timeout,
             preconnected: false,
             reserved: false,
+            owner,
         })
     }
 
@@ -375,7 +381,7 @@ impl Loader {
         let mut waiting = Vec::new();
         match &self.area.source {
             Source::Script(url) => {
-                if let Some(s) = script_once(doc, url)? {
+                if let Some(s) = script_once(doc, url, self.owner)? {
                     undo.insert(self.area.element.as_ref(), s.as_ref(), None)?;
                     waiting.push(s.into());
                 }
@@ -390,7 +396,7 @@ impl Loader {
                     .parent_node()
                     .unwrap_or_else(|| self.area.element.clone().into());
                 for n in children(&content) {
-                    let n = activate(doc, &n, &mut waiting)?;
+                    let n = activate(doc, &n, self.owner, &mut waiting)?;
                     if let Some(n) = n {
                         undo.insert(&parent, &n, Some(holder.as_ref()))?;
                     }
@@ -432,7 +438,8 @@ impl Loader {
         self.listeners.clear();
         // Take out what this attempt added, so that a retry starts clean.
         undo.undo_since(self.attempt_from);
-        STARTED.with(|s| s.borrow_mut().clear());
+        let owner = self.owner;
+        STARTED.with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
         let msg = ["Comments could not be loaded: ", why, "."].concat();
         self.facade.status.set_text_content(Some(&msg));
         if let Some(href) = &self.area.link {
@@ -463,8 +470,12 @@ impl Loader {
 }
 
 /// A script for `url`, unless this page has started one for it already.
-fn script_once(doc: &Document, url: &str) -> Result<Option<HtmlScriptElement>, JsValue> {
-    if !mark_started(url) {
+fn script_once(
+    doc: &Document,
+    url: &str,
+    owner: u32,
+) -> Result<Option<HtmlScriptElement>, JsValue> {
+    if !mark_started(url, owner) {
         return Ok(None);
     }
     let s: HtmlScriptElement = doc.create_element("script")?.unchecked_into();
@@ -473,13 +484,13 @@ fn script_once(doc: &Document, url: &str) -> Result<Option<HtmlScriptElement>, J
     Ok(Some(s))
 }
 
-fn mark_started(url: &str) -> bool {
+fn mark_started(url: &str, owner: u32) -> bool {
     STARTED.with(|s| {
         let mut s = s.borrow_mut();
-        if s.iter().any(|u| u == url) {
+        if s.iter().any(|(u, _)| u == url) {
             false
         } else {
-            s.push(url.to_string());
+            s.push((url.to_string(), owner));
             true
         }
     })
@@ -491,6 +502,7 @@ fn mark_started(url: &str) -> bool {
 fn activate(
     doc: &Document,
     node: &Node,
+    owner: u32,
     waiting: &mut Vec<Element>,
 ) -> Result<Option<Node>, JsValue> {
     let Some(e) = node.dyn_ref::<Element>() else {
@@ -498,7 +510,7 @@ fn activate(
     };
     if e.local_name() == "script" {
         let src = e.get_attribute("src");
-        if src.as_deref().is_some_and(|u| !mark_started(u)) {
+        if src.as_deref().is_some_and(|u| !mark_started(u, owner)) {
             return Ok(None);
         }
         let fresh = runnable_copy(doc, e)?;
@@ -517,7 +529,7 @@ fn activate(
             continue;
         }
         let src = old.get_attribute("src");
-        if src.as_deref().is_some_and(|u| !mark_started(u)) {
+        if src.as_deref().is_some_and(|u| !mark_started(u, owner)) {
             old.remove();
             continue;
         }

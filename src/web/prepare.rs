@@ -76,22 +76,60 @@ pub struct Prepared {
     pub plan: Plan,
 }
 
-impl Prepared {
-    /// Whether the page still holds the article as it was read: the root in the
-    /// document and every block's nodes inside it.
+/// The page read for the widget, before the plan: the first half of [`prepare`].
+pub struct Read {
+    doc: Document,
+    root: Element,
+    settings: Settings,
+    article: read::Article,
+    /// The ids the page uses, that section ids must not take.
+    taken: HashSet<String>,
+}
+
+/// Whether the page still holds `article` as it was read from `root`: the root in
+/// the document and every block's nodes inside it.
+fn still_current(root: &Element, article: &read::Article) -> bool {
+    let root: &web_sys::Node = root.as_ref();
+    root.is_connected()
+        && article
+            .places
+            .iter()
+            .all(|p| root.contains(Some(&p.first)) && root.contains(Some(&p.last)))
+}
+
+impl Read {
+    /// Whether the page is still as it was read.
     pub fn still_current(&self) -> bool {
-        let root: &web_sys::Node = self.root.as_ref();
-        root.is_connected()
-            && self
-                .article
-                .places
-                .iter()
-                .all(|p| root.contains(Some(&p.first)) && root.contains(Some(&p.last)))
+        still_current(&self.root, &self.article)
+    }
+
+    /// The core's plan for what was read: the second half of [`prepare`].
+    pub fn plan(self) -> Prepared {
+        let plan = core::plan(&self.article.blocks, &self.settings, &self.taken);
+        Prepared {
+            doc: self.doc,
+            root: self.root,
+            settings: self.settings,
+            article: self.article,
+            plan,
+        }
+    }
+}
+
+impl Prepared {
+    /// Whether the page is still as it was read.
+    pub fn still_current(&self) -> bool {
+        still_current(&self.root, &self.article)
     }
 }
 
 /// Finds the root, checks the options, reads the article and makes the plan.
 pub fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
+    Ok(read_page(root, options)?.plan())
+}
+
+/// Finds the root, checks the options and reads the article. Changes nothing.
+pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
     #[cfg(feature = "console-panics")]
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into())
@@ -150,13 +188,12 @@ pub fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
             taken.remove(id);
         }
     }
-    let plan = core::plan(&article.blocks, &settings, &taken);
-    Ok(Prepared {
+    Ok(Read {
         doc,
         root,
         settings,
         article,
-        plan,
+        taken,
     })
 }
 

@@ -196,24 +196,29 @@ impl Live {
         Ok(rc)
     }
 
+    /// Stops every observer (listeners remove themselves when dropped).
+    fn disconnect(&mut self) {
+        self.listeners.clear();
+        if let Some((obs, _, _)) = self.awaiting_comment.take() {
+            obs.disconnect();
+        }
+        for obs in [self.reading.take(), self.near_comments.take()]
+            .into_iter()
+            .flatten()
+        {
+            obs.0.disconnect();
+        }
+        if let Some(c) = self.comments.as_mut() {
+            c.stop();
+        }
+    }
+
     /// Removes every listener and observer and puts the page back. Returns the root,
     /// or `None` when the widget was busy (then nothing was done).
     pub fn destroy(rc: &Rc<RefCell<Live>>) -> Option<Element> {
         let root = {
             let mut live = rc.try_borrow_mut().ok()?;
-            live.listeners.clear();
-            if let Some((obs, _, _)) = live.awaiting_comment.take() {
-                obs.disconnect();
-            }
-            for obs in [live.reading.take(), live.near_comments.take()]
-                .into_iter()
-                .flatten()
-            {
-                obs.0.disconnect();
-            }
-            if let Some(c) = live.comments.as_mut() {
-                c.stop();
-            }
+            live.disconnect();
             quotes_panel::highlight(None);
             live.undo.undo_all();
             live.root.clone()
@@ -505,6 +510,14 @@ impl Live {
     }
 }
 
+/// A widget dropped without `destroy()` (its handle freed) leaves no observer
+/// behind: observers hold closures that would outlive it.
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.disconnect();
+    }
+}
+
 /// Session storage, where the page may use it.
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
@@ -563,7 +576,7 @@ fn apply(
         insert_at(p, &sections, &spot, panel.element.as_ref(), undo)?;
     }
     let comments = match area {
-        Some(area) => Some(Loader::new(&p.doc, area, &p.settings, undo)?),
+        Some(area) => Some(Loader::new(&p.doc, area, &p.settings, n, undo)?),
         None => None,
     };
     Ok((sections, panel, toc, comments))
