@@ -39,6 +39,7 @@ async function start() {
     // .wasm is fetched and compiled (streaming) at once, alongside the JS glue, not
     // after it.
     const compiled = compileWasm();
+    compiled.catch(() => {}); // reported through `api` below, once
     const api = import('./article_widget.js')
       .then(async (m) => {
         await m.default({ module_or_path: await compiled });
