@@ -12,6 +12,8 @@ pub mod quotes;
 pub mod sections;
 mod settings;
 mod slug;
+#[doc(hidden)]
+pub mod textgen;
 
 pub use block::{Block, BlockKind};
 pub use error::Error;
