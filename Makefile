@@ -93,13 +93,16 @@ bench-profile: package
 quotes-report: package
 	node scripts/quotes-report.mjs
 
-# Fuzzing (not part of `make test`; its corpus is, through tests/fuzz_corpus.rs).
+# Fuzzing (not part of `make test`; the corpora are, through tests/fuzz_corpus.rs and
+# tests/generated.rs): `plan` reads raw bytes as lines, `generated` lets the bytes drive
+# the article generator (src/core/textgen.rs). FUZZ_SECONDS is per target.
 # Needs the nightly toolchain and cargo-fuzz, which this target installs.
 FUZZ_SECONDS ?= 60
 fuzz: tools
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	cd fuzz && cargo +nightly fuzz run plan corpus/plan -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && cargo +nightly fuzz run generated corpus/generated -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 clean:
 	cargo clean

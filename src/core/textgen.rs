@@ -425,7 +425,7 @@ pub fn generate(rng: &mut Rng) -> Article {
         0 => 1,
         1..=6 => 2 + rng.below(14),
         7 | 8 => 16 + rng.below(40),
-        _ => 60 + rng.below(120),
+        _ => 60 + rng.below(60),
     };
     while blocks.len() < n {
         match rng.below(20) {
@@ -520,6 +520,16 @@ pub fn generate(rng: &mut Rng) -> Article {
         }
     }
     Article { blocks, settings }
+}
+
+/// A stretch of the generator's text of about `n` words (quotations, names, verbs,
+/// every script and mark), without markup: for option values, titles and ids.
+pub fn text(rng: &mut Rng, n: usize) -> String {
+    let mut out = String::new();
+    let mut bold = false;
+    let mut any = false;
+    flatten(&sentence(rng, n), false, &mut out, &mut bold, &mut any);
+    out
 }
 
 fn plain(kind: BlockKind, inline: Vec<Inline>) -> GenBlock {
@@ -825,13 +835,13 @@ fn long_line(rng: &mut Rng) -> Vec<Inline> {
         // One word of thousands of characters.
         0 => {
             let w = rng.pick(WORDS);
-            for _ in 0..2000 + rng.below(3000) {
+            for _ in 0..1000 + rng.below(3000) {
                 t.push_str(w);
             }
         }
         // Thousands of words with no sentence end, quotation marks here and there.
         1 => {
-            for _ in 0..1000 + rng.below(2000) {
+            for _ in 0..500 + rng.below(1500) {
                 t.push_str(&word(rng));
                 t.push(' ');
                 if rng.chance(3) {
@@ -842,7 +852,7 @@ fn long_line(rng: &mut Rng) -> Vec<Inline> {
         // A quotation that opens and never closes, thousands of words long.
         2 => {
             t.push_str(pair(rng).0);
-            for _ in 0..1000 + rng.below(1500) {
+            for _ in 0..500 + rng.below(1500) {
                 t.push_str(&word(rng));
                 t.push(' ');
             }

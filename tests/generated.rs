@@ -1,0 +1,47 @@
+//! Replays the corpus of the generator's fuzz target (fuzz/corpus/generated): each
+//! input is a list of the generator's choices, so every article that once reached new
+//! code stays a test under plain `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_widget::core::fuzzing::{catch, check_generated};
+use std::fs;
+
+/// The files of traps the fuzzer may find in code fixed on another branch (see
+/// tests/regressions.rs); empty once those fixes have merged.
+const KNOWN_TRAPS: &[&str] = &["src/core/quotes/speakers.rs"];
+
+#[test]
+fn every_generated_fuzz_corpus_input_still_plans() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/generated");
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for entry in fs::read_dir(dir).expect("the fuzz corpus is in the repository") {
+        let path = entry.expect("a readable corpus entry").path();
+        let data = fs::read(&path).expect("a readable corpus file");
+        if let Err(t) = catch(|| check_generated(&data)) {
+            if !KNOWN_TRAPS.contains(&t.file.as_str()) {
+                failures.push(format!(
+                    "{}: {}:{}: {}",
+                    path.display(),
+                    t.file,
+                    t.line,
+                    t.message
+                ));
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 4, "the generated fuzz corpus holds only {n} inputs");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The empty input and inputs of one repeated byte make whole articles too (the
+/// bytes run out and a stream seeded from them goes on).
+#[test]
+fn short_and_uniform_inputs_make_articles() {
+    for data in [&b""[..], &[0; 64], &[255; 64], b"\xe4\xba\xbaed"] {
+        let a = article_widget::core::textgen::article_from_bytes(data);
+        assert!(!a.blocks.is_empty());
+        let _ = catch(|| check_generated(data));
+    }
+}
