@@ -5,7 +5,7 @@
 //! JavaScript `Error` with a `code` property. Everything that can fail is computed
 //! before the page is touched, and a failure while applying undoes what was done.
 
-use super::dom::{document, valid_selector};
+use super::dom::{document_for, valid_selector};
 use super::read;
 use super::widget::Live;
 use crate::core::{self, Error, OptionValue, Plan, Settings};
@@ -127,7 +127,7 @@ pub fn prepare(root: &JsValue, options: &JsValue) -> Result<Prepared, Error> {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into())
     }));
-    let doc = document();
+    let doc = document_for(root)?;
     let root = resolve_root(&doc, root)?;
     let mut settings = read_options(options)?;
     settings.base_level = level_under_page_heading(&doc, &root);
@@ -227,7 +227,7 @@ pub fn plan_to_js(plan: &Plan) -> JsValue {
 /// as a plain object `{ sections: [...], quotes: [...] }`. Changes nothing in the page.
 #[wasm_bindgen]
 pub fn analyze(root: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    if let Ok(el) = resolve_root(&document(), &root) {
+    if let Ok(el) = document_for(&root).and_then(|doc| resolve_root(&doc, &root)) {
         if let Some(plan) = MOUNTED.with(|m| {
             m.borrow()
                 .iter()
