@@ -45,3 +45,51 @@ fn short_and_uniform_inputs_make_articles() {
         let _ = catch(|| check_generated(data));
     }
 }
+
+/// Writes generated articles as HTML for the Node tests (tests/node/generated.test.mjs
+/// runs this with GENERATED_HTML=path and a seed range): one JSON line a seed, with
+/// the HTML and whether the core traps on it, so that those expect `internal-error`.
+#[test]
+#[ignore = "a helper the Node tests run; it writes files"]
+fn write_generated_html() {
+    use article_widget::core::fuzzing::check_plan;
+    use article_widget::core::textgen;
+    let Ok(out) = std::env::var("GENERATED_HTML") else {
+        return;
+    };
+    let from: u64 = std::env::var("GENERATED_FROM")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let count: u64 = std::env::var("GENERATED_COUNT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let mut lines = String::new();
+    for seed in from..from + count {
+        let a = textgen::article(seed);
+        let traps = catch(|| check_plan(&a.to_blocks(), &a.settings)).is_err();
+        lines.push_str(&format!(
+            "{{\"seed\":{seed},\"traps\":{traps},\"html\":{}}}\n",
+            json_string(&a.to_html())
+        ));
+    }
+    fs::write(out, lines).expect("the output file is writable");
+}
+
+/// A JSON string literal (the test crate has no JSON library).
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

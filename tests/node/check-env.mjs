@@ -2,17 +2,12 @@
 //
 //   node tests/node/check-env.mjs jsdom|happy-dom vitest|global
 //
-// "vitest": the window's own property names are copied onto globalThis as getters,
-// and window, self, top and parent become globalThis, and document.defaultView too
-// (as Vitest's jsdom and happy-dom environments do). "global": the same copy, with
-// `window` left the DOM's own window (as global-jsdom and Jest setups that copy the
-// globals do). Prints one JSON line of what it saw; exits non-zero on a failed check.
+// (see setup.mjs for the two styles). Prints one JSON line of what it saw; exits
+// non-zero on a failed check.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { setup } from './setup.mjs';
 
 const [dom, style] = process.argv.slice(2);
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 // A small article written for this test: two real sections, a quotation with its
 // speaker, text in several scripts, and a parked comment system.
@@ -29,46 +24,7 @@ const ARTICLE = `
 </article>
 <div id="comments"><template data-article-widget-comments><p class="parked">Comment form</p></template></div>`;
 
-const URL_ = 'http://127.0.0.1/2026/12/flood.html';
-let win;
-if (dom === 'jsdom') {
-  const { JSDOM } = await import('jsdom');
-  win = new JSDOM(`<!doctype html><html><head></head><body>${ARTICLE}</body></html>`, {
-    url: URL_,
-    pretendToBeVisual: true,
-  }).window;
-} else if (dom === 'happy-dom') {
-  const { Window } = await import('happy-dom');
-  win = new Window({ url: URL_ });
-  win.document.write(`<!doctype html><html><head></head><body>${ARTICLE}</body></html>`);
-} else {
-  throw new Error(`unknown DOM ${dom}`);
-}
-
-// Vitest's populateGlobal: every own property of the window that Node's global does
-// not already have, plus the DOM classes Node has its own of, read through getters.
-const OVERRIDE = ['Event', 'EventTarget', 'CustomEvent', 'DOMException', 'AbortController',
-  'AbortSignal', 'MessageEvent', 'URL', 'URLSearchParams'];
-const SKIP = ['window', 'self', 'top', 'parent'];
-for (const key of Object.getOwnPropertyNames(win)) {
-  if (SKIP.includes(key) || (key in globalThis && !OVERRIDE.includes(key))) continue;
-  Object.defineProperty(globalThis, key, {
-    get: () => win[key],
-    set: (v) => { win[key] = v; },
-    configurable: true,
-  });
-}
-if (style === 'vitest') {
-  for (const key of SKIP) globalThis[key] = globalThis;
-  Object.defineProperty(win.document, 'defaultView', { get: () => globalThis, configurable: true });
-} else if (style === 'global') {
-  globalThis.window = win;
-} else {
-  throw new Error(`unknown style ${style}`);
-}
-
-const api = await import(new URL('pkg/index.js', `file://${REPO}`).href);
-api.initSync({ module: readFileSync(`${REPO}pkg/article_widget_bg.wasm`) });
+const { api } = await setup(dom, style, ARTICLE);
 
 const seen = { dom, style, intersectionObserver: typeof globalThis.IntersectionObserver === 'function' };
 const root = document.querySelector('#post');
