@@ -101,6 +101,7 @@ mod tests {
     #[test]
     fn combining_marks_stay_in_their_word() {
         assert_eq!(slugify("Cafe\u{301} au lait"), "cafe\u{301}-au-lait");
+        assert_eq!(slugify("re\u{301}sume\u{301}"), "re\u{301}sume\u{301}");
         assert_eq!(slugify("हिन्दी समाचार"), "हिन्दी-समाचार");
         assert_eq!(slugify("שָׁלוֹם עולם"), "שָׁלוֹם-עולם");
         assert_eq!(slugify("ภาษาไทย ง่าย"), "ภาษาไทย-ง่าย");
