@@ -24,7 +24,7 @@ const ARTICLE = `
 </article>
 <div id="comments"><template data-article-widget-comments><p class="parked">Comment form</p></template></div>`;
 
-const { api } = await setup(dom, style, ARTICLE);
+const { api, errors } = await setup(dom, style, ARTICLE);
 
 const seen = { dom, style, intersectionObserver: typeof globalThis.IntersectionObserver === 'function' };
 const root = document.querySelector('#post');
@@ -116,4 +116,5 @@ document.body.append(hard);
 seen.hardQuotes = api.analyze(hard).quotes.length;
 hard.remove();
 
+assert.deepEqual(errors.map(String), [], 'the widget threw in a listener');
 console.log(JSON.stringify(seen));

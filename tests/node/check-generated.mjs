@@ -14,7 +14,7 @@ import { setup } from './setup.mjs';
 
 const [dom, file] = process.argv.slice(2);
 const articles = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-const { api } = await setup(dom, 'vitest', '');
+const { api, errors } = await setup(dom, 'vitest', '');
 
 const COMMENTS = '<div id="comments"><template data-article-widget-comments><p class="parked">c</p></template></div>';
 const seen = { dom, articles: 0, mounted: 0, coded: {}, sections: 0, quotes: 0, skippedTraps: 0 };
@@ -71,4 +71,5 @@ if (trapping) {
   assert.equal(document.body.innerHTML, before, 'a trap left the page changed');
   seen.trapBecameInternalError = true;
 }
+assert.deepEqual(errors.map(String), [], 'the widget threw in a listener');
 console.log(JSON.stringify(seen));

@@ -16,7 +16,10 @@ const OVERRIDE = ['Event', 'EventTarget', 'CustomEvent', 'DOMException', 'AbortC
   'AbortSignal', 'MessageEvent', 'URL', 'URLSearchParams'];
 const SKIP = ['window', 'self', 'top', 'parent'];
 
-/** Sets up `dom` with `body` as the page's body, in `style`; returns the package's API. */
+/**
+ * Sets up `dom` with `body` as the page's body, in `style`; returns the package's API,
+ * the window and the list of errors thrown in event listeners.
+ */
 export async function setup(dom, style, body) {
   const page = `<!doctype html><html><head></head><body>${body}</body></html>`;
   const url = 'http://127.0.0.1/2026/12/post.html';
@@ -47,7 +50,11 @@ export async function setup(dom, style, body) {
   } else {
     throw new Error(`unknown style ${style}`);
   }
+  // An exception in one of the widget's listeners does not reach the code that
+  // clicked: both DOMs report it as an error event on the window. Keep them.
+  const errors = [];
+  win.addEventListener('error', (e) => errors.push(e.error ?? e.message));
   const api = await import(new URL('pkg/index.js', `file://${REPO}`).href);
   api.initSync({ module: readFileSync(`${REPO}pkg/article_widget_bg.wasm`) });
-  return { api, win };
+  return { api, win, errors };
 }
