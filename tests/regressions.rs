@@ -26,13 +26,14 @@ fn reporting_verb_after_a_cjk_letter_does_not_trap() {
     plans(&[para("“Hi there,” 人ed.")]);
 }
 
-/// The same trap with the letter after Latin ones ("smith人ed") and before "-ing".
+/// The same trap with the letter after Latin ones ("smith人ed") and before "-ing". It
+/// needs a stem whose last character ends in two equal bytes (人 is E4 BA BA): the
+/// bytes compare equal, and the slice one byte short cuts the character.
 #[test]
 #[ignore = "trap in src/core/quotes/speakers.rs is_reporting_verb: byte index not a char boundary; its fix comes from the quotes branch"]
 fn reporting_verb_stem_ending_in_a_multibyte_letter_does_not_trap() {
     plans(&[para("“We will,” Smith人ed.")]);
     plans(&[para("“Nej,” Björk人ing.")]);
-    plans(&[para("«Да», сказалé Путинed.")]);
 }
 
 /// Texts near that trap that must keep working: doubled Latin consonants and verbs
@@ -42,4 +43,6 @@ fn reporting_verbs_next_to_other_scripts_plan() {
     plans(&[para("“We will,” she snapped.")]);
     plans(&[para("“We will,” said人 Smith.")]);
     plans(&[para("“Hi,” saidé Zoë.")]);
+    // Two-byte letters never have two equal last bytes: no trap, then or now.
+    plans(&[para("«Да», сказалé Путинed.")]);
 }
