@@ -1,13 +1,15 @@
 // One run of the widget in Node under a DOM implementation, set up as test runners do.
 //
-//   node tests/node/check-env.mjs jsdom|happy-dom vitest|global
+//   node tests/node/check-env.mjs jsdom|happy-dom vitest|global [bare]
 //
-// (see setup.mjs for the two styles). Prints one JSON line of what it saw; exits
-// non-zero on a failed check.
+// (see setup.mjs for the two styles). With "bare", the APIs a DOM may lack are taken
+// away first (IntersectionObserver, getComputedStyle, MutationObserver, storage,
+// matchMedia, requestAnimationFrame, the CSS Highlight API): the widget must degrade,
+// not fail. Prints one JSON line of what it saw; exits non-zero on a failed check.
 import assert from 'node:assert/strict';
 import { setup } from './setup.mjs';
 
-const [dom, style] = process.argv.slice(2);
+const [dom, style, bare] = process.argv.slice(2);
 
 // A small article written for this test: two real sections, a quotation with its
 // speaker, text in several scripts, and a parked comment system.
@@ -24,9 +26,17 @@ const ARTICLE = `
 </article>
 <div id="comments"><template data-article-widget-comments><p class="parked">Comment form</p></template></div>`;
 
-const { api, errors } = await setup(dom, style, ARTICLE);
+const { api, win, errors } = await setup(dom, style, ARTICLE);
+const MISSING = ['IntersectionObserver', 'getComputedStyle', 'MutationObserver', 'sessionStorage',
+  'localStorage', 'matchMedia', 'requestAnimationFrame', 'CSS', 'Highlight', 'ResizeObserver'];
+if (bare === 'bare') {
+  for (const key of MISSING) {
+    Object.defineProperty(globalThis, key, { value: undefined, configurable: true, writable: true });
+    Object.defineProperty(win, key, { value: undefined, configurable: true, writable: true });
+  }
+}
 
-const seen = { dom, style, intersectionObserver: typeof globalThis.IntersectionObserver === 'function' };
+const seen = { dom, style, bare: bare === 'bare', intersectionObserver: typeof globalThis.IntersectionObserver === 'function' };
 const root = document.querySelector('#post');
 const before = document.body.innerHTML;
 

@@ -18,14 +18,15 @@ function run(...args) {
 }
 
 for (const dom of ['jsdom', 'happy-dom']) {
-  for (const style of ['vitest', 'global']) {
-    test(`analyze, mount and destroy under ${dom} (${style} globals)`, async () => {
-      const r = await run(dom, style);
+  for (const [style, bare] of [['vitest'], ['global'], ['vitest', 'bare']]) {
+    const what = bare ? `${style} globals, without the APIs a DOM may lack` : `${style} globals`;
+    test(`analyze, mount and destroy under ${dom} (${what})`, async () => {
+      const r = await run(dom, style, ...(bare ? [bare] : []));
       assert.equal(r.code, 0, `${dom}/${style} failed:\n${r.stdout}${r.stderr}`);
       const seen = JSON.parse(r.stdout.trim().split('\n').pop());
       assert.equal(seen.restored, true);
       assert.equal(seen.sections, 2);
-      console.log(`# ${dom} (${style}): ${JSON.stringify(seen)}`);
+      console.log(`# ${dom} (${what}): ${JSON.stringify(seen)}`);
     });
   }
 }
