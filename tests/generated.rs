@@ -64,7 +64,7 @@ fn short_and_uniform_inputs_make_articles() {
 #[test]
 #[ignore = "a helper the Node tests run; it writes files"]
 fn write_generated_html() {
-    use article_widget::core::fuzzing::check_plan;
+    use article_widget::core::fuzzing::check_article;
     use article_widget::core::textgen;
     let Ok(out) = std::env::var("GENERATED_HTML") else {
         return;
@@ -80,7 +80,7 @@ fn write_generated_html() {
     let mut lines = String::new();
     for seed in from..from + count {
         let a = textgen::article(seed);
-        let traps = catch(|| check_plan(&a.to_blocks(), &a.settings)).is_err();
+        let traps = catch(|| check_article(&a)).is_err();
         lines.push_str(&format!(
             "{{\"seed\":{seed},\"traps\":{traps},\"html\":{}}}\n",
             json_string(&a.to_html())

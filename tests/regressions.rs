@@ -8,13 +8,14 @@
 
 use article_widget::core::fuzzing::check_plan;
 use article_widget::core::{Block, BlockKind, Settings};
+use std::collections::HashSet;
 
 fn para(text: &str) -> Block {
     Block::new(BlockKind::Paragraph, text)
 }
 
 fn plans(blocks: &[Block]) {
-    check_plan(blocks, &Settings::default());
+    check_plan(blocks, &Settings::default(), &HashSet::new());
 }
 
 /// Panicked with "end byte index 2 is not a char boundary; it is inside '人' (bytes

@@ -32,24 +32,30 @@ pub fn check(data: &[u8]) {
             b
         })
         .collect();
-    check_plan(&blocks, &Settings::default());
+    check_plan(&blocks, &Settings::default(), &HashSet::new());
 }
 
 /// Makes an article from bytes with the generator (the bytes drive its choices, so a
 /// fuzzer explores scripts, marks and structure rather than raw bytes), and checks
 /// its plan.
 pub fn check_generated(data: &[u8]) {
-    let article = textgen::article_from_bytes(data);
-    check_plan(&article.to_blocks(), &article.settings);
+    check_article(&textgen::article_from_bytes(data));
+}
+
+/// Checks the plan of a generated article, with its settings and the ids its page
+/// already uses.
+pub fn check_article(article: &textgen::Article) {
+    let taken = article.taken_ids.iter().cloned().collect();
+    check_plan(&article.to_blocks(), &article.settings, &taken);
 }
 
 /// Plans `blocks` and panics when the plan breaks an invariant: every quote part lies
 /// inside its block on character boundaries (the parts in later blocks too), each
 /// quote's section exists, sections lie inside the article in order with unique ids
-/// and each nested one inside its parent, key quotes are within the limit, and the
-/// same input gives the same plan.
-pub fn check_plan(blocks: &[Block], settings: &Settings) {
-    let p = plan(blocks, settings, &HashSet::new());
+/// that clash with no id in `taken` (but the heading's own) and each nested one inside
+/// its parent, key quotes are within the limit, and the same input gives the same plan.
+pub fn check_plan(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) {
+    let p = plan(blocks, settings, taken);
     let within = |block: usize, s: usize, e: usize| {
         blocks
             .get(block)
@@ -85,6 +91,11 @@ pub fn check_plan(blocks: &[Block], settings: &Settings) {
         );
         assert!(!s.id.is_empty(), "empty section id");
         assert!(ids.insert(s.id.clone()), "duplicate section id");
+        let own = blocks.get(s.heading).and_then(|b| b.id.as_ref());
+        assert!(
+            !taken.contains(&s.id) || own == Some(&s.id),
+            "a section id the page already uses"
+        );
     }
     for w in p.sections.windows(2) {
         assert!(w[0].heading < w[1].heading, "sections out of order");
@@ -95,7 +106,7 @@ pub fn check_plan(blocks: &[Block], settings: &Settings) {
     }
     assert_eq!(
         p,
-        plan(blocks, settings, &HashSet::new()),
+        plan(blocks, settings, taken),
         "the plan is not deterministic"
     );
 }

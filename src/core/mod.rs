@@ -218,8 +218,7 @@ mod tests {
         let mut known = 0;
         for seed in 0..n {
             let article = textgen::article(seed);
-            let blocks = article.to_blocks();
-            if let Err(t) = fuzzing::catch(|| fuzzing::check_plan(&blocks, &article.settings)) {
+            if let Err(t) = fuzzing::catch(|| fuzzing::check_article(&article)) {
                 if KNOWN_TRAPS.contains(&t.file.as_str()) {
                     known += 1;
                 } else {

@@ -123,6 +123,9 @@ pub struct Article {
     pub blocks: Vec<GenBlock>,
     /// The settings (often the defaults, sometimes other levels, modes and limits).
     pub settings: Settings,
+    /// Ids the rest of the page already uses (some clash with the slugs of the
+    /// headings, some with the blocks' own ids).
+    pub taken_ids: Vec<String>,
 }
 
 impl Article {
@@ -519,7 +522,14 @@ pub fn generate(rng: &mut Rng) -> Article {
             })),
         }
     }
-    Article { blocks, settings }
+    let taken_ids = (0..rng.below(6))
+        .map(|_| rng.pick(IDS).to_string())
+        .collect();
+    Article {
+        blocks,
+        settings,
+        taken_ids,
+    }
 }
 
 /// A stretch of the generator's text of about `n` words (quotations, names, verbs,
@@ -923,6 +933,7 @@ mod tests {
                 ),
             ],
             settings: Settings::default(),
+            taken_ids: Vec::new(),
         };
         let b = art.to_blocks();
         assert_eq!(b[0].text, " Zoë");
@@ -941,6 +952,7 @@ mod tests {
                 plain(BlockKind::Heading(2), vec![Inline::Text("\"t\"".into())]),
             ],
             settings: Settings::default(),
+            taken_ids: Vec::new(),
         };
         assert_eq!(
             art.to_html(),
