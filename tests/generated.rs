@@ -62,7 +62,7 @@ fn short_and_uniform_inputs_make_articles() {
 /// runs this with GENERATED_HTML=path and a seed range): one JSON line a seed, with
 /// the HTML and whether the core traps on it, so that those expect `internal-error`.
 #[test]
-#[ignore = "a helper the Node tests run; it writes files"]
+#[ignore = "run by the Node tests (tests/node/generated.test.mjs); it writes files"]
 fn write_generated_html() {
     use article_widget::core::fuzzing::check_article;
     use article_widget::core::textgen;

@@ -1,4 +1,4 @@
-//! Small DOM helpers shared by the web layer, and the one place that finds the page's
+//! Small DOM functions shared by the web layer, and the one place that finds the page's
 //! document and window.
 //!
 //! The document and window are taken from the article's own nodes

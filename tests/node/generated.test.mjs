@@ -1,8 +1,8 @@
 // Generated articles (src/core/textgen.rs: every script, emoji, combining marks, every
 // quotation mark, nested inline markup, runs of lines, very long lines) through
 // analyze(), mount() and destroy() under jsdom and happy-dom (check-generated.mjs).
-// The articles are written by the native test helper in tests/generated.rs, so
-// this needs cargo as well as pkg/.
+// The articles are written by the ignored native test write_generated_html in
+// tests/generated.rs, so this needs cargo as well as pkg/.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
