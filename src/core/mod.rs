@@ -207,17 +207,19 @@ mod tests {
 
     /// Articles from the generator (every script, emoji, combining marks, every
     /// quotation mark, odd verb endings, nested markup, long lines, varied settings):
-    /// the core never panics, every quote part lies inside its block on character
-    /// boundaries, ids are unique, and the same input gives the same plan. Every
-    /// failure is reported with its seed, not only the first.
+    /// the core never panics or hangs, every quote part lies inside its block on
+    /// character boundaries, ids are unique, and the same input gives the same plan.
+    /// Every failure is reported with its seed, not only the first.
     #[test]
     fn generated_articles_never_break_the_plan() {
         let n = article_count();
         let started = std::time::Instant::now();
         let mut failures = Vec::new();
         let mut known = 0;
+        let mut slowest = (std::time::Duration::ZERO, 0);
         for seed in 0..n {
             let article = textgen::article(seed);
+            let t0 = std::time::Instant::now();
             if let Err(t) = fuzzing::catch(|| fuzzing::check_article(&article)) {
                 if KNOWN_TRAPS.contains(&t.file.as_str()) {
                     known += 1;
@@ -225,10 +227,20 @@ mod tests {
                     failures.push(format!("seed {seed}: {}:{}: {}", t.file, t.line, t.message));
                 }
             }
+            // No hang: the largest articles (100k characters) plan twice in well under
+            // a second even in a debug build; a limit this loose only trips on run-away
+            // (quadratic or worse) work, not on a busy machine.
+            let took = t0.elapsed();
+            if took > std::time::Duration::from_secs(20) {
+                failures.push(format!("seed {seed}: planning took {took:?}"));
+            }
+            slowest = slowest.max((took, seed));
         }
         eprintln!(
-            "{n} generated articles in {:.1} s: {} failures, {known} in known traps",
+            "{n} generated articles in {:.1} s (slowest: seed {}, {} ms): {} failures, {known} in known traps",
             started.elapsed().as_secs_f64(),
+            slowest.1,
+            slowest.0.as_millis(),
             failures.len()
         );
         assert!(failures.is_empty(), "{}", failures.join("\n"));
