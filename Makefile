@@ -32,7 +32,7 @@ package: tools
 demo: package
 	node scripts/serve.mjs
 
-test: fmt-check clippy test-native test-browser package test-package e2e bench-check
+test: fmt-check clippy test-native test-browser package test-package test-node e2e bench-check
 
 fmt-check: tools
 	cargo fmt --check
@@ -57,7 +57,7 @@ e2e: package
 	node --test tests/e2e/
 
 # The npm tarball, pkg/article-widget-<version>.tgz.
-.PHONY: pack test-package
+.PHONY: pack test-package test-node
 pack: package
 	cd pkg && npm pack
 
@@ -66,6 +66,12 @@ pack: package
 # a plain HTML page and the one-tag embed on a Blogger-like page.
 test-package: package
 	node --test tests/package/package.test.mjs
+
+# The widget in Node (tests/node/): analyze(), mount() and destroy() under jsdom and
+# happy-dom with their globals on globalThis as Vitest sets them, and the entry's
+# internal-error guard.
+test-node: package
+	node --test tests/node/
 
 # The benchmark (bench/run.mjs): shipped size, demo start-up, mount()/analyze() on the
 # seed, the corpus and synthetic articles, against the plain-JS floor (bench/floor.js).
@@ -93,13 +99,16 @@ bench-profile: package
 quotes-report: package
 	node scripts/quotes-report.mjs
 
-# Fuzzing (not part of `make test`; its corpus is, through tests/fuzz_corpus.rs).
+# Fuzzing (not part of `make test`; the corpora are, through tests/fuzz_corpus.rs and
+# tests/generated.rs): `plan` reads raw bytes as lines, `generated` lets the bytes drive
+# the article generator (src/core/textgen.rs). FUZZ_SECONDS is per target.
 # Needs the nightly toolchain and cargo-fuzz, which this target installs.
 FUZZ_SECONDS ?= 60
 fuzz: tools
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	cd fuzz && cargo +nightly fuzz run plan corpus/plan -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && cargo +nightly fuzz run generated corpus/generated -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 clean:
 	cargo clean

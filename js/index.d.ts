@@ -243,7 +243,11 @@ export type ArticleWidgetErrorCode =
   /** `commentsScript` is neither https nor same-origin. */
   | 'bad-comments-url'
   /** The page changed under the widget while mounting; it was put back. */
-  | 'dom-error';
+  | 'dom-error'
+  /** There is no document to work in (in Node: set up jsdom or happy-dom first). */
+  | 'no-document'
+  /** A failure that is not one of the above (a trap or an exception from the page): a bug; its `cause` is what was thrown. */
+  | 'internal-error';
 
 /**
  * The errors {@link mount} and {@link analyze} throw: an `Error` whose message names the

@@ -65,6 +65,14 @@ pub enum Error {
         /// The address given.
         url: String,
     },
+    /// There is no document to work in (in Node, no DOM has been set up).
+    NoDocument,
+    /// Something the widget relies on failed where it cannot in a working page: a bug
+    /// in the widget or a broken DOM. The JavaScript entry gives this code to traps too.
+    Internal {
+        /// What failed.
+        what: String,
+    },
 }
 
 impl Error {
@@ -82,6 +90,8 @@ impl Error {
             Error::CommentsNotFound { .. } => "comments-not-found",
             Error::NothingToLoad { .. } => "comments-not-lazy",
             Error::BadCommentsUrl { .. } => "bad-comments-url",
+            Error::NoDocument => "no-document",
+            Error::Internal { .. } => "internal-error",
         }
     }
 }
@@ -135,6 +145,14 @@ impl fmt::Display for Error {
                 f,
                 "comments script \"{url}\" is refused: use an https:// address or a same-origin path"
             ),
+            Error::NoDocument => write!(
+                f,
+                "there is no document to work in; run it in a page, or in Node set up jsdom or happy-dom first and pass the root as an Element"
+            ),
+            Error::Internal { what } => write!(
+                f,
+                "internal error ({what}); the page was left as it was, please report it"
+            ),
         }
     }
 }
@@ -157,5 +175,17 @@ mod tests {
             suggestion: Some("maxQuotes"),
         };
         assert!(e.to_string().contains("did you mean \"maxQuotes\""));
+    }
+
+    #[test]
+    fn a_missing_document_says_how_to_set_one_up() {
+        let e = Error::NoDocument;
+        assert_eq!(e.code(), "no-document");
+        assert!(e.to_string().contains("jsdom or happy-dom"));
+        let e = Error::Internal {
+            what: "the document could not create a <p> element".into(),
+        };
+        assert_eq!(e.code(), "internal-error");
+        assert!(e.to_string().contains("<p>"));
     }
 }

@@ -5,7 +5,7 @@
 //! JavaScript `Error` with a `code` property. Everything that can fail is computed
 //! before the page is touched, and a failure while applying undoes what was done.
 
-use super::dom::document;
+use super::dom::document_for;
 use super::errors::js_error;
 use super::plan_js::plan_to_js;
 use super::prepare::{prepare, read_options, read_page, resolve_root, Prepared, Read};
@@ -28,7 +28,7 @@ thread_local! {
 /// as a plain object `{ sections: [...], quotes: [...] }`. Changes nothing in the page.
 #[wasm_bindgen]
 pub fn analyze(root: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    if let Ok(el) = resolve_root(&document(), &root) {
+    if let Ok(el) = document_for(&root).and_then(|doc| resolve_root(&doc, &root)) {
         if let Some(plan) = MOUNTED.with(|m| {
             m.borrow()
                 .iter()

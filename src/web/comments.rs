@@ -442,8 +442,8 @@ impl Loader {
         STARTED.with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
         let msg = ["Comments could not be loaded: ", why, "."].concat();
         self.facade.status.set_text_content(Some(&msg));
-        if let Some(href) = &self.area.link {
-            let doc = super::dom::document();
+        let doc = self.facade.status.owner_document();
+        if let (Some(href), Some(doc)) = (&self.area.link, doc) {
             let a = el(
                 &doc,
                 "a",

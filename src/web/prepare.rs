@@ -2,7 +2,7 @@
 //! found, the options checked into settings, the article read into blocks and the
 //! core's plan made. Nothing here changes the page.
 
-use super::dom::{document, valid_selector};
+use super::dom::{document_for, valid_selector};
 use super::errors::type_name;
 use super::read;
 use crate::core::{self, Error, OptionValue, Plan, Settings};
@@ -134,7 +134,7 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into())
     }));
-    let doc = document();
+    let doc = document_for(root)?;
     let root = resolve_root(&doc, root)?;
     let mut settings = read_options(options)?;
     settings.base_level = level_under_page_heading(&doc, &root);

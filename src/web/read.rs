@@ -56,7 +56,7 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
             places: Vec::new(),
         },
         exclude,
-        window: web_sys::window(),
+        window: super::dom::window_of(root),
     };
     r.container(root.as_ref());
     r.article

@@ -456,7 +456,10 @@ impl Live {
                 let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
                     return;
                 };
-                if let Some(t) = sections::hash_target(&super::dom::document(), &hash) {
+                let Some(doc) = super::dom::document() else {
+                    return;
+                };
+                if let Some(t) = sections::hash_target(&doc, &hash) {
                     // Disconnect only: the closure running now must not be dropped here.
                     obs.disconnect();
                     t.scroll_into_view();
