@@ -220,34 +220,8 @@ export declare class PreparedMount {
 
 /** The `code` of every error that {@link mount} and {@link analyze} throw. */
 export type ArticleWidgetErrorCode =
-  /** The root selector matches nothing. */
-  | 'root-not-found'
-  /** The root is neither an Element nor a string. */
-  | 'root-not-element'
-  /** The root, `comments` or `exclude` selector is not valid CSS. */
-  | 'bad-selector'
-  /** The options are not an object. */
-  | 'bad-options'
-  /** An option name the widget does not know. */
-  | 'unknown-option'
-  /** An option of the wrong type or out of range. */
-  | 'bad-option'
-  /** A widget is mounted on that root already. */
-  | 'already-mounted'
-  /** The root holds no text. */
-  | 'empty-article'
-  /** The `comments` selector matches nothing. */
-  | 'comments-not-found'
-  /** The comment area holds nothing to load later. */
-  | 'comments-not-lazy'
-  /** `commentsScript` is neither https nor same-origin. */
-  | 'bad-comments-url'
-  /** The page changed under the widget while mounting; it was put back. */
-  | 'dom-error'
-  /** There is no document to work in (in Node: set up jsdom or happy-dom first). */
-  | 'no-document'
-  /** A failure that is not one of the above (a trap or an exception from the page): a bug; its `cause` is what was thrown. */
-  | 'internal-error';
+  /* CODES: the package build puts here every code of src/core/error.rs (Error::CODES), with when it is thrown. */
+  string;
 
 /**
  * The errors {@link mount} and {@link analyze} throw: an `Error` whose message names the

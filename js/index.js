@@ -11,12 +11,9 @@ import {
 
 export { default, initSync, PreparedMount, Widget } from './article_widget.js';
 
-// The codes of README.md's "Error codes" table (tests/package checks that they agree).
-const CODES = new Set([
-  'root-not-found', 'root-not-element', 'bad-selector', 'bad-options', 'unknown-option',
-  'bad-option', 'already-mounted', 'empty-article', 'comments-not-found',
-  'comments-not-lazy', 'bad-comments-url', 'dom-error', 'no-document', 'internal-error',
-]);
+// Every code the widget throws. The package build fills it from the one list in
+// src/core/error.rs (Error::CODES, printed by examples/error_codes.rs).
+const CODES = new Set([/* CODES */]);
 
 /** Whether `e` is an error the widget threw (an Error with one of its codes). */
 export function isArticleWidgetError(e) {

@@ -13,18 +13,15 @@ pub fn js_error(e: &Error) -> JsValue {
 
 /// An error from the DOM while applying the plan (rare: the page changed under us).
 pub fn dom_error(e: JsValue) -> JsValue {
-    let msg = e
+    let what = e
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "unknown".into());
-    let err = js_sys::Error::new(&format!(
-        "article-widget: the page could not be changed ({msg}); it was left as it was"
-    ));
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &"dom-error".into());
-    err.into()
+    js_error(&Error::DomError { what })
 }
 
+/// The JavaScript type of a value, for error messages.
 pub fn type_name(v: &JsValue) -> String {
     if v.is_null() {
         "null".into()
