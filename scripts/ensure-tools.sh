@@ -6,7 +6,8 @@
 #
 # Pieces: the wasm32 Rust target, rustfmt and clippy, the wasm-bindgen CLI at the exact
 # version in Cargo.lock, Chromium + chromedriver + Firefox ESR (Debian packages),
-# geckodriver, and the npm devDependencies (wasm-opt from binaryen, playwright-core).
+# WebKitWebDriver + MiniBrowser + Xvfb (Debian packages), geckodriver, and the npm
+# devDependencies (wasm-opt from binaryen, playwright-core, selenium-webdriver).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -88,12 +89,21 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v 
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver firefox-esr
 fi
 
+# WebKit for the WebDriver tests (tests/webdriver/): WebKitGTK's WebKitWebDriver and
+# MiniBrowser (webkit2gtk-driver), and an X server for MiniBrowser, which has no
+# headless mode (xvfb-run, which needs xauth).
+if ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v xvfb-run >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
+  run "apt package lists" as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+  run "webkit2gtk-driver xvfb xauth (apt)" \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth
+fi
+
 # geckodriver is not packaged in Debian 12.
 if ! command -v geckodriver >/dev/null 2>&1; then
   run "geckodriver (takes a few minutes)" cargo install geckodriver --locked
 fi
 
-# npm devDependencies: wasm-opt (binaryen) and playwright-core.
+# npm devDependencies: wasm-opt (binaryen), playwright-core and selenium-webdriver.
 if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ node_modules -ot package-lock.json ]; }; then
   if [ -f package-lock.json ]; then
     run "npm packages (npm ci)" npm ci --no-audit --no-fund

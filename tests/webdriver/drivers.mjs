@@ -1,0 +1,238 @@
+// Starts a W3C WebDriver server for one engine and opens a session in it, with
+// selenium-webdriver as the client (not a test file itself: node --test only runs
+// *.test.mjs here).
+//
+//   firefox   geckodriver (GECKODRIVER or PATH), Firefox headless, the prefs of
+//             webdriver.json (no update checks, no telemetry)
+//   webkit    WebKitGTK's WebKitWebDriver (WEBKITWEBDRIVER or PATH) driving its
+//             MiniBrowser (MINIBROWSER or /usr/lib/<triplet>/webkit2gtk-4.1/MiniBrowser)
+//             under xvfb-run: MiniBrowser has no headless mode, it needs an X display
+//   chromium  chromedriver (CHROMEDRIVER or /usr/bin/chromedriver), headless; not
+//             part of `make test` (Playwright drives Chromium there), kept so that the
+//             same walk and screenshots can be compared with the third engine
+//
+// Each driver gets a free port on 127.0.0.1 and its own process group, so that
+// stop() ends it and everything it started (xvfb-run's Xvfb, the browser) and
+// nothing else.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { WebDriver } from 'selenium-webdriver';
+import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The engines `make test` walks; WEBDRIVER_ENGINES (comma-separated) overrides. */
+export function enginesFromEnv(fallback = ['firefox', 'webkit']) {
+  const raw = process.env.WEBDRIVER_ENGINES;
+  if (!raw) return fallback;
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const e of list) {
+    if (!ENGINES[e]) throw new Error(`unknown engine "${e}" in WEBDRIVER_ENGINES; known: ${Object.keys(ENGINES).join(', ')}`);
+  }
+  return list;
+}
+
+function onPath(name) {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '';
+}
+
+/** WebKitGTK installs MiniBrowser outside PATH, under the multiarch library folder. */
+export function miniBrowserPath() {
+  if (process.env.MINIBROWSER) return process.env.MINIBROWSER;
+  for (const lib of ['/usr/lib', '/usr/libexec']) {
+    let entries = [];
+    try {
+      entries = readdirSync(lib);
+    } catch {
+      continue;
+    }
+    for (const dir of ['', ...entries.map((e) => `${e}/`)]) {
+      const candidate = `${lib}/${dir}webkit2gtk-4.1/MiniBrowser`;
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return '';
+}
+
+function firefoxPrefs() {
+  try {
+    const json = JSON.parse(readFileSync(`${REPO}webdriver.json`, 'utf8'));
+    return json['moz:firefoxOptions']?.prefs ?? {};
+  } catch {
+    return {};
+  }
+}
+
+const ENGINES = {
+  firefox: {
+    label: 'Firefox',
+    command(port) {
+      const bin = process.env.GECKODRIVER || onPath('geckodriver');
+      if (!bin) throw new Error('geckodriver not found: run scripts/ensure-tools.sh or set GECKODRIVER');
+      return [bin, ['--host', '127.0.0.1', `--port=${port}`]];
+    },
+    capabilities() {
+      const binary = onPath('firefox-esr') || onPath('firefox');
+      return {
+        browserName: 'firefox',
+        'moz:firefoxOptions': { ...(binary ? { binary } : {}), args: ['-headless'], prefs: firefoxPrefs() },
+      };
+    },
+  },
+  webkit: {
+    label: 'WebKit',
+    command(port) {
+      const bin = process.env.WEBKITWEBDRIVER || onPath('WebKitWebDriver');
+      if (!bin) throw new Error('WebKitWebDriver not found: run scripts/ensure-tools.sh (webkit2gtk-driver) or set WEBKITWEBDRIVER');
+      const xvfb = onPath('xvfb-run');
+      if (!xvfb) throw new Error('xvfb-run not found: run scripts/ensure-tools.sh (xvfb, xauth)');
+      return [xvfb, ['-a', '-s', '-screen 0 1280x1024x24 -nolisten tcp', bin, '--host=127.0.0.1', `--port=${port}`]];
+    },
+    capabilities() {
+      const binary = miniBrowserPath();
+      if (!binary) throw new Error('MiniBrowser not found: install webkit2gtk-driver or set MINIBROWSER');
+      return { 'webkitgtk:browserOptions': { binary, args: ['--automation'] } };
+    },
+  },
+  chromium: {
+    label: 'Chromium',
+    command(port) {
+      const bin = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
+      return [bin, ['--allowed-ips=127.0.0.1', `--port=${port}`]];
+    },
+    capabilities() {
+      return {
+        browserName: 'chrome',
+        'goog:chromeOptions': {
+          binary: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+          args: [
+            'headless=new',
+            'no-sandbox',
+            'disable-dev-shm-usage',
+            'disable-gpu',
+            'disable-background-networking',
+            'disable-component-update',
+            'disable-sync',
+            'no-first-run',
+            'disable-quic',
+          ],
+        },
+      };
+    },
+  },
+};
+
+export function engineLabel(engine) {
+  return ENGINES[engine].label;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url, child, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the driver exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/status`);
+      if (res.ok) {
+        const body = await res.json();
+        if (body?.value?.ready !== false) return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the driver did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts the driver of `engine` and a session in it. Returns { driver, engine, label,
+ * browserVersion, log(), stop() }; stop() ends the session and the driver's whole
+ * process group.
+ */
+export async function openSession(engine, { timeoutMs = 60_000 } = {}) {
+  const spec = ENGINES[engine];
+  if (!spec) throw new Error(`unknown engine "${engine}"`);
+  const port = await freePort();
+  const [bin, args] = spec.command(port);
+  const output = [];
+  // detached: its own process group, ended as a whole by stop().
+  const child = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk) => {
+    output.push(chunk.toString());
+    if (output.length > 400) output.splice(0, output.length - 400);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const spawnError = new Promise((_, reject) => child.once('error', reject));
+  const url = `http://127.0.0.1:${port}`;
+  const killGroup = () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  let driver;
+  try {
+    await Promise.race([waitReady(url, child, timeoutMs), spawnError]);
+    driver = await WebDriver.createSession(new Executor(new HttpClient(url)), spec.capabilities());
+    await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
+  } catch (err) {
+    killGroup();
+    throw new Error(`${spec.label}: could not start a WebDriver session: ${err.message}\n${output.join('').slice(-2000)}`);
+  }
+  const caps = await driver.getCapabilities();
+  return {
+    driver,
+    engine,
+    label: spec.label,
+    browserName: caps.get('browserName'),
+    browserVersion: caps.get('browserVersion'),
+    log: () => output.join(''),
+    async stop() {
+      try {
+        await driver.quit();
+      } catch {
+        // The browser may be gone already; the driver is ended below either way.
+      }
+      killGroup();
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
+    },
+  };
+}
+
+/**
+ * Sets the viewport (the page's innerWidth x innerHeight) to width x height: WebDriver
+ * sizes the outer window, whose frame and toolbar differ by engine, so measure and
+ * correct. Returns the viewport reached, which may be larger where the window has a
+ * minimum width.
+ */
+export async function setViewport(driver, width, height) {
+  const win = driver.manage().window();
+  await win.setRect({ width, height });
+  let inner = { w: 0, h: 0 };
+  for (let i = 0; i < 3; i += 1) {
+    inner = await driver.executeScript('return { w: window.innerWidth, h: window.innerHeight };');
+    if (inner.w === width && inner.h === height) break;
+    const rect = await win.getRect();
+    await win.setRect({ width: rect.width + (width - inner.w), height: rect.height + (height - inner.h) });
+  }
+  return driver.executeScript('return { w: window.innerWidth, h: window.innerHeight };');
+}
