@@ -6,14 +6,13 @@
 //             webdriver.json (no update checks, no telemetry)
 //   webkit    WebKitGTK's WebKitWebDriver (WEBKITWEBDRIVER or PATH) driving its
 //             MiniBrowser (MINIBROWSER or /usr/lib/<triplet>/webkit2gtk-4.1/MiniBrowser)
-//             under xvfb-run: MiniBrowser has no headless mode, it needs an X display
+//             on an Xvfb display of its own (xvfb.sh): MiniBrowser has no headless mode
 //   chromium  chromedriver (CHROMEDRIVER or /usr/bin/chromedriver), headless; not
 //             part of `make test` (Playwright drives Chromium there), kept so that the
 //             same walk and screenshots can be compared with the third engine
 //
 // Each driver gets a free port on 127.0.0.1 and its own process group, so that
-// stop() ends it and everything it started (xvfb-run's Xvfb, the browser) and
-// nothing else.
+// stop() ends it and everything it started (Xvfb, the browser) and nothing else.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -88,9 +87,8 @@ const ENGINES = {
     command(port) {
       const bin = process.env.WEBKITWEBDRIVER || onPath('WebKitWebDriver');
       if (!bin) throw new Error('WebKitWebDriver not found: run scripts/ensure-tools.sh (webkit2gtk-driver) or set WEBKITWEBDRIVER');
-      const xvfb = onPath('xvfb-run');
-      if (!xvfb) throw new Error('xvfb-run not found: run scripts/ensure-tools.sh (xvfb, xauth)');
-      return [xvfb, ['-a', '-s', '-screen 0 1280x1024x24 -nolisten tcp', bin, '--host=127.0.0.1', `--port=${port}`]];
+      if (!onPath('Xvfb')) throw new Error('Xvfb not found: run scripts/ensure-tools.sh (xvfb)');
+      return [`${REPO}tests/webdriver/xvfb.sh`, [bin, '--host=127.0.0.1', `--port=${port}`]];
     },
     capabilities() {
       const binary = miniBrowserPath();
