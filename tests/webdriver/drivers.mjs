@@ -78,7 +78,11 @@ const ENGINES = {
       const binary = onPath('firefox-esr') || onPath('firefox');
       return {
         browserName: 'firefox',
-        'moz:firefoxOptions': { ...(binary ? { binary } : {}), args: ['-headless'], prefs: firefoxPrefs() },
+        'moz:firefoxOptions': {
+          ...(binary ? { binary } : {}),
+          args: ['-headless'],
+          prefs: firefoxPrefs(),
+        },
       };
     },
   },
@@ -158,11 +162,12 @@ async function waitReady(url, child, timeoutMs) {
 }
 
 /**
- * Starts the driver of `engine` and a session in it. Returns { driver, engine, label,
- * browserVersion, log(), stop() }; stop() ends the session and the driver's whole
- * process group.
+ * Starts the driver of `engine` and a session in it; with `proxy` ("127.0.0.1:port"),
+ * the browser sends every request for another host there. Returns { driver, engine,
+ * label, browserName, browserVersion, log(), stop() }; stop() ends the session and the
+ * driver's whole process group.
  */
-export async function openSession(engine, { timeoutMs = 60_000 } = {}) {
+export async function openSession(engine, { timeoutMs = 60_000, proxy } = {}) {
   const spec = ENGINES[engine];
   if (!spec) throw new Error(`unknown engine "${engine}"`);
   const port = await freePort();
@@ -190,19 +195,24 @@ export async function openSession(engine, { timeoutMs = 60_000 } = {}) {
   let driver;
   try {
     await Promise.race([waitReady(url, child, timeoutMs), spawnError]);
-    driver = await WebDriver.createSession(new Executor(new HttpClient(url)), spec.capabilities());
+    const caps = spec.capabilities();
+    if (proxy) {
+      // Every request not for the loopback address goes to `proxy` (host:port).
+      caps.proxy = { proxyType: 'manual', httpProxy: proxy, sslProxy: proxy, noProxy: ['127.0.0.1', 'localhost'] };
+    }
+    driver = await WebDriver.createSession(new Executor(new HttpClient(url)), caps);
     await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
   } catch (err) {
     killGroup();
     throw new Error(`${spec.label}: could not start a WebDriver session: ${err.message}\n${output.join('').slice(-2000)}`);
   }
-  const caps = await driver.getCapabilities();
+  const got = await driver.getCapabilities();
   return {
     driver,
     engine,
     label: spec.label,
-    browserName: caps.get('browserName'),
-    browserVersion: caps.get('browserVersion'),
+    browserName: got.get('browserName'),
+    browserVersion: got.get('browserVersion'),
     log: () => output.join(''),
     async stop() {
       try {

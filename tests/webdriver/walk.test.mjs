@@ -17,6 +17,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import diagnostics from 'node:diagnostics_channel';
+import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,11 @@ const KNOWN = {
   },
 };
 
+// What a browser asks for on its own, whatever the page: Firefox polls its remote
+// settings (block lists, certificate revocations) from start-up, and webdriver.json's
+// prefs do not turn that off. The proxy refuses it like anything else.
+const BROWSER_SERVICES = ['firefox.settings.services.mozilla.com'];
+
 // Every request the servers of this process receive: { port, method, path }.
 const received = [];
 diagnostics.subscribe('http.server.request.start', ({ request, server: srv }) => {
@@ -82,6 +88,11 @@ diagnostics.subscribe('http.server.request.start', ({ request, server: srv }) =>
 
 let server;
 let variants;
+// The browsers' proxy for every host but 127.0.0.1 (WebDriver's `proxy` capability): it
+// records what it is asked for and refuses it, so that nothing leaves the machine and
+// the last test can assert that nothing tried to.
+let outsideProxy;
+const outside = [];
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -103,6 +114,16 @@ before(async () => {
       '<iframe id="phone" width="390" height="844"></iframe>' +
       '<script>document.getElementById("phone").src = new URLSearchParams(location.search).get("src");</script>',
   );
+  outsideProxy = createServer((req, res) => {
+    outside.push(`${req.method} ${req.url}`);
+    res.writeHead(403, { 'content-type': 'text/plain' });
+    res.end('only 127.0.0.1 here\n');
+  });
+  outsideProxy.on('connect', (req, socket) => {
+    outside.push(`CONNECT ${req.url}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise((resolve) => outsideProxy.listen(0, '127.0.0.1', resolve));
   server = await start({
     port: 0,
     commentsPort: 0,
@@ -114,6 +135,8 @@ before(async () => {
 });
 
 after(async () => {
+  outsideProxy?.closeAllConnections();
+  await new Promise((resolve) => (outsideProxy ? outsideProxy.close(resolve) : resolve()));
   await server?.close();
   if (variants) rmSync(variants, { recursive: true, force: true });
 });
@@ -159,7 +182,7 @@ for (const engine of enginesFromEnv()) {
     let loads = 0;
 
     before(async () => {
-      session = await openSession(engine);
+      session = await openSession(engine, { proxy: `127.0.0.1:${outsideProxy.address().port}` });
       driver = session.driver;
       await setViewport(driver, 1280, 900);
       console.log(`# ${session.label}: ${session.browserName} ${session.browserVersion}`);
@@ -561,6 +584,15 @@ for (const engine of enginesFromEnv()) {
       writeFileSync(`${SHOTS}/${engine}-phone-quotes.png`, cropPng(quotesShot, 390, 844));
       assert.equal(phone.wide, 0, 'phone: the page scrolls sideways');
       console.log(`# screenshots: ${SHOTS}/${engine}-{desktop,phone}{,-quotes}.png`);
+    });
+
+    test('no request left 127.0.0.1 (the proxy refused and recorded each)', () => {
+      const browsers = outside.filter((r) => BROWSER_SERVICES.some((host) => r.includes(host)));
+      if (browsers.length > 0) console.log(`# ${session.label}'s own services, refused: ${[...new Set(browsers)].join(', ')} (${browsers.length})`);
+      assert.deepEqual(
+        outside.filter((r) => !browsers.includes(r)),
+        [],
+      );
     });
   });
 }
