@@ -82,18 +82,27 @@ if [ "$have_wb" != "$wb_version" ] || [ "$have_runner" != "$wb_version" ]; then
     cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
-# Browsers and chromedriver from Debian.
+# Browsers and drivers from Debian: Chromium and chromedriver, Firefox ESR, and for the
+# WebDriver tests (tests/webdriver/) WebKitGTK's WebKitWebDriver with its MiniBrowser
+# (webkit2gtk-driver) and an X server for MiniBrowser, which has no headless mode (Xvfb;
+# xauth for xvfb-run). One package-list update for whatever is missing.
+need_browsers=false
+need_webkit=false
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v firefox-esr >/dev/null 2>&1; then
+  need_browsers=true
+fi
+if ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v Xvfb >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
+  need_webkit=true
+fi
+if $need_browsers || $need_webkit; then
   run "apt package lists" as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+fi
+if $need_browsers; then
   run "chromium chromium-driver firefox-esr (apt)" \
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver firefox-esr
 fi
-
-# WebKit for the WebDriver tests (tests/webdriver/): WebKitGTK's WebKitWebDriver and
-# MiniBrowser (webkit2gtk-driver), and an X server for MiniBrowser, which has no
-# headless mode (xvfb-run, which needs xauth).
-if ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v xvfb-run >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
-  run "apt package lists" as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+if $need_webkit; then
+  # Without recommends: WebKitGTK's pull in GStreamer plugins and more, which no test uses.
   run "webkit2gtk-driver xvfb xauth (apt)" \
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth
 fi

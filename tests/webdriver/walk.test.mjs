@@ -185,7 +185,7 @@ for (const engine of enginesFromEnv()) {
       session = await openSession(engine, { proxy: `127.0.0.1:${outsideProxy.address().port}` });
       driver = session.driver;
       await setViewport(driver, 1280, 900);
-      console.log(`# ${session.label}: ${session.browserName} ${session.browserVersion}`);
+      console.log(`${session.label}: ${session.browserName} ${session.browserVersion}`);
     });
 
     after(async () => {
@@ -231,6 +231,15 @@ for (const engine of enginesFromEnv()) {
 
     test('mounts: five sections with toggles, collapsed ones hidden="until-found"', async () => {
       await openDemo();
+      // What the engine has of the platform features the widget uses, for the log.
+      const has = await run(() => ({
+        untilFound: 'onbeforematch' in HTMLElement.prototype,
+        highlights: typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function',
+        textFragments: 'fragmentDirective' in document,
+        intersectionObserver: typeof IntersectionObserver === 'function',
+        trustedTypes: typeof trustedTypes !== 'undefined',
+      }));
+      console.log(`${session.label} has: ${Object.entries(has).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')}`);
       const s = await sections();
       assert.deepEqual(
         s.map((x) => x.title),
@@ -583,12 +592,12 @@ for (const engine of enginesFromEnv()) {
       const quotesShot = Buffer.from(await driver.takeScreenshot(), 'base64');
       writeFileSync(`${SHOTS}/${engine}-phone-quotes.png`, cropPng(quotesShot, 390, 844));
       assert.equal(phone.wide, 0, 'phone: the page scrolls sideways');
-      console.log(`# screenshots: ${SHOTS}/${engine}-{desktop,phone}{,-quotes}.png`);
+      console.log(`screenshots: ${SHOTS}/${engine}-{desktop,phone}{,-quotes}.png`);
     });
 
     test('no request left 127.0.0.1 (the proxy refused and recorded each)', () => {
       const browsers = outside.filter((r) => BROWSER_SERVICES.some((host) => r.includes(host)));
-      if (browsers.length > 0) console.log(`# ${session.label}'s own services, refused: ${[...new Set(browsers)].join(', ')} (${browsers.length})`);
+      if (browsers.length > 0) console.log(`${session.label}'s own services, refused: ${[...new Set(browsers)].join(', ')} (${browsers.length})`);
       assert.deepEqual(
         outside.filter((r) => !browsers.includes(r)),
         [],
