@@ -166,10 +166,36 @@ async function waitReady(url, child, timeoutMs) {
  * the browser sends every request for another host there. Returns { driver, engine,
  * label, browserName, browserVersion, log(), stop() }; stop() ends the session and the
  * driver's whole process group.
+ *
+ * A browser that never comes up leaves its driver waiting for it without end (seen
+ * once in WebKitGTK on a loaded machine: WebKitWebDriver up, no MiniBrowser, the new
+ * session unanswered for 14 minutes), so each try has `timeoutMs`, and one more try
+ * follows a failed one.
  */
-export async function openSession(engine, { timeoutMs = 60_000, proxy } = {}) {
+export async function openSession(engine, { timeoutMs = 60_000, proxy, tries = 2 } = {}) {
   const spec = ENGINES[engine];
   if (!spec) throw new Error(`unknown engine "${engine}"`);
+  let last;
+  for (let i = 1; i <= tries; i += 1) {
+    try {
+      return await tryOpenSession(engine, spec, timeoutMs, proxy);
+    } catch (err) {
+      last = err;
+      if (i < tries) console.log(`${err.message.split('\n')[0]}; trying again`);
+    }
+  }
+  throw last;
+}
+
+function timeout(ms, what) {
+  let timer;
+  const promise = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
+async function tryOpenSession(engine, spec, timeoutMs, proxy) {
   const port = await freePort();
   const [bin, args] = spec.command(port);
   const output = [];
@@ -183,28 +209,34 @@ export async function openSession(engine, { timeoutMs = 60_000, proxy } = {}) {
   child.stderr.on('data', keep);
   const spawnError = new Promise((_, reject) => child.once('error', reject));
   const url = `http://127.0.0.1:${port}`;
-  const killGroup = () => {
+  const exited = new Promise((r) => child.once('exit', r));
+  const killGroup = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
         // Already gone.
       }
+      await exited;
     }
   };
   let driver;
+  const limit = timeout(timeoutMs, 'starting the browser');
   try {
-    await Promise.race([waitReady(url, child, timeoutMs), spawnError]);
+    await Promise.race([waitReady(url, child, timeoutMs), spawnError, limit.promise]);
     const caps = spec.capabilities();
     if (proxy) {
       // Every request not for the loopback address goes to `proxy` (host:port).
       caps.proxy = { proxyType: 'manual', httpProxy: proxy, sslProxy: proxy, noProxy: ['127.0.0.1', 'localhost'] };
     }
-    driver = await WebDriver.createSession(new Executor(new HttpClient(url)), caps);
+    driver = WebDriver.createSession(new Executor(new HttpClient(url)), caps);
+    await Promise.race([driver.getSession(), limit.promise]);
     await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
   } catch (err) {
-    killGroup();
+    await killGroup();
     throw new Error(`${spec.label}: could not start a WebDriver session: ${err.message}\n${output.join('').slice(-2000)}`);
+  } finally {
+    limit.clear();
   }
   const got = await driver.getCapabilities();
   return {
@@ -220,8 +252,7 @@ export async function openSession(engine, { timeoutMs = 60_000, proxy } = {}) {
       } catch {
         // The browser may be gone already; the driver is ended below either way.
       }
-      killGroup();
-      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
+      await killGroup();
     },
   };
 }

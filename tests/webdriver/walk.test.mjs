@@ -176,7 +176,9 @@ function assertConsistent(s, where) {
 }
 
 for (const engine of enginesFromEnv()) {
-  describe(`demo page in ${engineLabel(engine)} (WebDriver)`, () => {
+  // A bound on the whole walk: a WebDriver command that never returns must not hold
+  // `make test` until CI's limit (a walk takes under a minute).
+  describe(`demo page in ${engineLabel(engine)} (WebDriver)`, { timeout: 600_000 }, () => {
     let session;
     let driver;
     let loads = 0;
