@@ -322,7 +322,7 @@ for (const engine of enginesFromEnv()) {
       assert.ok(visible, 'the section opened by hashchange was not scrolled into view');
     });
 
-    test('find-in-page: collapsed text is in hidden="until-found" regions, and beforematch opens them', async () => {
+    test('find-in-page: collapsed text is in hidden="until-found" regions, and beforematch opens them (or "Expand all" where the engine lacks them)', async () => {
       await openDemo();
       const r = await run((body) => {
         const region = document.querySelector(`${body} .aw-section-body[hidden="until-found"]`);
@@ -337,7 +337,17 @@ for (const engine of enginesFromEnv()) {
       }, BODY);
       assert.equal(r.hiddenAttr, 'until-found');
       assert.equal(r.drawn, false, 'collapsed text is drawn');
-      assert.equal(r.supported, true, `${session.label} lacks hidden="until-found" (no onbeforematch)`);
+      if (!r.supported) {
+        // An engine without hidden="until-found" takes the value as plain `hidden`: its
+        // find-in-page does not reach collapsed text, and the way to it is the contents'
+        // "Expand all" (or printing, checked below).
+        await driver.findElement(By.css('.aw-toc .aw-toc-all')).click();
+        (await sections()).forEach((x, i) => {
+          assert.equal(x.expanded, 'true', `section ${i} still closed after "Expand all"`);
+          assertConsistent(x, `section ${i} after "Expand all"`);
+        });
+        return;
+      }
       // What the engine does when find-in-page matches inside the region: it fires
       // beforematch on it and removes the attribute. The widget's listener must open
       // the section (aria-expanded) in step.
