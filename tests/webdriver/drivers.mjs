@@ -167,12 +167,12 @@ async function waitReady(url, child, timeoutMs) {
  * label, browserName, browserVersion, log(), stop() }; stop() ends the session and the
  * driver's whole process group.
  *
- * A browser that never comes up leaves its driver waiting for it without end (seen
- * once in WebKitGTK on a loaded machine: WebKitWebDriver up, no MiniBrowser, the new
- * session unanswered for 14 minutes), so each try has `timeoutMs`, and one more try
- * follows a failed one.
+ * A browser that never comes up leaves its driver waiting for it without end (WebKitGTK,
+ * about one start in fifteen on this loaded machine: WebKitWebDriver up, no MiniBrowser,
+ * the new session unanswered, once for 14 minutes), so each try has `timeoutMs` (a
+ * start takes 1.3 to 2.8 s) and up to `tries` are made.
  */
-export async function openSession(engine, { timeoutMs = 60_000, proxy, tries = 2 } = {}) {
+export async function openSession(engine, { timeoutMs = 30_000, proxy, tries = 3 } = {}) {
   const spec = ENGINES[engine];
   if (!spec) throw new Error(`unknown engine "${engine}"`);
   let last;
@@ -181,7 +181,7 @@ export async function openSession(engine, { timeoutMs = 60_000, proxy, tries = 2
       return await tryOpenSession(engine, spec, timeoutMs, proxy);
     } catch (err) {
       last = err;
-      if (i < tries) console.log(`${err.message.split('\n')[0]}; trying again`);
+      if (i < tries) console.log(`${err.message}\ntrying again`);
     }
   }
   throw last;
@@ -233,8 +233,10 @@ async function tryOpenSession(engine, spec, timeoutMs, proxy) {
     await Promise.race([driver.getSession(), limit.promise]);
     await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
   } catch (err) {
+    // What was running in the driver's group when it gave up, for the log.
+    const ps = spawnSync('ps', ['-o', 'pid,stat,etime,args', '-g', String(child.pid)], { encoding: 'utf8' }).stdout ?? '';
     await killGroup();
-    throw new Error(`${spec.label}: could not start a WebDriver session: ${err.message}\n${output.join('').slice(-2000)}`);
+    throw new Error(`${spec.label}: could not start a WebDriver session: ${err.message}\n${ps}${output.join('').slice(-2000)}`);
   } finally {
     limit.clear();
   }
