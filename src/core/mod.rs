@@ -5,6 +5,7 @@
 //! the DOM, so every decision is unit-tested natively.
 
 mod block;
+pub mod boilerplate;
 mod error;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -13,7 +14,7 @@ pub mod sections;
 mod settings;
 mod slug;
 
-pub use block::{Block, BlockKind};
+pub use block::{fixture, Block, BlockKind};
 pub use error::Error;
 pub use quotes::Quote;
 pub use sections::Section;
@@ -36,13 +37,31 @@ pub struct Plan {
 /// `taken_ids` are the ids already used in the page, so that the ids given to
 /// sections never clash with them.
 pub fn plan(blocks: &[Block], settings: &Settings, taken_ids: &HashSet<String>) -> Plan {
+    let not_article = boilerplate::mark(blocks);
     let sections = if settings.sections {
-        sections::find(blocks, settings, taken_ids)
+        sections::find_with(blocks, &not_article, settings, taken_ids)
     } else {
         Vec::new()
     };
     let quotes = if settings.quotes {
-        quotes::find(blocks, &sections, settings)
+        // Share boxes, related posts and author boxes hold no quotation of the
+        // article: the quote finder sees them as empty blocks (same indexes).
+        if not_article.contains(&true) {
+            let article: Vec<Block> = blocks
+                .iter()
+                .zip(&not_article)
+                .map(|(b, &skip)| {
+                    if skip {
+                        Block::new(BlockKind::Other, "")
+                    } else {
+                        b.clone()
+                    }
+                })
+                .collect();
+            quotes::find(&article, &sections, settings)
+        } else {
+            quotes::find(blocks, &sections, settings)
+        }
     } else {
         Vec::new()
     };
@@ -167,7 +186,12 @@ mod tests {
                         }
                     }
                     let mut b = Block::new(kinds[(rng.next() % kinds.len() as u64) as usize], text);
-                    b.bold = rng.next() % 4 == 0;
+                    if rng.next() % 4 == 0 {
+                        b = b.bold();
+                    }
+                    if rng.next() % 5 == 0 {
+                        b = b.linked(1.0);
+                    }
                     b
                 })
                 .collect();
