@@ -63,8 +63,29 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
         exclude,
         window: web_sys::window(),
         marks: String::new(),
+        sizes: Vec::new(),
     };
     r.container(root.as_ref());
+    // Sizes are measured in pixels and reported against the body text's: the size
+    // that carries the most words of running text (Medium sets its paragraphs larger
+    // than their container, so the container's size is no measure).
+    let mut by_size: Vec<(i32, usize)> = Vec::new();
+    for &(_, px, words) in &r.sizes {
+        let key = (px * 2.0).round() as i32;
+        match by_size.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, w)) => *w += words,
+            None => by_size.push((key, words)),
+        }
+    }
+    let body = by_size
+        .iter()
+        .max_by_key(|(_, w)| *w)
+        .map_or(0.0, |(k, _)| *k as f32 / 2.0);
+    for &(i, px, _) in &r.sizes {
+        if let Some(b) = r.article.blocks.get_mut(i) {
+            b.size = if body > 0.0 && b.weight > 0 { px / body } else { 0.0 };
+        }
+    }
     r.article
 }
 
@@ -75,6 +96,9 @@ struct Reader<'a> {
     /// The marks of the elements being read into, outermost first (the root's own
     /// are not article's to judge).
     marks: String,
+    /// For each paragraph or line measured: its index, its font size in pixels and
+    /// its words.
+    sizes: Vec<(usize, f32, usize)>,
 }
 
 /// The tag name, classes, id and role of an element, space-separated.
@@ -227,11 +251,26 @@ impl Reader<'_> {
             String::new()
         };
         block.marks = [self.marks.trim_start(), &own].join(" ").trim().to_string();
-        // Only short lines can be headings: their look is worth a style lookup.
-        if matches!(kind, BlockKind::Paragraph | BlockKind::Line) && block.words() <= MEASURED_WORDS {
-            let (weight, size) = self.look(&texts);
-            block.weight = weight;
-            block.size = size;
+        // Only short lines can be headings: their look is worth a full style lookup;
+        // a long paragraph's size tells the body text's.
+        if matches!(kind, BlockKind::Paragraph | BlockKind::Line) {
+            let words = block.words();
+            let texts_looked = if words <= MEASURED_WORDS {
+                &texts[..]
+            } else {
+                texts
+                    .iter()
+                    .position(|(t, _)| !t.data().trim().is_empty())
+                    .and_then(|k| texts.get(k..=k))
+                    .unwrap_or_default()
+            };
+            let (weight, px) = self.look(texts_looked);
+            if words <= MEASURED_WORDS {
+                block.weight = weight;
+            }
+            if px > 0.0 {
+                self.sizes.push((self.article.blocks.len(), px, words));
+            }
         }
         self.article.blocks.push(block);
         self.article.places.push(Place {
@@ -241,14 +280,14 @@ impl Reader<'_> {
         });
     }
 
-    /// The lightest font weight of a block's text, and its smallest font size over
-    /// the body text's around it (`(0, 0.0)` when the page gives no styles).
+    /// The lightest font weight of a block's text and its smallest font size in
+    /// pixels (`(0, 0.0)` when the page gives no styles).
     fn look(&self, texts: &[(Text, usize)]) -> (u16, f32) {
         let Some(win) = &self.window else {
             return (0, 0.0);
         };
         let mut weight = f64::INFINITY;
-        let mut ratio = f64::INFINITY;
+        let mut size = f64::INFINITY;
         for (t, _) in texts {
             if t.data().trim().is_empty() {
                 continue;
@@ -268,17 +307,9 @@ impl Reader<'_> {
             if !w.is_nan() {
                 weight = weight.min(w);
             }
-            let size = px(&style.get_property_value("font-size").unwrap_or_default());
-            let base = parent
-                .closest("p, div, li, section, article, body")
-                .ok()
-                .flatten()
-                .and_then(|b| b.parent_element())
-                .and_then(|b| win.get_computed_style(&b).ok().flatten())
-                .map(|s| px(&s.get_property_value("font-size").unwrap_or_default()))
-                .unwrap_or(size);
-            if base > 0.0 {
-                ratio = ratio.min(size / base);
+            let px = px(&style.get_property_value("font-size").unwrap_or_default());
+            if px > 0.0 {
+                size = size.min(px);
             }
         }
         let weight = if weight.is_finite() {
@@ -286,8 +317,8 @@ impl Reader<'_> {
         } else {
             0
         };
-        let ratio = if ratio.is_finite() { ratio as f32 } else { 0.0 };
-        (weight, ratio)
+        let size = if size.is_finite() { size as f32 } else { 0.0 };
+        (weight, size)
     }
 }
 

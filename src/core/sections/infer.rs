@@ -21,9 +21,15 @@ const MAX_STYLED_WORDS: usize = 18;
 /// elements. `not_article` marks boxes that are no candidates.
 pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
     let skip = |i: usize| not_article.get(i).copied().unwrap_or(false);
-    let found: Vec<usize> = (0..blocks.len())
-        .filter(|&i| !skip(i) && looks_like_heading(blocks, i))
+    let mut found: Vec<usize> = (0..blocks.len())
+        .filter(|&i| !skip(i) && looks_like_heading(blocks, not_article, i))
         .collect();
+    // An author who sets headings in bold or larger type does so throughout: plain
+    // lines are then something else (a caption, a pointer, a list item).
+    let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
+    if found.iter().filter(|i| is_styled(i)).count() >= 2 {
+        found.retain(is_styled);
+    }
     let words: usize = blocks
         .iter()
         .enumerate()
@@ -216,6 +222,8 @@ fn title_shape(b: &Block) -> bool {
         '!' => look,
         // A title in quotation marks ("‘We need to listen’"), not a quoted sentence.
         '"' | '”' | '’' | '\'' | '»' => !".,!?;:…".contains(before_last),
+        // "The release plan (kovarex)", not a smiley ";)".
+        ')' => text.contains('('),
         _ => true,
     };
     if !ends_ok {
@@ -268,9 +276,17 @@ fn two_sentences(text: &str) -> bool {
     })
 }
 
-/// The nearest block before or after `i` that has text.
-fn neighbour(blocks: &[Block], i: usize, forward: bool) -> Option<(usize, &Block)> {
-    let has_text = |(_, b): &(usize, &Block)| !b.text.trim().is_empty();
+/// The nearest block before or after `i` that has text and is article (an ad slot
+/// or a share box between a heading and its text does not part them).
+fn neighbour<'a>(
+    blocks: &'a [Block],
+    not_article: &[bool],
+    i: usize,
+    forward: bool,
+) -> Option<(usize, &'a Block)> {
+    let has_text = |(k, b): &(usize, &Block)| {
+        !b.text.trim().is_empty() && !not_article.get(*k).copied().unwrap_or(false)
+    };
     if forward {
         blocks
             .iter()
@@ -288,11 +304,13 @@ fn neighbour(blocks: &[Block], i: usize, forward: bool) -> Option<(usize, &Block
 }
 
 /// Whether a block is running text long enough to follow a heading of `words`
-/// words.
+/// words: a sentence of eight words or more, or a line clearly longer than the
+/// heading.
 fn body_after(b: &Block, words: usize) -> bool {
     match b.kind {
         BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote => {
-            b.words() >= (words + 4).max(8)
+            let n = b.words();
+            n >= (words + 4).max(8) || (n >= 8 && b.text.trim_end().ends_with(SENTENCE_END))
         }
         // A heading over a list: the items may be short.
         BlockKind::ListItem => true,
@@ -300,13 +318,49 @@ fn body_after(b: &Block, words: usize) -> bool {
     }
 }
 
+/// What may stand between a heading and its text: a picture and its credit ("(Artist:
+/// 3ihard)"), a byline, a dateline, a lone link.
+fn furniture(b: &Block) -> bool {
+    if b.text.trim().is_empty() || matches!(b.kind, BlockKind::Caption | BlockKind::Other) {
+        return true;
+    }
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) || b.words() > 8 {
+        return false;
+    }
+    let lower = b.text.trim().to_lowercase();
+    lower.starts_with(['(', '['])
+        || ["by ", "photo", "image", "credit", "source", "via "]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
+        || b.links >= 0.5
+}
+
+/// The first block after `i` that is article and no furniture (up to three pieces of
+/// furniture are passed over), if it is not a line that could be a heading itself.
+fn body_past_furniture<'a>(
+    blocks: &'a [Block],
+    not_article: &[bool],
+    i: usize,
+) -> Option<&'a Block> {
+    let mut k = i;
+    for _ in 0..4 {
+        let (j, n) = neighbour(blocks, not_article, k, true)?;
+        if !furniture(n) {
+            return Some(n).filter(|n| !(styled(n) && title_shape(n)));
+        }
+        k = j;
+    }
+    None
+}
+
 /// How many bold or larger title-like lines stand in a row with line `i`.
-fn styled_run(blocks: &[Block], i: usize) -> usize {
+fn styled_run(blocks: &[Block], not_article: &[bool], i: usize) -> usize {
     let line = |x: &Block| styled(x) && title_shape(x);
     let mut run = 1;
     for forward in [false, true] {
         let mut k = i;
-        while let Some((j, n)) = neighbour(blocks, k, forward) {
+        while let Some((j, n)) = neighbour(blocks, not_article, k, forward) {
             if !line(n) {
                 break;
             }
@@ -317,7 +371,7 @@ fn styled_run(blocks: &[Block], i: usize) -> usize {
     run
 }
 
-fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
+fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool {
     let Some(b) = blocks.get(i) else {
         return false;
     };
@@ -329,11 +383,20 @@ fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
     // A heading stands between running text: something before it, and a longer
     // paragraph after it (past a picture or code, which a heading may open).
     let (Some((_, prev)), Some((ni, next))) =
-        (neighbour(blocks, i, false), neighbour(blocks, i, true))
+        (neighbour(blocks, not_article, i, false), neighbour(blocks, not_article, i, true))
     else {
         return false;
     };
-    if matches!(prev.kind, BlockKind::Heading(_)) {
+    let look = styled(b);
+    // A plain line under a heading is its subtitle or byline; a bold one may be the
+    // first sub-heading under a heading of a level that makes no section (Medium's
+    // h1 section titles).
+    if matches!(prev.kind, BlockKind::Heading(_)) && !look {
+        return false;
+    }
+    // A link standing alone in plain text points elsewhere ("Read the full
+    // transcript"); a bold one may be a heading linked to its story (LWN).
+    if !look && b.links >= 0.5 {
         return false;
     }
     // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
@@ -341,20 +404,13 @@ fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
     if next.text.trim_start().starts_with(text) {
         return false;
     }
-    let look = styled(b);
-    let body = if body_after(next, words) {
-        true
-    } else if matches!(
-        next.kind,
-        BlockKind::Caption | BlockKind::Code | BlockKind::Other
-    ) {
-        neighbour(blocks, ni, true).is_some_and(|(_, n)| body_after(n, words))
+    let body = if let Some(n) = body_past_furniture(blocks, not_article, i) {
+        body_after(n, words)
     } else if look && styled(next) && title_shape(next) && prominence(next) <= prominence(b) {
         // A heading right over its first sub-heading ("Part One" / "The Living
         // Planet"): the sub-heading must stand over running text itself, and the two
         // may not be the start of a list of bold lines.
-        let after = neighbour(blocks, ni, true);
-        after.is_some_and(|(_, n)| body_after(n, next.words()))
+        body_past_furniture(blocks, not_article, ni).is_some_and(|n| body_after(n, next.words()))
             && !(styled(prev) && title_shape(prev))
     } else {
         false
@@ -364,7 +420,7 @@ fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
     }
     if look {
         // Three bold lines in a row are a list, not an outline.
-        return styled_run(blocks, i) <= 2;
+        return styled_run(blocks, not_article, i) <= 2;
     }
     // A plain line must also stand alone as a title: no two plain short lines in a
     // row (an address, a poem, one-line items of a list).
@@ -540,5 +596,82 @@ mod tests {
             infer(&blocks, &[false, false, false, true, false]),
             [1]
         );
+    }
+
+    #[test]
+    fn a_plain_link_is_a_pointer_but_a_bold_link_a_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("Read the full transcript of his interview").linked(1.0),
+            p(LONG),
+            p("Learn More: Seven Tips for Video").linked(0.8),
+            p(LONG),
+            p("A trademark battle in the community").linked(1.0).bold(),
+            p(LONG),
+            p("Mapping with free software").linked(1.0).bold(),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "A trademark battle in the community",
+                "Mapping with free software"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_line_may_follow_a_heading_a_plain_one_may_not() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(1), "Existing solutions"),
+            p("Add arguments to the runtime").bold(),
+            p(LONG),
+            Block::new(BlockKind::Heading(1), "Title of the post"),
+            p("A subtitle in plain text"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["Add arguments to the runtime"]);
+    }
+
+    #[test]
+    fn bold_headings_make_plain_lines_no_headings() {
+        let blocks = vec![
+            p(LONG),
+            p("First Bold Title").bold(),
+            p(LONG),
+            p("A Plain Line Here"),
+            p(LONG),
+            p("Second Bold Title").bold(),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["First Bold Title", "Second Bold Title"]);
+    }
+
+    #[test]
+    fn a_smiley_is_no_closing_parenthesis() {
+        let blocks = vec![
+            p(LONG),
+            p("It is a fake project to show the idea ;)"),
+            p(LONG),
+            p("The release plan (kovarex)"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["The release plan (kovarex)"]);
+    }
+
+    #[test]
+    fn an_ad_slot_does_not_part_a_heading_from_its_text() {
+        let blocks = vec![
+            p(LONG),
+            p("Dark Echoes").bold(),
+            Block::new(BlockKind::Caption, ""),
+            p("Advertisement").marked("div js_ad-dynamic"),
+            p(LONG),
+            p("The Holy World").bold(),
+            p(LONG),
+        ];
+        let not = crate::core::boilerplate::mark(&blocks);
+        assert_eq!(infer(&blocks, &not), [1, 5]);
     }
 }

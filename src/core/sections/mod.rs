@@ -411,4 +411,25 @@ mod tests {
             vec![(true, true), (false, true), (true, false)]
         );
     }
+
+    #[test]
+    fn boxes_make_no_section_and_no_reading_time() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "One"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Two"),
+            p(LONG),
+            Block::new(BlockKind::Heading(3), "Share this:").marked("div sharedaddy h3 sd-title"),
+            Block::new(BlockKind::ListItem, "Twitter").linked(1.0),
+            Block::new(BlockKind::ListItem, "Facebook").linked(1.0),
+            Block::new(BlockKind::Heading(3), "Related").marked("div jp-relatedposts h3"),
+            Block::new(BlockKind::ListItem, "An older post of the blog").linked(1.0),
+        ];
+        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        assert_eq!(s.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
+        // The last section ends before the boxes, which stay outside it.
+        assert_eq!(s[1].end, 5);
+        assert_eq!(s[1].words, p(LONG).words());
+    }
 }
