@@ -24,7 +24,10 @@ const F1_FLOOR: f64 = 0.90;
 /// Own headings of the pages that are not their article's outline: plugin and
 /// site boxes inside the root (read by hand; the widget drops them as boilerplate).
 const NOT_OUTLINE: &[(&str, &str)] = &[
-    ("citylab-1", "Cities are changing fast. Keep up with the CityLab Daily newsletter."),
+    (
+        "citylab-1",
+        "Cities are changing fast. Keep up with the CityLab Daily newsletter.",
+    ),
     ("citylab-1", "About the Author"),
     ("theverge", "Related"),
     // The price plans of the newsletter box.
@@ -65,7 +68,11 @@ fn load(page: &str, suffix: &str) -> (Vec<Block>, Vec<(String, u8)>) {
 
 fn fold(t: &str) -> String {
     let mut words: Vec<&str> = t.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| matches!(*w, "#" | "¶" | "§" | "🔗")) {
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| matches!(*w, "#" | "¶" | "§" | "🔗"))
+    {
         words.pop();
     }
     words.join(" ")
@@ -182,7 +189,11 @@ fn demoted_headings_are_found_and_golden_sections_hold() {
                     .map(|g| format!("+ {g}")),
             )
             .collect();
-        assert!(diff.is_empty(), "sections differ from {path}:\n{}", diff.join("\n"));
+        assert!(
+            diff.is_empty(),
+            "sections differ from {path}:\n{}",
+            diff.join("\n")
+        );
     }
     for (form, c) in &totals {
         assert!(

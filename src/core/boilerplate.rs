@@ -158,17 +158,26 @@ fn comment_count(b: &Block) -> bool {
     }
     let t = lower_folded(&b.text);
     let t = t.trim_end_matches(['.', '!', '»', '→', ' ']);
-    t.starts_with("leave a comment")
+    // LWN's "Comments (5 posted)".
+    (t.starts_with("comments") && t.chars().any(|c| c.is_ascii_digit()))
+        || t.starts_with("leave a comment")
         || t.starts_with("add a comment")
         || t.starts_with("post a comment")
-        || ["comment", "comments", "response", "responses", "reply", "replies"]
-            .iter()
-            .any(|w| {
-                t.strip_suffix(w).is_some_and(|n| {
-                    let n = n.trim();
-                    n == "no" || n == "one" || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-                })
+        || [
+            "comment",
+            "comments",
+            "response",
+            "responses",
+            "reply",
+            "replies",
+        ]
+        .iter()
+        .any(|w| {
+            t.strip_suffix(w).is_some_and(|n| {
+                let n = n.trim();
+                n == "no" || n == "one" || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
             })
+        })
 }
 
 /// Blocks that carry words: an article paragraph, which ends a run of boilerplate
@@ -240,7 +249,10 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
 }
 
 fn first_words(text: &str, n: usize) -> String {
-    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -348,11 +360,12 @@ mod tests {
             p("3 Comments"),
             p("No comments"),
             p("Leave a comment"),
+            p("Comments (5 posted)"),
             p("Comments are welcome, as long as they stay on the subject of the post."),
         ];
         assert_eq!(
             mark(&blocks),
-            [false, true, true, true, true, true, false]
+            [false, true, true, true, true, true, true, false]
         );
     }
 

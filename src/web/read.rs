@@ -83,7 +83,11 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
         .map_or(0.0, |(k, _)| *k as f32 / 2.0);
     for &(i, px, _) in &r.sizes {
         if let Some(b) = r.article.blocks.get_mut(i) {
-            b.size = if body > 0.0 && b.weight > 0 { px / body } else { 0.0 };
+            b.size = if body > 0.0 && b.weight > 0 {
+                px / body
+            } else {
+                0.0
+            };
         }
     }
     r.article

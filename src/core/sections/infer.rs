@@ -217,13 +217,15 @@ fn title_shape(b: &Block) -> bool {
     let before_last = back.next().unwrap_or(' ');
     let ends_ok = match last {
         '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—' => false,
-        // "Great, let's get started!" in bold is a heading; as a plain line it is an
-        // exclamation.
-        '!' => look,
+        // "Great, let's get started!" is a heading as a line of its own; the place
+        // (between paragraphs) tells it from an exclamation in a dialogue.
+        '!' => true,
         // A title in quotation marks ("‘We need to listen’"), not a quoted sentence.
         '"' | '”' | '’' | '\'' | '»' => !".,!?;:…".contains(before_last),
         // "The release plan (kovarex)", not a smiley ";)".
         ')' => text.contains('('),
+        // A reference mark ("... was born. [M1]") ends a sentence.
+        ']' => false,
         _ => true,
     };
     if !ends_ok {
@@ -269,10 +271,12 @@ fn two_sentences(text: &str) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-            && !before
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.len() <= 2 || w.contains('.'))
+            // "U.S. Stance" and "Mr. Smith" go on; "be? Have" does not.
+            && !(c == '.'
+                && before
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() <= 2 || w.contains('.')))
     })
 }
 
@@ -288,18 +292,9 @@ fn neighbour<'a>(
         !b.text.trim().is_empty() && !not_article.get(*k).copied().unwrap_or(false)
     };
     if forward {
-        blocks
-            .iter()
-            .enumerate()
-            .skip(i + 1)
-            .find(has_text)
+        blocks.iter().enumerate().skip(i + 1).find(has_text)
     } else {
-        blocks
-            .iter()
-            .enumerate()
-            .take(i)
-            .rev()
-            .find(has_text)
+        blocks.iter().enumerate().take(i).rev().find(has_text)
     }
 }
 
@@ -316,6 +311,75 @@ fn body_after(b: &Block, words: usize) -> bool {
         BlockKind::ListItem => true,
         _ => false,
     }
+}
+
+/// A byline, a credit or a dateline ("Posted by kovarex on 2019-02-15", "July 25,
+/// 2018"): it does not make the line after it one of a list.
+fn byline_or_date(b: &Block) -> bool {
+    let lower = b.text.trim().to_lowercase();
+    NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s))
+        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
+        || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6 && lower.contains('-'))
+}
+
+/// Words that number a part of a long article, and the numbers they take.
+const PART_WORDS: &[&str] = &[
+    "part", "chapter", "book", "act", "section", "step", "day", "stage", "phase", "lesson",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "first", "second",
+    "third", "fourth", "fifth", "final", "last",
+];
+
+/// "Part One: ...", "Chapter 3", "Step 2." open a numbered part.
+fn numbered_part(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (Some(a), Some(n)) = (words.next(), words.next()) else {
+        return false;
+    };
+    PART_WORDS.contains(&a.to_lowercase().as_str())
+        && (n.chars().all(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&n.to_lowercase().as_str()))
+}
+
+/// Words that open a pointer to elsewhere.
+const POINTER_STARTS: &[&str] = &[
+    "read",
+    "learn",
+    "see",
+    "watch",
+    "listen",
+    "click",
+    "more",
+    "view",
+    "download",
+    "sign",
+    "get",
+    "try",
+    "find",
+    "check",
+    "visit",
+    "continue",
+    "join",
+    "follow",
+    "subscribe",
+    "buy",
+    "shop",
+    "order",
+    "register",
+    "related",
+];
+
+fn pointer(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    POINTER_STARTS.contains(&first.as_str())
 }
 
 /// What may stand between a heading and its text: a picture and its credit ("(Artist:
@@ -382,9 +446,10 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     let text = b.text.trim();
     // A heading stands between running text: something before it, and a longer
     // paragraph after it (past a picture or code, which a heading may open).
-    let (Some((_, prev)), Some((ni, next))) =
-        (neighbour(blocks, not_article, i, false), neighbour(blocks, not_article, i, true))
-    else {
+    let (Some((_, prev)), Some((ni, next))) = (
+        neighbour(blocks, not_article, i, false),
+        neighbour(blocks, not_article, i, true),
+    ) else {
         return false;
     };
     let look = styled(b);
@@ -394,9 +459,10 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     if matches!(prev.kind, BlockKind::Heading(_)) && !look {
         return false;
     }
-    // A link standing alone in plain text points elsewhere ("Read the full
-    // transcript"); a bold one may be a heading linked to its story (LWN).
-    if !look && b.links >= 0.5 {
+    // A link standing alone in plain text that tells the reader to go ("Read the
+    // full transcript", "Learn more: ...") points elsewhere; a linked title
+    // ("“Thumper” ($20)", LWN's story headings) may head its text.
+    if !look && b.links >= 0.5 && pointer(text) {
         return false;
     }
     // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
@@ -404,14 +470,18 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     if next.text.trim_start().starts_with(text) {
         return false;
     }
-    let body = if let Some(n) = body_past_furniture(blocks, not_article, i) {
-        body_after(n, words)
+    let body = if body_past_furniture(blocks, not_article, i).is_some_and(|n| body_after(n, words))
+    {
+        true
     } else if look && styled(next) && title_shape(next) && prominence(next) <= prominence(b) {
         // A heading right over its first sub-heading ("Part One" / "The Living
         // Planet"): the sub-heading must stand over running text itself, and the two
         // may not be the start of a list of bold lines.
         body_past_furniture(blocks, not_article, ni).is_some_and(|n| body_after(n, next.words()))
             && !(styled(prev) && title_shape(prev))
+    } else if numbered_part(text) && title_shape(next) {
+        // "Part One: The Wars in Heaven" over its first chapter's title, in plain text.
+        body_past_furniture(blocks, not_article, ni).is_some_and(|n| body_after(n, next.words()))
     } else {
         false
     };
@@ -423,13 +493,18 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
         return styled_run(blocks, not_article, i) <= 2;
     }
     // A plain line must also stand alone as a title: no two plain short lines in a
-    // row (an address, a poem, one-line items of a list).
+    // row (an address, a poem, one-line items of a list), unless the first numbers a
+    // part ("Part One: The Wars in Heaven" over "The Living Planet").
+    if numbered_part(text) && body_past_furniture(blocks, not_article, ni).is_some() {
+        return true;
+    }
     let title_like = |x: &Block| {
         x.words() <= MAX_PLAIN_WORDS
             && x.kind == b.kind
             && !x.text.trim_end().ends_with(SENTENCE_END)
+            && !byline_or_date(x)
     };
-    !title_like(next) && (!title_like(prev) || styled(prev))
+    !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))
 }
 
 #[cfg(test)]
@@ -592,10 +667,7 @@ mod tests {
     #[test]
     fn boxes_are_no_candidates() {
         let blocks = vec![p(LONG), p("One Title"), p(LONG), p("Two Title"), p(LONG)];
-        assert_eq!(
-            infer(&blocks, &[false, false, false, true, false]),
-            [1]
-        );
+        assert_eq!(infer(&blocks, &[false, false, false, true, false]), [1]);
     }
 
     #[test]
@@ -673,5 +745,59 @@ mod tests {
         ];
         let not = crate::core::boilerplate::mark(&blocks);
         assert_eq!(infer(&blocks, &not), [1, 5]);
+    }
+
+    #[test]
+    fn a_numbered_part_over_its_first_chapter_in_plain_text() {
+        let blocks = vec![
+            p(LONG),
+            p("Part One: The Wars in Heaven"),
+            p("The Living Planet"),
+            p(LONG),
+            p("The Dark Planet"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "Part One: The Wars in Heaven",
+                "The Living Planet",
+                "The Dark Planet"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byline_before_a_plain_heading_is_no_list() {
+        let blocks = vec![
+            p(LONG),
+            p("Posted by kovarex and others on 2019-02-15, all posts"),
+            p("The release plan (kovarex)"),
+            p(LONG),
+            p("July 25, 2018"),
+            p("The Issue Nobody Faced"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["The release plan (kovarex)", "The Issue Nobody Faced"]
+        );
+    }
+
+    #[test]
+    fn two_questions_are_two_sentences() {
+        // Regression: a short word before "?" was taken for an abbreviation.
+        let blocks = vec![
+            p(LONG),
+            p("Just how spoon-fed do you have to be? Have you no teeth?"),
+            p(LONG),
+        ];
+        assert!(found(&blocks).is_empty());
+    }
+
+    #[test]
+    fn reference_marks_end_sentences() {
+        let blocks = vec![p(LONG), p("On this world, Samus was born. [M1]"), p(LONG)];
+        assert!(found(&blocks).is_empty());
     }
 }

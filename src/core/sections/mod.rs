@@ -427,7 +427,10 @@ mod tests {
             Block::new(BlockKind::ListItem, "An older post of the blog").linked(1.0),
         ];
         let s = find(&blocks, &Settings::default(), &HashSet::new());
-        assert_eq!(s.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
+        assert_eq!(
+            s.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(),
+            ["One", "Two"]
+        );
         // The last section ends before the boxes, which stay outside it.
         assert_eq!(s[1].end, 5);
         assert_eq!(s[1].words, p(LONG).words());
