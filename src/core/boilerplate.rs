@@ -132,7 +132,7 @@ fn lower_folded(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 /// A short line whose words introduce a box: "Related", "Share this", "More from

@@ -58,16 +58,21 @@ pub fn levels(blocks: &[Block], found: &[usize]) -> Vec<(usize, u8)> {
         .iter()
         .map(|&i| blocks.get(i).map_or((20, 4), prominence))
         .collect();
-    let mut distinct = looks.clone();
-    distinct.sort_unstable_by(|a, b| b.cmp(a));
-    distinct.dedup();
-    let first_is_top = looks.first() == distinct.first();
+    // No sort: a rank is the number of distinct looks above it.
+    let mut distinct: Vec<(u16, u16)> = Vec::new();
+    for l in &looks {
+        if !distinct.contains(l) {
+            distinct.push(*l);
+        }
+    }
+    let rank = |look: &(u16, u16)| distinct.iter().filter(|d| *d > look).count();
+    let first_is_top = looks.first().is_some_and(|l| rank(l) == 0);
     found
         .iter()
         .zip(&looks)
         .map(|(&i, look)| {
             let depth = if first_is_top {
-                distinct.iter().position(|d| d == look).unwrap_or(0).min(2) as u8
+                rank(look).min(2) as u8
             } else {
                 0
             };
@@ -197,7 +202,7 @@ fn title_shape(b: &Block) -> bool {
     if words == 0 || words > max || text.chars().count() > 120 {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     if words == 1 {
         // "Consent" and "Cliffs" are headings; "Advertisement" and "Update" are not.
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -316,7 +321,7 @@ fn body_after(b: &Block, words: usize) -> bool {
 /// A byline, a credit or a dateline ("Posted by kovarex on 2019-02-15", "July 25,
 /// 2018"): it does not make the line after it one of a list.
 fn byline_or_date(b: &Block) -> bool {
-    let lower = b.text.trim().to_lowercase();
+    let lower = b.text.trim().to_ascii_lowercase();
     NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s))
         || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
         || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6 && lower.contains('-'))
@@ -340,9 +345,9 @@ fn numbered_part(text: &str) -> bool {
     let (Some(a), Some(n)) = (words.next(), words.next()) else {
         return false;
     };
-    PART_WORDS.contains(&a.to_lowercase().as_str())
+    PART_WORDS.contains(&a.to_ascii_lowercase().as_str())
         && (n.chars().all(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&n.to_lowercase().as_str()))
+            || NUMBER_WORDS.contains(&n.to_ascii_lowercase().as_str()))
 }
 
 /// Words that open a pointer to elsewhere.
@@ -378,7 +383,7 @@ fn pointer(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("")
-        .to_lowercase();
+        .to_ascii_lowercase();
     POINTER_STARTS.contains(&first.as_str())
 }
 
@@ -391,7 +396,7 @@ fn furniture(b: &Block) -> bool {
     if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) || b.words() > 8 {
         return false;
     }
-    let lower = b.text.trim().to_lowercase();
+    let lower = b.text.trim().to_ascii_lowercase();
     lower.starts_with(['(', '['])
         || ["by ", "photo", "image", "credit", "source", "via "]
             .iter()
