@@ -60,6 +60,7 @@ const BOX_PARTS: &[&str] = &[
     "popular",
     "recommended",
     "readmore",
+    "bookmark",
     "breadcrumb",
     "breadcrumbs",
     "nav",
@@ -94,10 +95,27 @@ pub fn marked(marks: &str) -> bool {
 const MOSTLY_LINKS: f32 = 0.6;
 
 /// A block that is mostly link text and short: a related post's title, a tag, a
-/// share button's label, "Read more".
+/// share button's label, "Read more". A heading counts only when it is all link (a
+/// related post's title set as a heading, as Medium does).
 fn link_like(b: &Block) -> bool {
-    !matches!(b.kind, BlockKind::Heading(_)) && b.links >= MOSTLY_LINKS && b.words() <= 20
+    let share = if matches!(b.kind, BlockKind::Heading(_)) {
+        0.9
+    } else {
+        MOSTLY_LINKS
+    };
+    b.links >= share && b.words() <= 20
 }
+
+/// Words that open an author box.
+const AUTHOR_BOX: &[&str] = &[
+    "written by",
+    "about the author",
+    "about the writer",
+    "about me",
+];
+
+/// The most words an author box and what follows it to the end may have.
+const AUTHOR_BOX_WORDS: usize = 120;
 
 /// Words that open a line introducing a box of links or a plugin's text. They only
 /// count with the structure: a short line followed by links, or a line of links.
@@ -192,6 +210,26 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
         .iter()
         .map(|b| marked(&b.marks) || comment_count(b))
         .collect();
+    // "Written by ..." or "About the author" near the end, with its bio: the rest of
+    // the article is the box (and the boxes after it).
+    let author = blocks.iter().enumerate().position(|(i, b)| {
+        b.words() <= 8
+            && AUTHOR_BOX
+                .iter()
+                .any(|w| lower_folded(&b.text).starts_with(w))
+            && blocks
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .map(Block::words)
+                .sum::<usize>()
+                <= AUTHOR_BOX_WORDS
+    });
+    if let Some(a) = author {
+        for o in out.iter_mut().skip(a) {
+            *o = true;
+        }
+    }
     // A short line followed by a run of link-like blocks ("Related" and three titles,
     // "Share this:" and its buttons, "Tags:" and the tags), or a run of two or more
     // link-like blocks at the end of the article.
@@ -208,10 +246,10 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
             continue;
         }
         let trailing = blocks
-            .get(i + run..)
-            .unwrap_or_default()
             .iter()
-            .all(|b| !article_text(b));
+            .zip(&out)
+            .skip(i + run)
+            .all(|(b, &boxed)| boxed || !article_text(b));
         let before = i.checked_sub(1).and_then(|k| blocks.get(k));
         let introduced =
             before.is_some_and(lead_in_words) || (trailing && before.is_some_and(lead_in));
@@ -367,6 +405,37 @@ mod tests {
             mark(&blocks),
             [false, true, true, true, true, true, true, false]
         );
+    }
+
+    #[test]
+    fn an_author_box_at_the_end_and_what_follows_it() {
+        let blocks = vec![
+            p(LONG),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Written by Sam Doe"),
+            p("Engineer and occasional writer, who believes that being kind to the next reader is the only rule."),
+            Block::new(BlockKind::Heading(2), "More from Sam Doe"),
+            Block::new(BlockKind::Heading(2), "Naming things together").linked(1.0),
+            Block::new(BlockKind::Heading(2), "Why small changes win").linked(1.0),
+        ];
+        assert_eq!(mark(&blocks), [false, false, true, true, true, true, true]);
+        // "About me" at the top of a long post is the post.
+        let mut blocks = vec![p(LONG), Block::new(BlockKind::Heading(2), "About me")];
+        blocks.extend(std::iter::repeat_n(p(LONG), 10));
+        assert!(!mark(&blocks).contains(&true));
+    }
+
+    #[test]
+    fn tags_before_an_author_box_are_trailing() {
+        let blocks = vec![
+            p(LONG),
+            p("Software Engineering").linked(1.0),
+            p("Code Review").linked(1.0),
+            p("22 responses"),
+            Block::new(BlockKind::Heading(2), "Written by Sam Doe"),
+            p("Engineer and occasional writer, who believes that being kind is the rule."),
+        ];
+        assert_eq!(mark(&blocks), [false, true, true, true, true, true]);
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub use block::{fixture, Block, BlockKind};
 pub use error::Error;
 pub use quotes::Quote;
 pub use sections::Section;
-pub use settings::{check_script_url, CommentsSetting, OpenMode, OptionValue, QuotesAt, Settings};
+pub use settings::{
+    check_script_url, CommentsSetting, OpenMode, OptionValue, QuotesAt, Settings, Theme,
+};
 pub use slug::slugify;
 
 use std::collections::HashSet;

@@ -141,6 +141,29 @@ pub fn find_with(
     sections
 }
 
+/// Each section's place in the contents list: its depth under the article's top
+/// level (0 for the shallowest level the article uses, whatever its heading level;
+/// never more than one deeper than the section before it) and its number ("2",
+/// "2.1").
+pub fn outline(sections: &[Section]) -> Vec<(u8, String)> {
+    let top = sections.iter().map(|s| s.level).min().unwrap_or(2);
+    let mut counters: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(sections.len());
+    for s in sections {
+        let depth = usize::from(s.level - top).min(counters.len());
+        counters.truncate(depth + 1);
+        if counters.len() == depth {
+            counters.push(0);
+        }
+        if let Some(c) = counters.last_mut() {
+            *c += 1;
+        }
+        let number: Vec<String> = counters.iter().map(|c| c.to_string()).collect();
+        out.push((depth as u8, number.join(".")));
+    }
+    out
+}
+
 /// The heading's text, white space folded, without a trailing permalink mark
 /// ("Current status #", "Usage ¶").
 pub(crate) fn fold(text: &str) -> String {
@@ -434,5 +457,47 @@ mod tests {
         // The last section ends before the boxes, which stay outside it.
         assert_eq!(s[1].end, 5);
         assert_eq!(s[1].words, p(LONG).words());
+    }
+
+    #[test]
+    fn the_outline_is_relative_to_the_top_level_and_numbered() {
+        let at = |levels: &[u8]| {
+            let blocks: Vec<Block> = levels
+                .iter()
+                .flat_map(|&l| [Block::new(BlockKind::Heading(l), "Title"), p(LONG)])
+                .collect();
+            let s = find(
+                &blocks,
+                &Settings {
+                    max_level: 6,
+                    ..Settings::default()
+                },
+                &HashSet::new(),
+            );
+            outline(&s)
+        };
+        // Blogger's inferred level 4 under an h3 post title is the top level: flush.
+        assert_eq!(at(&[4, 4]), [(0, "1".to_string()), (0, "2".to_string())]);
+        assert_eq!(
+            at(&[2, 2, 3, 3, 2]),
+            [
+                (0, "1".to_string()),
+                (0, "2".to_string()),
+                (1, "2.1".to_string()),
+                (1, "2.2".to_string()),
+                (0, "3".to_string())
+            ]
+        );
+        // A skipped level (h2 then h4) nests one step, and an article that opens
+        // deeper than it goes on starts its count there.
+        assert_eq!(
+            at(&[2, 4, 2]),
+            [
+                (0, "1".to_string()),
+                (1, "1.1".to_string()),
+                (0, "2".to_string())
+            ]
+        );
+        assert_eq!(at(&[3, 2]), [(0, "1".to_string()), (0, "2".to_string())]);
     }
 }
