@@ -130,7 +130,8 @@ function describeViolations(violations) {
 // swapped for dark ones and color-scheme: dark), where the widget turns dark.
 const DARK_PAGE = `:root { --page-bg: #121417; --paper: #1b1e22; --text: #e4e6e8; --muted: #a9aeb4;
   --rule: #3a3f45; --link: #8ab4f8; --link-hover: #b6cffb; --header-bg: #1d3550; --header-text: #fff;
-  color-scheme: dark; }`;
+  color-scheme: dark; }
+  .tr-caption-container, .post-footer { background: #24282d; }`;
 const SCHEMES = [
   { name: 'light', context: {}, darkPage: false, theme: 'light', states: ['collapsed', 'expanded', 'comments loaded'] },
   { name: 'dark system, light page', context: { colorScheme: 'dark' }, darkPage: false, theme: 'light', states: ['collapsed', 'expanded'] },
