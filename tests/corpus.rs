@@ -12,7 +12,7 @@
 //!   corpus` writes it anew (review the diff before committing).
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_widget::core::{fixture, plan, Block, Settings};
+use article_widget::core::{boilerplate, fixture, plan, Block, Settings};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -200,5 +200,42 @@ fn demoted_headings_are_found_and_golden_sections_hold() {
             "section F1 of the {form} form is {:.3}, under {F1_FLOOR}",
             c.f1()
         );
+    }
+}
+
+/// The share of a page's words in blocks marked as boxes stays small: a class name
+/// around the whole article (a theme's "post-author-wrap") must not make it all
+/// boilerplate.
+#[test]
+fn boxes_are_a_small_part_of_every_page() {
+    let mut report = String::new();
+    for page in pages() {
+        let (blocks, _) = load(&page, "");
+        let marked = boilerplate::mark(&blocks);
+        let all: usize = blocks.iter().map(Block::words).sum();
+        let boxed: usize = blocks
+            .iter()
+            .zip(&marked)
+            .filter(|(_, &m)| m)
+            .map(|(b, _)| b.words())
+            .sum();
+        let share = boxed as f64 / all.max(1) as f64;
+        let _ = writeln!(report, "{page:26} {boxed:5} of {all:5} words in boxes ({:.0} %)", share * 100.0);
+        assert!(share < 0.3, "{page}: {boxed} of {all} words taken for boxes");
+    }
+    eprintln!("{report}");
+}
+
+#[test]
+#[ignore]
+fn print_boxes() {
+    let page = std::env::var("PAGE").unwrap_or_default();
+    let (blocks, _) = load(&page, "");
+    for (i, (b, m)) in blocks.iter().zip(boilerplate::mark(&blocks)).enumerate() {
+        if m {
+            let t: String = b.text.chars().take(90).collect();
+            let k: String = b.marks.chars().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect();
+            eprintln!("{i:4} {:?} l{:.1} [{k}] {t}", b.kind, b.links);
+        }
     }
 }

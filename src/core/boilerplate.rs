@@ -80,14 +80,20 @@ const BOX_NAMES: &[&str] = &[
     "contentinfo",
 ];
 
+/// Class names of more parts than this are slugs of a title ("debt-as-a-share-of-gdp"
+/// names a chart), not a plugin's box.
+const MAX_PARTS: usize = 5;
+
 /// Whether a block's marks name a box that is not article text.
 pub fn marked(marks: &str) -> bool {
     marks.split_whitespace().any(|token| {
         let token = token.to_ascii_lowercase();
+        let parts: Vec<&str> = token
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .collect();
         BOX_NAMES.contains(&token.as_str())
-            || token
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|part| BOX_PARTS.contains(&part))
+            || (parts.len() <= MAX_PARTS && parts.iter().any(|part| BOX_PARTS.contains(part)))
     })
 }
 
@@ -334,6 +340,8 @@ mod tests {
             "p has-drop-cap",
             "div shared-memory-notes", // "shared" is not "share"
             "div catalog",
+            // Regression: a chart in nytimes-4 is classed by its title.
+            "section debt-as-a-share-of-gdp",
         ] {
             assert!(!marked(marks), "{marks}");
         }
