@@ -220,12 +220,21 @@ fn boxes_are_a_small_part_of_every_page() {
             .map(|(b, _)| b.words())
             .sum();
         let share = boxed as f64 / all.max(1) as f64;
-        let _ = writeln!(report, "{page:26} {boxed:5} of {all:5} words in boxes ({:.0} %)", share * 100.0);
-        assert!(share < 0.3, "{page}: {boxed} of {all} words taken for boxes");
+        let _ = writeln!(
+            report,
+            "{page:26} {boxed:5} of {all:5} words in boxes ({:.0} %)",
+            share * 100.0
+        );
+        assert!(
+            share < 0.3,
+            "{page}: {boxed} of {all} words taken for boxes"
+        );
     }
     eprintln!("{report}");
 }
 
+/// Lists the blocks of one page taken for boxes, to review them:
+/// `PAGE=wapo-1 cargo test --test corpus print_boxes -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn print_boxes() {
@@ -234,7 +243,15 @@ fn print_boxes() {
     for (i, (b, m)) in blocks.iter().zip(boilerplate::mark(&blocks)).enumerate() {
         if m {
             let t: String = b.text.chars().take(90).collect();
-            let k: String = b.marks.chars().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect();
+            let k: String = b
+                .marks
+                .chars()
+                .rev()
+                .take(60)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             eprintln!("{i:4} {:?} l{:.1} [{k}] {t}", b.kind, b.links);
         }
     }
