@@ -7,6 +7,7 @@
 //!   as sections. Section F1 (titles, micro-averaged over every page, so that a
 //!   heading inferred on a page without any counts against) is held to a floor in all
 //!   three.
+//! - Golden key quotes: `quotes.native.txt`, and no quotation from a box.
 //! - Golden sections: every page's sections in the three forms are compared with
 //!   `tests/fixtures/corpus/sections.native.txt`; `UPDATE_GOLDEN=1 cargo test --test
 //!   corpus` writes it anew (review the diff before committing).
@@ -254,5 +255,42 @@ fn print_boxes() {
                 .collect();
             eprintln!("{i:4} {:?} l{:.1} [{k}] {t}", b.kind, b.links);
         }
+    }
+}
+
+/// The key quotes of every page (own form), against
+/// `tests/fixtures/corpus/quotes.native.txt` (`UPDATE_GOLDEN=1` writes it anew), and
+/// no quotation from a box.
+#[test]
+fn golden_key_quotes_and_none_from_a_box() {
+    let mut golden = String::new();
+    for page in pages() {
+        let (blocks, _) = load(&page, "");
+        let p = plan(&blocks, &Settings::default(), &HashSet::new());
+        let boxes = boilerplate::mark(&blocks);
+        for q in &p.quotes {
+            assert!(
+                !boxes.get(q.block).copied().unwrap_or(false),
+                "{page}: a quotation from a box: {}",
+                q.text
+            );
+        }
+        let _ = writeln!(golden, "{page}\t{} quotations", p.quotes.len());
+        for q in p.quotes.iter().filter(|q| q.key) {
+            let text: String = q.text.chars().take(60).collect();
+            let _ = writeln!(
+                golden,
+                "{page}\tkey\t{}\t{text}",
+                q.speaker.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    let path = [CORPUS, "quotes.native.txt"].concat();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &golden).unwrap();
+    } else {
+        let want = std::fs::read_to_string(&path)
+            .expect("no golden file: run with UPDATE_GOLDEN=1 and review it");
+        assert_eq!(want, golden, "key quotes differ from {path}");
     }
 }
