@@ -114,6 +114,12 @@ impl Block {
         self.text.split_whitespace().count()
     }
 
+    /// The number of words, counted up to `n + 1` only: enough to compare with `n`
+    /// without walking a long paragraph to its end.
+    pub fn words_upto(&self, n: usize) -> usize {
+        self.text.split_whitespace().take(n + 1).count()
+    }
+
     /// Whether this block is running text (where quotations and inferred headings live).
     pub fn is_prose(&self) -> bool {
         matches!(

@@ -86,14 +86,18 @@ const MAX_PARTS: usize = 5;
 
 /// Whether a block's marks name a box that is not article text.
 pub fn marked(marks: &str) -> bool {
+    // Without allocating: the marks repeat every ancestor's for each block.
     marks.split_whitespace().any(|token| {
-        let token = token.to_ascii_lowercase();
-        let parts: Vec<&str> = token
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|p| !p.is_empty())
-            .collect();
-        BOX_NAMES.contains(&token.as_str())
-            || (parts.len() <= MAX_PARTS && parts.iter().any(|part| BOX_PARTS.contains(part)))
+        if BOX_NAMES.iter().any(|n| n.eq_ignore_ascii_case(token)) {
+            return true;
+        }
+        let parts = || {
+            token
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|p| !p.is_empty())
+        };
+        parts().count() <= MAX_PARTS
+            && parts().any(|part| BOX_PARTS.iter().any(|b| b.eq_ignore_ascii_case(part)))
     })
 }
 
@@ -109,7 +113,7 @@ fn link_like(b: &Block) -> bool {
     } else {
         MOSTLY_LINKS
     };
-    b.links >= share && b.words() <= 20
+    b.links >= share && b.words_upto(20) <= 20
 }
 
 /// Words that open an author box.
@@ -162,7 +166,8 @@ fn lower_folded(text: &str) -> String {
 /// A short line whose words introduce a box: "Related", "Share this", "More from
 /// the blog".
 fn lead_in_words(b: &Block) -> bool {
-    if b.words() == 0 || b.words() > 8 {
+    let n = b.words_upto(8);
+    if n == 0 || n > 8 {
         return false;
     }
     let t = lower_folded(&b.text);
@@ -172,12 +177,13 @@ fn lead_in_words(b: &Block) -> bool {
 /// A short line that introduces what follows by its colon alone ("Like this:", but
 /// also "The three reports we read:"): a box only at the end of the article.
 fn lead_in(b: &Block) -> bool {
-    lead_in_words(b) || (b.words() <= 8 && b.text.trim_end().ends_with(':'))
+    lead_in_words(b) || (b.words_upto(8) <= 8 && b.text.trim_end().ends_with(':'))
 }
 
 /// "3 Comments", "No comments yet", "Leave a comment", "12 responses".
 fn comment_count(b: &Block) -> bool {
-    if b.words() == 0 || b.words() > 5 {
+    let n = b.words_upto(5);
+    if n == 0 || n > 5 {
         return false;
     }
     let t = lower_folded(&b.text);
@@ -207,7 +213,7 @@ fn comment_count(b: &Block) -> bool {
 /// Blocks that carry words: an article paragraph, which ends a run of boilerplate
 /// at the end of the article.
 fn article_text(b: &Block) -> bool {
-    b.is_prose() && b.words() >= 12 && b.links < MOSTLY_LINKS
+    b.is_prose() && b.words_upto(12) >= 12 && b.links < MOSTLY_LINKS
 }
 
 /// Which blocks are not article text, index for index.
@@ -219,7 +225,7 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
     // "Written by ..." or "About the author" near the end, with its bio: the rest of
     // the article is the box (and the boxes after it).
     let author = blocks.iter().enumerate().position(|(i, b)| {
-        b.words() <= 8
+        b.words_upto(8) <= 8
             && AUTHOR_BOX
                 .iter()
                 .any(|w| lower_folded(&b.text).starts_with(w))
@@ -236,6 +242,12 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
             *o = true;
         }
     }
+    // The last article paragraph (link runs are no article text, so marking them
+    // below does not move it).
+    let last_article = blocks
+        .iter()
+        .zip(&out)
+        .rposition(|(b, &boxed)| !boxed && article_text(b));
     // A short line followed by a run of link-like blocks ("Related" and three titles,
     // "Share this:" and its buttons, "Tags:" and the tags), or a run of two or more
     // link-like blocks at the end of the article.
@@ -251,11 +263,7 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
             i += 1;
             continue;
         }
-        let trailing = blocks
-            .iter()
-            .zip(&out)
-            .skip(i + run)
-            .all(|(b, &boxed)| boxed || !article_text(b));
+        let trailing = last_article.is_none_or(|last| last < i + run);
         let before = i.checked_sub(1).and_then(|k| blocks.get(k));
         let introduced =
             before.is_some_and(lead_in_words) || (trailing && before.is_some_and(lead_in));

@@ -64,6 +64,7 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
         window: web_sys::window(),
         marks: String::new(),
         sizes: Vec::new(),
+        long_sampled: 0,
     };
     r.container(root.as_ref());
     // Sizes are measured in pixels and reported against the body text's: the size
@@ -103,6 +104,8 @@ struct Reader<'a> {
     /// For each paragraph or line measured: its index, its font size in pixels and
     /// its words.
     sizes: Vec<(usize, f32, usize)>,
+    /// How many long paragraphs had their size read.
+    long_sampled: usize,
 }
 
 /// The tag name, classes, id and role of an element, space-separated.
@@ -265,19 +268,18 @@ impl Reader<'_> {
         // a long paragraph's size tells the body text's.
         if matches!(kind, BlockKind::Paragraph | BlockKind::Line) {
             let words = block.words();
-            let texts_looked = if words <= MEASURED_WORDS {
-                &texts[..]
-            } else {
-                texts
-                    .iter()
-                    .position(|(t, _)| !t.data().trim().is_empty())
-                    .and_then(|k| texts.get(k..=k))
-                    .unwrap_or_default()
-            };
-            let (weight, px) = self.look(texts_looked);
-            if words <= MEASURED_WORDS {
+            let px = if words <= MEASURED_WORDS {
+                let (weight, px) = self.look(&texts);
                 block.weight = weight;
-            }
+                px
+            } else if self.long_sampled < SIZE_SAMPLES {
+                // The body size is the same paragraph after paragraph: a sample of
+                // the long ones tells it.
+                self.long_sampled += 1;
+                self.body_size(&texts)
+            } else {
+                0.0
+            };
             if px > 0.0 {
                 self.sizes.push((self.article.blocks.len(), px, words));
             }
@@ -288,6 +290,21 @@ impl Reader<'_> {
             last: last.clone(),
             texts,
         });
+    }
+
+    /// The font size in pixels of a long block's first text (0 when unknown).
+    fn body_size(&self, texts: &[(Text, usize)]) -> f32 {
+        let Some(win) = &self.window else {
+            return 0.0;
+        };
+        texts
+            .iter()
+            .find(|(t, _)| !t.data().trim().is_empty())
+            .and_then(|(t, _)| t.parent_element())
+            .and_then(|p| win.get_computed_style(&p).ok().flatten())
+            .map_or(0.0, |s| {
+                px(&s.get_property_value("font-size").unwrap_or_default()) as f32
+            })
     }
 
     /// The lightest font weight of a block's text and its smallest font size in
@@ -331,6 +348,9 @@ impl Reader<'_> {
         (weight, size)
     }
 }
+
+/// How many long paragraphs are measured for the body text's size.
+const SIZE_SAMPLES: usize = 40;
 
 /// Blocks up to this many words get their look measured (longer ones are no
 /// headings, and a style lookup costs).

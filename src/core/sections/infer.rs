@@ -193,12 +193,12 @@ fn title_shape(b: &Block) -> bool {
     }
     let look = styled(b);
     let text = b.text.trim();
-    let words = text.split_whitespace().count();
     let max = if look {
         MAX_STYLED_WORDS
     } else {
         MAX_PLAIN_WORDS
     };
+    let words = b.words_upto(max);
     if words == 0 || words > max || text.chars().count() > 120 {
         return false;
     }
@@ -393,7 +393,7 @@ fn furniture(b: &Block) -> bool {
     if b.text.trim().is_empty() || matches!(b.kind, BlockKind::Caption | BlockKind::Other) {
         return true;
     }
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) || b.words() > 8 {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) || b.words_upto(8) > 8 {
         return false;
     }
     let lower = b.text.trim().to_ascii_lowercase();
@@ -504,7 +504,7 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
         return true;
     }
     let title_like = |x: &Block| {
-        x.words() <= MAX_PLAIN_WORDS
+        x.words_upto(MAX_PLAIN_WORDS) <= MAX_PLAIN_WORDS
             && x.kind == b.kind
             && !x.text.trim_end().ends_with(SENTENCE_END)
             && !byline_or_date(x)
