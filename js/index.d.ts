@@ -117,6 +117,13 @@ export interface MountOptions {
    */
   remember?: boolean | null | undefined;
   /**
+   * The widget's colours: `"auto"` dark only where the page is dark (its background,
+   * or its text colour on a bare canvas), never from the reader's system setting
+   * alone; `"light"` or `"dark"` to force them.
+   * @defaultValue `"auto"`
+   */
+  theme?: 'auto' | 'light' | 'dark' | null | undefined;
+  /**
    * Let option names the widget does not know through without an error (options meant
    * for a newer version, or for the caller's own code). Known options are still
    * checked. To pass other names from TypeScript, type the options as

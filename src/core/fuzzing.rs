@@ -27,8 +27,15 @@ pub fn check(data: &[u8]) {
                 _ => BlockKind::Paragraph,
             };
             let mut b = Block::new(kind, chars.as_str());
-            b.bold = tag % 7 == 0;
-            b.larger = tag % 11 == 0;
+            if tag % 7 == 0 {
+                b = b.bold();
+            }
+            if tag % 11 == 0 {
+                b = b.larger();
+            }
+            if tag % 13 == 0 {
+                b = b.linked(1.0);
+            }
             b
         })
         .collect();

@@ -5,6 +5,7 @@
 //! the DOM, so every decision is unit-tested natively.
 
 mod block;
+pub mod boilerplate;
 pub mod comments;
 pub mod contents;
 mod error;
@@ -18,11 +19,13 @@ mod slug;
 #[doc(hidden)]
 pub mod textgen;
 
-pub use block::{Block, BlockKind};
+pub use block::{fixture, Block, BlockKind};
 pub use error::Error;
 pub use quotes::Quote;
 pub use sections::Section;
-pub use settings::{check_script_url, CommentsSetting, OpenMode, OptionValue, QuotesAt, Settings};
+pub use settings::{
+    check_script_url, CommentsSetting, OpenMode, OptionValue, QuotesAt, Settings, Theme,
+};
 pub use slug::slugify;
 
 use std::collections::HashSet;
@@ -41,13 +44,31 @@ pub struct Plan {
 /// `taken_ids` are the ids already used in the page, so that the ids given to
 /// sections never clash with them.
 pub fn plan(blocks: &[Block], settings: &Settings, taken_ids: &HashSet<String>) -> Plan {
+    let not_article = boilerplate::mark(blocks);
     let sections = if settings.sections {
-        sections::find(blocks, settings, taken_ids)
+        sections::find_with(blocks, &not_article, settings, taken_ids)
     } else {
         Vec::new()
     };
     let quotes = if settings.quotes {
-        quotes::find(blocks, &sections, settings)
+        // Share boxes, related posts and author boxes hold no quotation of the
+        // article: the quote finder sees them as empty blocks (same indexes).
+        if not_article.contains(&true) {
+            let article: Vec<Block> = blocks
+                .iter()
+                .zip(&not_article)
+                .map(|(b, &skip)| {
+                    if skip {
+                        Block::new(BlockKind::Other, "")
+                    } else {
+                        b.clone()
+                    }
+                })
+                .collect();
+            quotes::find(&article, &sections, settings)
+        } else {
+            quotes::find(blocks, &sections, settings)
+        }
     } else {
         Vec::new()
     };
@@ -172,7 +193,12 @@ mod tests {
                         }
                     }
                     let mut b = Block::new(kinds[(rng.next() % kinds.len() as u64) as usize], text);
-                    b.bold = rng.next() % 4 == 0;
+                    if rng.next() % 4 == 0 {
+                        b = b.bold();
+                    }
+                    if rng.next() % 5 == 0 {
+                        b = b.linked(1.0);
+                    }
                     b
                 })
                 .collect();

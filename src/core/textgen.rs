@@ -146,13 +146,15 @@ impl Article {
                     &mut plain_visible,
                     &mut any_visible,
                 );
-                Block {
-                    kind: g.kind,
-                    text,
-                    bold: any_visible && !plain_visible,
-                    larger: g.larger,
-                    id: g.id.clone(),
+                let mut b = Block::new(g.kind, text);
+                if any_visible && !plain_visible {
+                    b = b.bold();
                 }
+                if g.larger {
+                    b = b.larger();
+                }
+                b.id = g.id.clone();
+                b
             })
             .collect()
     }
@@ -937,9 +939,9 @@ mod tests {
         };
         let b = art.to_blocks();
         assert_eq!(b[0].text, " Zoë");
-        assert!(b[0].bold);
+        assert!(b[0].is_bold());
         assert_eq!(b[1].text, "人ed");
-        assert!(!b[1].bold);
+        assert!(!b[1].is_bold());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::dom::el;
 use super::sections::SectionUi;
-use crate::core::{contents, Plan};
+use crate::core::{contents, sections::outline, Plan};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
@@ -42,9 +42,13 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<To
     nav.append_child(&head)?;
     let list = el(doc, "ol", "aw-toc-list", None);
     let mut links = Vec::with_capacity(plan.sections.len());
-    for s in &plan.sections {
+    // Indented by the depth under the article's own top level (so that it sits flush
+    // whatever level the page's headings start at) and numbered by it.
+    for (s, (depth, number)) in plan.sections.iter().zip(outline(&plan.sections)) {
         let li = el(doc, "li", "aw-toc-item", None);
         li.set_attribute("data-level", &s.level.to_string())?;
+        li.set_attribute("data-depth", &depth.to_string())?;
+        li.set_attribute("data-number", &number)?;
         let a = el(doc, "a", "aw-toc-link", Some(&s.title));
         a.set_attribute("href", &format!("#{}", s.id))?;
         li.append_child(&a)?;

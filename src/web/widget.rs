@@ -562,6 +562,13 @@ fn apply(
     undo: &mut Undo,
 ) -> Result<Parts, JsValue> {
     undo.add_class(&p.root, "aw-root")?;
+    let (background, text) = super::read::page_look(&p.root);
+    let dark = p.settings.theme.dark_on(background, text);
+    undo.set_attr(
+        &p.root,
+        "data-aw-theme",
+        if dark { "dark" } else { "light" },
+    )?;
     let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, screen, undo)?;
     let level = p.settings.base_level;
     let toc = if contents::shows(p.settings.toc && p.settings.sections, p.plan.sections.len()) {
