@@ -5,8 +5,8 @@
 //           data-comments="#comments"></script>
 //
 // It loads article-widget.css from next to itself (unless data-css="false"), finds the
-// article (data-article="<selector>", else Blogger's first .post-body or
-// [id^="post-body-"]), reads the options from the tag's other data-* attributes
+// article (data-article="<selector>", else the post body of the common platforms:
+// Blogger, WordPress, Ghost, Substack, Medium; see roots.js), reads the options from the tag's other data-* attributes
 // (data-max-quotes="3" is maxQuotes: 3; "true"/"false" are booleans, digits numbers)
 // and mounts the widget once, however many times the tag is on the page. The widget
 // is then window.articleWidget. On a failure the page stays as it was: the error is
@@ -15,7 +15,6 @@
 const GUARD = Symbol.for('article-widget.embed');
 // The tag's data-* attributes that are the embed's own, not options of the widget.
 const OWN = new Set(['data-article', 'data-css', 'data-article-widget-embed']);
-const BLOGGER_BODY = '.post-body, [id^="post-body-"]';
 const CSS_WAIT_MS = 3000;
 
 let ready = window[GUARD];
@@ -49,13 +48,20 @@ async function start() {
         throw coded(e, 'load-failed');
       });
     api.catch(() => {}); // a failure is reported below, once
+    // How to find the post body on the common platforms (roots.js), fetched alongside.
+    const roots = get('data-article') ? null : import('./roots.js');
+    roots?.catch(() => {});
     if (document.readyState === 'loading') {
       await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     }
-    const root = get('data-article') ?? document.querySelector(BLOGGER_BODY);
+    const root =
+      get('data-article') ??
+      (await roots.catch((e) => {
+        throw coded(e, 'load-failed');
+      })).findRoot(document);
     if (root == null) {
       throw coded(
-        'no article found: the page has no .post-body; give the tag data-article="<selector of the article>"',
+        'no article found: the page has no post body the embed knows (.post-body, .entry-content, .gh-content, .available-content, article, ...); give the tag data-article="<selector of the article>"',
         'root-not-found',
       );
     }

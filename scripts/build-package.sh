@@ -33,7 +33,7 @@ cp styles/article-widget.css "$out/"
 
 # The package's own modules and types (js/): index.js re-exports the generated module
 # under the hand-written index.d.ts; embed.js is the one-tag embed.
-cp js/index.js js/index.d.ts js/embed.js js/embed.d.ts js/article-widget.css.d.ts "$out/"
+cp js/index.js js/index.d.ts js/embed.js js/embed.d.ts js/roots.js js/article-widget.css.d.ts "$out/"
 
 # The error codes, defined once in Rust (Error::CODES): the list of
 # isArticleWidgetError in index.js and the TypeScript union ArticleWidgetErrorCode.
@@ -76,6 +76,7 @@ const pkg = {
     "index.d.ts",
     "embed.js",
     "embed.d.ts",
+    "roots.js",
     "article_widget.js",
     "article_widget_bg.wasm",
     "article-widget.css",

@@ -38,10 +38,17 @@ pub fn document_of(node: &Node) -> Option<Document> {
 }
 
 /// The window a node's document is shown in: its `defaultView`, or the global window.
+///
+/// Only a view that is an event target counts: a test environment may make Node's
+/// global object the document's view, and it has no `addEventListener` (listening on
+/// it would throw). There the widget listens to no window events.
 pub fn window_of(node: &Node) -> Option<Window> {
     document_of(node)
         .and_then(|d| d.default_view())
         .or_else(web_sys::window)
+        .filter(|w| {
+            js_sys::Reflect::get(w, &"addEventListener".into()).is_ok_and(|f| f.is_function())
+        })
 }
 
 /// The document to work in for `root` (an Element or a selector): the element's own
@@ -102,4 +109,41 @@ pub fn children(node: &Node) -> Vec<Node> {
 /// A CSS selector that is valid in this browser, or `None`.
 pub fn valid_selector(doc: &Document, selector: &str) -> bool {
     doc.query_selector(selector).is_ok()
+}
+
+/// The URL fragment of the page `node` is in (`""` when there is none).
+pub fn hash_of(node: &Node) -> String {
+    window_of(node)
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Scrolls `el` into view (to the middle of the window when `center`), where the DOM
+/// can scroll: DOMs without layout (jsdom) have no `scrollIntoView`.
+pub fn scroll_to(el: &Element, center: bool) {
+    let can = js_sys::Reflect::get(el, &"scrollIntoView".into()).is_ok_and(|f| f.is_function());
+    if !can {
+        return;
+    }
+    if center {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    } else {
+        el.scroll_into_view();
+    }
+}
+
+/// Whether the browser's find-in-page reaches text hidden with
+/// `hidden="until-found"` (it then fires `beforematch`): `'onbeforematch' in
+/// HTMLElement.prototype`.
+pub fn finds_hidden_text(win: &Window) -> bool {
+    let proto = js_sys::Reflect::get(win, &"HTMLElement".into())
+        .and_then(|c| js_sys::Reflect::get(&c, &"prototype".into()));
+    match proto {
+        Ok(p) if p.is_object() => {
+            js_sys::Reflect::has(&p, &"onbeforematch".into()).unwrap_or(false)
+        }
+        _ => false,
+    }
 }

@@ -4,6 +4,7 @@
 //! `destroy()`.
 
 use super::comments::{self, Loader};
+use super::dom::scroll_to;
 use super::errors::{dom_error, js_error};
 use super::events::{Event, Events};
 use super::prepare::Prepared;
@@ -42,6 +43,9 @@ enum Action {
     AfterPrint,
     LoadComments,
     Preconnect,
+    /// A key that opens the browser's find bar, where the browser cannot find text
+    /// in a collapsed section (no `hidden="until-found"`): open every section first.
+    FindKey,
 }
 
 /// A listener on `target` that runs `action` on the widget.
@@ -58,6 +62,17 @@ fn listen(
         _ => EventListenerOptions::default(),
     };
     EventListener::new_with_options(target, event, opts, move |e| {
+        if let Action::FindKey = action {
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let key = k.key();
+            let find =
+                key == "F3" || ((k.ctrl_key() || k.meta_key()) && key.eq_ignore_ascii_case("f"));
+            if !find {
+                return;
+            }
+        }
         if let Action::Quote(_) = action {
             e.prevent_default();
         }
@@ -251,10 +266,16 @@ impl Live {
                 on(a, "click", Action::Reveal(i));
             }
         }
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = super::dom::window_of(&self.root) {
             on(&window, "hashchange", Action::Hash);
             on(&window, "beforeprint", Action::BeforePrint);
             on(&window, "afterprint", Action::AfterPrint);
+            // Find-in-page reaches collapsed text only through `hidden="until-found"`
+            // (Chrome 102+, Firefox 139+, Safari 26.2+). Elsewhere the value acts as
+            // plain `hidden`: open every section when the reader opens the find bar.
+            if !super::dom::finds_hidden_text(&window) {
+                on(&window, "keydown", Action::FindKey);
+            }
         }
         if let Some(c) = &self.comments {
             on(&c.facade.button, "click", Action::LoadComments);
@@ -319,6 +340,7 @@ impl Live {
                 Vec::new()
             }
             Action::LoadComments => self.load_comments(),
+            Action::FindKey => self.set_all(true),
             Action::Preconnect => {
                 if let Some(c) = self.comments.as_mut() {
                     c.preconnect(&self.doc, &mut self.undo);
@@ -398,9 +420,7 @@ impl Live {
             .or_else(|| first.dyn_ref::<Element>().cloned())
             .or_else(|| first.parent_element());
         if let Some(t) = target {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            t.scroll_into_view_with_scroll_into_view_options(&opts);
+            scroll_to(&t, true);
         }
         events.push(Event::Quote { text, speaker });
         events
@@ -437,32 +457,26 @@ impl Live {
     /// comment system has rendered it: scroll to it then (watching the comment area
     /// for a while when it is not there yet).
     fn scroll_to_comment(&mut self) {
-        let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
-            return;
-        };
+        let hash = super::dom::hash_of(&self.root);
         let Some(c) = &self.comments else { return };
         if !c.wants(&hash, None) && sections::hash_target(&self.doc, &hash).is_none() {
             return;
         }
         if let Some(t) = sections::hash_target(&self.doc, &hash) {
             if c.wants(&hash, Some(&t)) {
-                t.scroll_into_view();
+                scroll_to(&t, false);
             }
             return;
         }
         let area = c.area.element.clone();
+        let doc = self.doc.clone();
         let cb = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
             move |_, obs: web_sys::MutationObserver| {
-                let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
-                    return;
-                };
-                let Some(doc) = super::dom::document() else {
-                    return;
-                };
+                let hash = super::dom::hash_of(doc.as_ref());
                 if let Some(t) = sections::hash_target(&doc, &hash) {
                     // Disconnect only: the closure running now must not be dropped here.
                     obs.disconnect();
-                    t.scroll_into_view();
+                    scroll_to(&t, false);
                 }
             },
         );
@@ -486,7 +500,7 @@ impl Live {
         let Some(saved) = self
             .storage_key
             .as_deref()
-            .and_then(|k| storage()?.get_item(k).ok()?)
+            .and_then(|k| storage(&self.root)?.get_item(k).ok()?)
         else {
             return;
         };
@@ -499,7 +513,7 @@ impl Live {
     }
 
     fn save_state(&self) {
-        let (Some(key), Some(store)) = (&self.storage_key, storage()) else {
+        let (Some(key), Some(store)) = (&self.storage_key, storage(&self.root)) else {
             return;
         };
         let open: Vec<&str> = self
@@ -522,14 +536,14 @@ impl Drop for Live {
 }
 
 /// Session storage, where the page may use it.
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
+fn storage(root: &Element) -> Option<web_sys::Storage> {
+    super::dom::window_of(root)?.session_storage().ok()?
 }
 
 /// The key of a page's section state: the page's path and the article's id, or for
 /// an article without one, its place among the page's elements of its kind.
 fn storage_key(root: &Element) -> Option<String> {
-    let path = web_sys::window()?.location().pathname().ok()?;
+    let path = super::dom::window_of(root)?.location().pathname().ok()?;
     let id = match root.get_attribute("id").filter(|id| !id.is_empty()) {
         Some(id) => id,
         None => {
@@ -650,7 +664,7 @@ fn watch_reading(weak: &Weak<RefCell<Live>>, sections: &[SectionUi]) -> Option<O
     let w = weak.clone();
     observe(&headings, "0px 0px -66% 0px", move |_| {
         with(&w, |live| {
-            let line = web_sys::window()
+            let line = super::dom::window_of(&live.root)
                 .and_then(|w| w.inner_height().ok())
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0)
@@ -670,10 +684,8 @@ fn watch_reading(weak: &Weak<RefCell<Live>>, sections: &[SectionUi]) -> Option<O
 /// Follows the URL fragment: opens the sections around its target, or loads the
 /// comments when it points into them, and scrolls there.
 pub fn on_hash(weak: &Weak<RefCell<Live>>, changed: bool) {
-    let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
-        return;
-    };
     with(weak, |live| {
+        let hash = super::dom::hash_of(&live.root);
         let target = sections::hash_target(&live.doc, &hash);
         let in_comments = live
             .comments
@@ -687,7 +699,7 @@ pub fn on_hash(weak: &Weak<RefCell<Live>>, changed: bool) {
         if let Some(t) = &target {
             let opened = live.open_around(t.as_ref());
             if changed || !opened.is_empty() {
-                t.scroll_into_view();
+                scroll_to(t, false);
             }
             events.extend(opened);
         }
