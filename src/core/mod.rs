@@ -8,6 +8,7 @@ mod block;
 mod error;
 #[doc(hidden)]
 pub mod fuzzing;
+mod lexicon;
 pub mod quotes;
 pub mod sections;
 mod settings;
