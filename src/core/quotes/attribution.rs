@@ -1,9 +1,9 @@
 //! Attribution: which name, pronoun or source in a quotation's sentence is its
 //! speaker, from the reporting verb that ties them ("...," Hegseth said; said
-//! Hegseth; according to X; Name: "...").
+//! Hegseth; according to X; Name: "..."; "..." — Name).
 
-use super::lexicon::{has, BETWEEN, PREPOSITIONS};
-use super::names::{is_pronoun, is_title, lower, word, Mention};
+use super::lexicon::{has, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS};
+use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
 use super::tokens::Tok;
 use super::verbs::{invertible, is_reporting_verb};
 
@@ -11,15 +11,21 @@ fn tok<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<Tok<'a>> {
     toks.get(i).map(|&(_, t)| t)
 }
 
+/// Who a quotation's frame names as its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Who {
     /// A mention, by its index in the sentence's mentions: the subject of a reporting
-    /// verb, so a new name is taken as a person.
+    /// verb, so a new name is taken as a person (or, failing that, as an
+    /// organisation speaking: "the White House said").
     Named(usize),
     /// A mention that counts only if it is a person already known or clearly one
     /// (the subject of a sentence with no verb of saying beside it).
     Known(usize),
     /// A pronoun ("he", "she"), by its token index.
     Pronoun(usize),
+    /// A source the text describes without a name ("a senior adviser", "one
+    /// Clinton aide", "the Vermont senator"), by its tokens `from..to`.
+    Described(usize, usize),
 }
 
 fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> Option<Who> {
@@ -38,8 +44,37 @@ fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> 
         .map(Who::Named)
 }
 
-/// The subject right before the verb at `v` (skipping "also", "later", ...), or right
-/// after it ("said Hegseth").
+/// Whether token `k` ends a clause for a description's sake: the frame's edge, a
+/// punctuation mark, or a quotation.
+fn clause_edge(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
+    !matches!(tok(toks, k), Some(Tok::Word(_)))
+}
+
+/// A description starting at token `from` with a determiner ("a senior adviser",
+/// "one Clinton aide", "the party's treasurer"): its end, at the next punctuation
+/// mark, quotation, relative pronoun or verb, within eight words.
+fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option<usize> {
+    if !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
+        return None;
+    }
+    let mut k = from + 1;
+    while k < hi && k < from + 9 {
+        match word(toks, k) {
+            Some(w)
+                if !matches!(lower(w).as_str(), "who" | "whose" | "which" | "that")
+                    && !is_reporting_verb(w) =>
+            {
+                k += 1
+            }
+            _ => break,
+        }
+    }
+    (k > from + 1 && (k >= hi || clause_edge(toks, k) || word(toks, k).is_some())).then_some(k)
+}
+
+/// The subject right before the verb at `v` (skipping "also", "later", ..., and an
+/// appositive between commas), or right after it ("said Hegseth", "added a
+/// spokeswoman").
 fn subject_of(
     toks: &[(usize, Tok<'_>)],
     ms: &[Mention],
@@ -65,6 +100,35 @@ fn subject_of(
                     }
                     return Some(who);
                 }
+                // "..." one Clinton aide said: a description that opens the clause.
+                let start = (lo..=k)
+                    .rev()
+                    .take(8)
+                    .take_while(|&j| matches!(tok(toks, j), Some(Tok::Word(_))))
+                    .last();
+                if let Some(s) = start.filter(|&s| s == lo || clause_edge(toks, s - 1)) {
+                    if description_from(toks, s, v) == Some(v) {
+                        return Some(Who::Described(s, v));
+                    }
+                }
+                break;
+            }
+            // "Jane Smith, the harbour master, said": over the appositive to the name.
+            Some(Tok::Punct(',')) if k + 1 == v => {
+                let open = (lo..k)
+                    .rev()
+                    .take(16)
+                    .take_while(|&j| !matches!(tok(toks, j), Some(Tok::Quote(_))))
+                    .find(|&j| matches!(tok(toks, j), Some(Tok::Punct(','))));
+                if let Some(c) = open.filter(|&c| c > lo) {
+                    let inner_starts_low = word(toks, c + 1)
+                        .is_some_and(|w| !is_cap(w) || has(DETERMINERS, &lower(w)));
+                    if inner_starts_low {
+                        if let Some(who) = who_at(toks, ms, c - 1, true) {
+                            return Some(who);
+                        }
+                    }
+                }
                 break;
             }
             _ => break,
@@ -73,6 +137,9 @@ fn subject_of(
     if v + 1 < hi && word(toks, v).is_some_and(invertible) {
         if let Some(who) = who_at(toks, ms, v + 1, false) {
             return Some(who);
+        }
+        if let Some(end) = description_from(toks, v + 1, hi) {
+            return Some(Who::Described(v + 1, end));
         }
     }
     None
@@ -100,56 +167,147 @@ pub fn attribute(
     let mut out = Vec::new();
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
-    for v in q + 1..next_q.min(q + 9) {
+    for v in q + 1..next_q.min(q + 20) {
         if is_verb(v) {
             out.extend(subject_of(toks, ms, v, q + 1, next_q));
         }
     }
-    // 2. A "Name:" right before the quotation.
+    // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
+    if matches!(tok(toks, q + 1), Some(Tok::Punct('—' | '–'))) {
+        out.extend(who_at(toks, ms, q + 2, false));
+    }
+    // 3. A "Name:" right before the quotation.
     if q >= 2 && matches!(tok(toks, q - 1), Some(Tok::Punct(':'))) {
         out.extend(who_at(toks, ms, q - 2, true));
     }
-    // 3. "according to X" anywhere in the sentence: the source of what follows.
+    // 4. "according to X" anywhere in the sentence: the source of what follows.
     for k in lo..hi.saturating_sub(2) {
         if word(toks, k).is_some_and(|w| lower(w) == "according") && word(toks, k + 1) == Some("to")
         {
-            out.extend(who_at(toks, ms, k + 2, false));
+            // "according to the Valley Gazette": the name after the article.
+            let at = if word(toks, k + 2).is_some_and(|w| lower(w) == "the")
+                && word(toks, k + 3).is_some_and(is_cap)
+            {
+                k + 3
+            } else {
+                k + 2
+            };
+            out.extend(who_at(toks, ms, at, false));
+            if let Some(end) = description_from(toks, k + 2, hi) {
+                out.push(Who::Described(k + 2, end));
+            }
         }
     }
-    // 4. Before it: the nearest reporting verb with its subject.
+    // 5. Before it: the nearest reporting verb with its subject.
     for v in (prev_q..q).rev() {
         if is_verb(v) {
             out.extend(subject_of(toks, ms, v, lo, q));
         }
     }
-    // 5. A reporting verb with no subject beside it ("Trump, echoing X, said ..."),
-    //    or a quotation introduced by a colon ("... in his introduction: "..."): the
-    //    sentence's subject, the first name or pronoun before the verb (or the
-    //    quotation) that no preposition governs, if it is a person already.
-    let colon = q >= 1 && matches!(tok(toks, q - 1), Some(Tok::Punct(':')));
+    // 6. A reporting verb with no subject beside it ("Trump, echoing X, said ..."), a
+    //    statement ("X issued a statement: ..."), a quotation introduced by a colon,
+    //    or none of these ("Rubio bemoaned a climate in which people "hate each
+    //    other""): the sentence's subject, the first name or pronoun before the verb
+    //    (or the quotation) that no preposition governs, if it is a person already.
     let verb = (lo..hi)
-        .find(|&k| k != q && is_verb(k))
-        .or(colon.then_some(q));
-    if let Some(verb) = verb {
-        out.extend(
-            (lo..verb)
-                .filter(|&k| {
-                    k == lo || !word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
-                })
-                .filter(|&k| {
-                    k == lo
-                        || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
-                        || word(toks, k - 1).is_some_and(is_title)
-                })
-                .find_map(|k| {
-                    if word(toks, k).is_some_and(is_pronoun) {
-                        return Some(Who::Pronoun(k));
-                    }
-                    ms.iter()
-                        .position(|m| m.from == k && !m.possessive)
-                        .map(Who::Known)
-                }),
+        .find(|&k| {
+            k != q && (is_verb(k) || word(toks, k).is_some_and(|w| has(STATEMENT_NOUNS, &lower(w))))
+        })
+        .filter(|&k| k < q)
+        .unwrap_or(q);
+    out.extend(
+        (lo..verb)
+            .filter(|&k| {
+                k == lo || !word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
+            })
+            .filter(|&k| {
+                k == lo
+                    || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
+                    || word(toks, k - 1).is_some_and(is_title)
+            })
+            .find_map(|k| {
+                if word(toks, k).is_some_and(is_pronoun) {
+                    return Some(Who::Pronoun(k));
+                }
+                ms.iter()
+                    .position(|m| m.from == k && !m.possessive)
+                    .map(Who::Known)
+            }),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::spans;
+    use super::super::names::mentions;
+    use super::super::tokens::tokens;
+    use super::*;
+
+    /// The first candidate for the first quotation of `text`, as words.
+    fn first(text: &str) -> Option<String> {
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        let ms = mentions(&toks);
+        let q = toks.iter().position(|(_, t)| matches!(t, Tok::Quote(_)))?;
+        let words = |a: usize, b: usize| {
+            (a..b)
+                .filter_map(|k| word(&toks, k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match attribute(&toks, &ms, 0, toks.len(), q).first()? {
+            Who::Named(m) | Who::Known(m) => ms.get(*m).map(|m| m.name.join(" ")),
+            Who::Pronoun(p) => word(&toks, *p).map(str::to_string),
+            Who::Described(a, b) => Some(words(*a, *b)),
+        }
+    }
+
+    #[test]
+    fn descriptions_without_a_name() {
+        assert_eq!(
+            first("“The vote is lost,” one Harbour Party aide said on Friday."),
+            Some("one Harbour Party aide".into())
+        );
+        assert_eq!(
+            first("“The vote is lost,” said a senior adviser to the mayor, who asked not to be named."),
+            Some("a senior adviser to the mayor".into())
         );
     }
-    out
+
+    #[test]
+    fn over_an_appositive_to_the_name() {
+        assert_eq!(
+            first("Tomas Ruiz, the harbour master of Vigo, warned, “Nobody sails today.”"),
+            Some("Tomas Ruiz".into())
+        );
+    }
+
+    #[test]
+    fn a_dash_after_the_quotation() {
+        assert_eq!(
+            first("“I never miss the market on Saturdays.” — Edda Lind, 34, of Tromsø"),
+            Some("Edda Lind".into())
+        );
+    }
+
+    #[test]
+    fn a_verb_far_after_the_quotation() {
+        assert_eq!(
+            first("“Without the ferry” to the islands, the mainland and the rest of the coast, Mira Holm said, “we are cut off.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_sentence_subject_with_no_verb_of_saying() {
+        assert_eq!(
+            first("Mira Holm also bemoaned a council in which people “never listen to the fishermen.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm issued a statement, “We will rebuild the pier.”"),
+            Some("Mira Holm".into())
+        );
+    }
 }

@@ -270,6 +270,7 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
     let first_in_block = found.len();
     // The person the sentence before was about, for a quotation standing alone.
     let mut prev_subject: Option<usize> = None;
+    let transcript = transcript_speaker(&toks, people);
     for (si, &(lo, hi)) in tokens::sentences(text, &spans, &toks).iter().enumerate() {
         let sent = toks.get(lo..hi).unwrap_or_default();
         let ms = mentions(sent);
@@ -284,8 +285,20 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
             let Tok::Quote(span) = *t else { continue };
             let candidates = attribute(sent, &ms, 0, sent.len(), qi);
             let speaker = candidates.iter().find_map(|who| match *who {
-                Who::Named(k) => ms.get(k).and_then(|m| people.resolve(m, true)),
+                // The subject of a reporting verb that is no person is an
+                // organisation speaking ("Twitter said in a statement").
+                Who::Named(k) => ms.get(k).and_then(|m| {
+                    people.resolve(m, true).or_else(|| {
+                        people::is_not_person(m)
+                            .then(|| people.organisation(m))
+                            .flatten()
+                    })
+                }),
                 Who::Known(k) => ms.get(k).and_then(|m| people.resolve(m, false)),
+                Who::Described(a, b) => {
+                    let words: Vec<&str> = (a..b).filter_map(|k| names::word(sent, k)).collect();
+                    people.described(&words)
+                }
                 // The person named last before the pronoun: in this sentence, else
                 // before it.
                 Who::Pronoun(p) => ms
@@ -307,7 +320,8 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
                 .and_then(|f| f.speaker);
             let speaker = speaker
                 .or(earlier)
-                .or(if words == 0 { prev_subject } else { None });
+                .or(if words == 0 { prev_subject } else { None })
+                .or(transcript);
             let tail_words = sent
                 .get(qi + 1..)
                 .unwrap_or_default()
@@ -331,7 +345,7 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
                 opens_block: lo == 0 && qi == 0,
                 sentence: si,
             });
-            if speaker.is_some() {
+            if speaker.is_some_and(|k| people.can_be_last(k)) {
                 people.last = speaker;
             }
         }
@@ -358,6 +372,7 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
             .iter()
             .rposition(|(_, t)| matches!(t, Tok::Quote(_)))
             .unwrap_or(0);
+        let spoke_last = spoke_last.filter(|&k| people.can_be_last(k));
         people.last = if last_quote_at >= last_mention_end {
             spoke_last.or(named_last)
         } else {
@@ -366,6 +381,53 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
         .or(people.last);
     }
     chain::merge_broken(found, first_in_block);
+}
+
+/// The speaker of a transcript's line ("PENCE: Well, ..."): a name in capitals and a
+/// colon that open the block, as the person of that name named before (or new).
+fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<usize> {
+    let colon = toks
+        .iter()
+        .take(4)
+        .position(|(_, t)| matches!(t, Tok::Punct(':')))?;
+    let shouted: Vec<&str> = (0..colon).filter_map(|k| names::word(toks, k)).collect();
+    if shouted.is_empty() || shouted.len() != colon || !shouted.iter().all(|w| names::is_shouted(w))
+    {
+        return None;
+    }
+    // Title case, as the article wrote the name elsewhere: "PENCE" -> "Pence".
+    let name: Vec<String> = shouted
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| {
+                    c.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    // Words of a heading or a notice, not of a speaker.
+    if name
+        .iter()
+        .any(|w| names::is_title(w) || !names::is_name_word(w))
+        || matches!(
+            name.first().map(String::as_str),
+            Some("Update" | "Correction" | "Editor")
+        )
+    {
+        return None;
+    }
+    let m = Mention {
+        from: 0,
+        to: colon,
+        name,
+        role: None,
+        possessive: false,
+    };
+    people.resolve(&m, true)
 }
 
 /// The person a sentence is about: the first person named in it that no preposition
@@ -653,6 +715,54 @@ mod tests {
             assert_eq!(q.len(), 1, "{t}");
             assert_eq!(q[0].text, "Hi there.", "{t}");
         }
+    }
+
+    #[test]
+    fn organisations_and_outlets_speak() {
+        let q =
+            run(&["“The pier stays closed until spring,” the Harbour Board said in a statement."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Harbour Board"));
+        let q = run(&["“The talks were useful,” Norway insisted. “We will meet again,” he said."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Norway"));
+        assert_eq!(q[1].speaker, None, "an organisation is never “he”");
+        let q = run(&[
+            "The bridge will cost “far more than planned,” according to the Valley Gazette.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Valley Gazette"));
+    }
+
+    #[test]
+    fn sources_described_without_a_name() {
+        let q =
+            run(&["“We did not expect the flood so early,” said a senior engineer at Kessel Dam."]);
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("a senior engineer at Kessel Dam")
+        );
+        let q = run(&["“We did not expect the flood so early,” the report stated."]);
+        assert_eq!(q[0].speaker, None, "no name, nothing to show");
+        let q = run(&[
+            "Sen. Ada Quill of Vermont spoke on Tuesday.",
+            "“The dam must be rebuilt,” the Vermont senator told reporters.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"));
+    }
+
+    #[test]
+    fn a_transcript_line() {
+        let q = run(&[
+            "Governor Wren Calloway joined us from the capital.",
+            "CALLOWAY: Well, my answer was “not this year, and not next year either.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Wren Calloway"));
+        let q = run(&["UPDATE: The pier will “open again in May, if the weather allows.”"]);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn a_dash_after_the_quotation_names_the_speaker() {
+        let q = run(&["“I never miss the market on Saturdays.” ― Edda Lind, 34, of Tromsø"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Edda Lind"));
     }
 
     #[test]

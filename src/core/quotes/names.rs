@@ -35,7 +35,6 @@ pub(super) fn is_cap(w: &str) -> bool {
 }
 
 /// Whether the word is written all in capitals (two letters or more): "PENCE".
-#[allow(dead_code)] // used by the transcript rule, next
 pub(super) fn is_shouted(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some()

@@ -6,6 +6,7 @@
 
 use super::lexicon::{has, ABBREVIATIONS};
 use super::marks::Span;
+use super::verbs::is_reporting_verb;
 
 /// One token of a block's text outside its quotations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +85,21 @@ pub fn tokens<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, Tok<'a>)> {
     out
 }
 
+/// Whether the tokens from `k` open with a short attribution ("Smith said",
+/// "said Smith", "he asked", "Jane Smith replied"): a reporting verb within the
+/// first four words, words only before it. A quotation that ends in "!" or "?" (or
+/// "." in some styles) does not end the sentence when its attribution follows.
+fn attribution_follows(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
+    toks.iter()
+        .skip(k)
+        .take(4)
+        .map_while(|(_, t)| match t {
+            Tok::Word(w) => Some(*w),
+            _ => None,
+        })
+        .any(is_reporting_verb)
+}
+
 /// The sentences of a token list, as ranges of token indexes. Quotations are opaque:
 /// a sentence ends inside one only at its closing mark.
 pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(usize, usize)> {
@@ -113,6 +129,7 @@ pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(
                 inner.ends_with(['.', '!', '?', '…'])
                     && !matches!(toks.get(k + 1), Some((_, Tok::Punct(_))))
                     && starts_sentence(toks.get(k + 1))
+                    && !attribution_follows(toks, k + 1)
             }
             _ => false,
         };
@@ -166,6 +183,14 @@ mod tests {
             })
             .collect();
         assert_eq!(words, ["人ed"]);
+    }
+
+    #[test]
+    fn a_question_and_its_attribution_are_one_sentence() {
+        let text = "“Who will pay for it?” Mira Holm asked. “Nobody knows.” The end.";
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        assert_eq!(sentences(text, &sp, &toks).len(), 3, "{toks:?}");
     }
 
     #[test]
