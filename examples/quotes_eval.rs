@@ -11,7 +11,9 @@
 //! median and mean time of the quote finder per article (the best of three runs of
 //! each, so that a busy machine skews it less).
 //!
-//! Nothing of the articles is copied into the project: this only measures.
+//! `--show DOC` prints, instead, the quotes and speakers found in one article (to
+//! look at an error). Nothing of the articles is copied into the project: this only
+//! measures.
 
 use article_widget::core::{plan, Block, BlockKind, Settings};
 use std::collections::HashSet;
@@ -19,13 +21,24 @@ use std::io::{BufRead, BufReader, Write};
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let show = args.iter().position(|a| a == "--show").map(|i| {
+        let doc = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        doc
+    });
+    let mut args = args.into_iter();
     let gold = args
         .next()
         .unwrap_or_else(|| "../shared/quotes-eval/news-train.jsonl".into());
-    let pred = args
-        .next()
-        .unwrap_or_else(|| "test-results/quotes-eval-pred.jsonl".into());
+    let pred = match (&show, args.next()) {
+        (Some(_), _) => std::env::temp_dir()
+            .join("quotes-eval-show.jsonl")
+            .to_string_lossy()
+            .into_owned(),
+        (None, Some(p)) => p,
+        (None, None) => "test-results/quotes-eval-pred.jsonl".into(),
+    };
     let file = match std::fs::File::open(&gold) {
         Ok(f) => f,
         Err(e) => {
@@ -56,6 +69,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .collect()
             })
             .unwrap_or_default();
+        if let Some(want) = &show {
+            if !doc.contains(want.as_str()) {
+                continue;
+            }
+            for q in plan(&blocks, &settings, &taken).quotes {
+                println!("[{}] {:?} <- {:?}", q.block, q.text, q.speaker);
+            }
+            continue;
+        }
         let mut best = f64::INFINITY;
         let mut result = None;
         for _ in 0..3 {
@@ -75,6 +97,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         writeln!(out, "{row}")?;
     }
     out.flush()?;
+    if show.is_some() {
+        return Ok(());
+    }
     times.sort_by(f64::total_cmp);
     let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
     let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;

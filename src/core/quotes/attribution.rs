@@ -52,17 +52,19 @@ fn clause_edge(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
 
 /// A description starting at token `from` with a determiner ("a senior adviser",
 /// "one Clinton aide", "the party's treasurer"): its end, at the next punctuation
-/// mark, quotation, relative pronoun or verb, within eight words.
+/// mark, quotation, relative pronoun or verb, within twelve words.
 fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option<usize> {
     if !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
         return None;
     }
     let mut k = from + 1;
-    while k < hi && k < from + 9 {
+    while k < hi && k < from + 13 {
         match word(toks, k) {
+            // A capitalised word is a name's ("a State Department official"), even
+            // when it spells a verb.
             Some(w)
                 if !matches!(lower(w).as_str(), "who" | "whose" | "which" | "that")
-                    && !is_reporting_verb(w) =>
+                    && (is_cap(w) || !is_reporting_verb(w)) =>
             {
                 k += 1
             }
@@ -114,19 +116,33 @@ fn subject_of(
                 break;
             }
             // "Jane Smith, the harbour master, said": over the appositive to the name.
+            // "Jane Smith, the harbour master, said", "the assailant, John Doe,
+            // told", "Jane Smith, Republican of Ohio, said": the name right before
+            // this comma, else before an earlier one (the appositive between).
             Some(Tok::Punct(',')) if k + 1 == v => {
-                let open = (lo..k)
+                // A name a preposition governs ("master of Vigo") is no subject.
+                let free = |who: &Who| match *who {
+                    Who::Named(m) => ms.get(m).is_some_and(|m| {
+                        m.from == 0
+                            || !word(toks, m.from - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
+                    }),
+                    _ => true,
+                };
+                if let Some(who) = k
+                    .checked_sub(1)
+                    .and_then(|j| who_at(toks, ms, j, true))
+                    .filter(free)
+                {
+                    return Some(who);
+                }
+                let commas = (lo..k)
                     .rev()
-                    .take(16)
+                    .take(20)
                     .take_while(|&j| !matches!(tok(toks, j), Some(Tok::Quote(_))))
-                    .find(|&j| matches!(tok(toks, j), Some(Tok::Punct(','))));
-                if let Some(c) = open.filter(|&c| c > lo) {
-                    let inner_starts_low = word(toks, c + 1)
-                        .is_some_and(|w| !is_cap(w) || has(DETERMINERS, &lower(w)));
-                    if inner_starts_low {
-                        if let Some(who) = who_at(toks, ms, c - 1, true) {
-                            return Some(who);
-                        }
+                    .filter(|&j| j > lo && matches!(tok(toks, j), Some(Tok::Punct(','))));
+                for c in commas {
+                    if let Some(who) = who_at(toks, ms, c - 1, true).filter(free) {
+                        return Some(who);
                     }
                 }
                 break;
@@ -139,6 +155,12 @@ fn subject_of(
             return Some(who);
         }
         if let Some(end) = description_from(toks, v + 1, hi) {
+            // "said his oldest friend, Bruce Doe": the name in apposition.
+            if matches!(tok(toks, end), Some(Tok::Punct(','))) {
+                if let Some(who @ Who::Named(_)) = who_at(toks, ms, end + 1, false) {
+                    return Some(who);
+                }
+            }
             return Some(Who::Described(v + 1, end));
         }
     }
@@ -176,9 +198,17 @@ pub fn attribute(
     if matches!(tok(toks, q + 1), Some(Tok::Punct('—' | '–'))) {
         out.extend(who_at(toks, ms, q + 2, false));
     }
-    // 3. A "Name:" right before the quotation.
+    // 3. A "Name:" right before the quotation; else the subject of the clause the
+    //    colon ends ("When X asked, Rubio fired back: "...""), the name after its
+    //    last comma.
     if q >= 2 && matches!(tok(toks, q - 1), Some(Tok::Punct(':'))) {
         out.extend(who_at(toks, ms, q - 2, true));
+        let clause = (prev_q..q - 1)
+            .rev()
+            .find(|&k| matches!(tok(toks, k), Some(Tok::Punct(','))));
+        if let Some(c) = clause {
+            out.extend(who_at(toks, ms, c + 1, false));
+        }
     }
     // 4. "according to X" anywhere in the sentence: the source of what follows.
     for k in lo..hi.saturating_sub(2) {
@@ -276,10 +306,38 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_of_the_clause_a_colon_ends() {
+        assert_eq!(
+            first("When Bo Rand said the ferry was late, Mira Holm fired back: “It never is.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
     fn over_an_appositive_to_the_name() {
         assert_eq!(
             first("Tomas Ruiz, the harbour master of Vigo, warned, “Nobody sails today.”"),
             Some("Tomas Ruiz".into())
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition() {
+        assert_eq!(
+            first("“We warned them,” the skipper, Ola Berg, told the radio."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“We warned them,” Ola Berg, Liberal of Bergen, said."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“We warned them,” said his oldest friend, Ola Berg, who was there."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“We warned them,” said a Coast Guard officer."),
+            Some("a Coast Guard officer".into())
         );
     }
 

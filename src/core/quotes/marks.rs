@@ -52,7 +52,8 @@ fn marks(text: &str) -> Vec<Mark> {
 /// The closing marks that can end a quotation opened by `open`.
 fn closers(open: char) -> &'static [char] {
     match open {
-        '“' => &['”'],
+        // Mixed marks are common in pasted text: “like this," and "like this”.
+        '“' => &['”', '"'],
         '"' => &['"', '”'],
         '„' => &['“', '”'],
         '«' => &['»'],
@@ -83,12 +84,18 @@ fn opens(c: char, before: Option<char>, after: Option<char>) -> bool {
 }
 
 /// Whether `c`, a possible closing mark, really closes here (and is not an
-/// apostrophe as in "don’t" or "Trump’s").
-fn closes(c: char, before: Option<char>, after: Option<char>) -> bool {
+/// apostrophe as in "don’t" or "Trump’s"). `before2` is the character before
+/// `before`: a space between the last word's punctuation and the mark (`right, ''`,
+/// `'a flight,' "`) still closes.
+fn closes(c: char, before2: Option<char>, before: Option<char>, after: Option<char>) -> bool {
     if matches!(c, '»' | '›' | '」' | '』') {
         return true;
     }
-    let before_ok = before.is_some_and(|b| !b.is_whitespace());
+    let spaced = !is_single(c)
+        && before.is_some_and(char::is_whitespace)
+        && before2.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!' | '\'' | '’'))
+        && after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ')'));
+    let before_ok = spaced || before.is_some_and(|b| !b.is_whitespace());
     if is_single(c) {
         return before_ok && after.is_none_or(|a| !a.is_alphanumeric());
     }
@@ -115,16 +122,23 @@ pub fn spans(text: &str) -> Vec<Span> {
         }
         let wanted = closers(m.c);
         let mut found = None;
+        // The same mark opening again is a quotation nested in this one ("He says,
+        // "I'd like ten," you know."); when the text ends before the outer one is
+        // closed, the first mark was never closed and is skipped.
+        let mut depth = 0usize;
         for j in i + 1..ms.len() {
             let Some(d) = at(j) else { break };
-            let (b, a) = (at(j - 1), at(j + 1));
-            if wanted.contains(&d) && closes(d, b, a) {
-                found = Some(j);
-                break;
+            let (b2, b, a) = (j.checked_sub(2).and_then(at), at(j - 1), at(j + 1));
+            if d == m.c && opens(d, b, a) && !(wanted.contains(&d) && closes(d, b2, b, a)) {
+                depth += 1;
+                continue;
             }
-            // The same mark opening again means the first was never closed.
-            if d == m.c && opens(d, b, a) {
-                break;
+            if wanted.contains(&d) && closes(d, b2, b, a) {
+                if depth == 0 {
+                    found = Some(j);
+                    break;
+                }
+                depth -= 1;
             }
         }
         match found.and_then(|j| ms.get(j).map(|c| (j, *c))) {
@@ -195,6 +209,27 @@ mod tests {
             leading_mark("  ''Here we go"),
             Some((2, 4, '"')),
             "a paragraph may open with two apostrophes"
+        );
+    }
+
+    #[test]
+    fn nested_and_mixed_marks() {
+        assert_eq!(
+            quoted("“If a man says, “sell me ten,” you wonder,” she said."),
+            vec!["If a man says, “sell me ten,” you wonder,"]
+        );
+        assert_eq!(
+            quoted("\"If a man says, \"sell me ten,\" you wonder,\" she said."),
+            vec!["If a man says, \"sell me ten,\" you wonder,"]
+        );
+        assert_eq!(quoted("“Mixed marks,\" she said."), vec!["Mixed marks,"]);
+        assert_eq!(
+            quoted("''A space before the close, '' she said."),
+            vec!["A space before the close, "]
+        );
+        assert_eq!(
+            quoted("\"It was 'a rush to the door,' \" she said."),
+            vec!["It was 'a rush to the door,' "]
         );
     }
 

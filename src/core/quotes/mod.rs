@@ -265,7 +265,23 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
 
 fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Found>) {
     let text = &block.text;
-    let spans = marks::spans(text);
+    let mut spans = marks::spans(text);
+    // A paragraph that opens with a mark it never closes quotes to its end (news
+    // style: the quotation goes on in the next paragraph, which may open with
+    // another mark or none). Marks inside it are nested.
+    if block.is_prose() {
+        if let Some((lead, start, _)) = marks::leading_mark(text) {
+            let end = text.trim_end().len();
+            if end > start && !spans.iter().any(|s| s.open == lead) {
+                spans = vec![Span {
+                    open: lead,
+                    start,
+                    end,
+                    close: end,
+                }];
+            }
+        }
+    }
     let toks = tokens::tokens(text, &spans);
     let first_in_block = found.len();
     // The person the sentence before was about, for a quotation standing alone.
@@ -426,6 +442,7 @@ fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<
         name,
         role: None,
         possessive: false,
+        honorific: false,
     };
     people.resolve(&m, true)
 }
@@ -664,14 +681,15 @@ mod tests {
         assert_eq!(q[0].text, "We have waited for this bridge for ten years, and we will not wait any longer. The town needs it, the schools need it, and the shops need it.");
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
         assert_eq!((q[0].block, q[0].more.len(), q[0].more[0].0), (1, 1, 2));
-        // An opening mark never closed in the paragraphs after swallows nothing.
+        // An opening mark never closed quotes its own paragraph, and swallows
+        // nothing after it.
         let q = run(&[
             "\"An opening mark that nobody closes.",
             "A plain paragraph after it, with \"a quote\" in it.",
         ]);
         assert_eq!(
             q.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(),
-            ["a quote"]
+            ["An opening mark that nobody closes.", "a quote"]
         );
     }
 

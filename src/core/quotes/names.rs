@@ -19,6 +19,8 @@ pub struct Mention {
     pub role: Option<String>,
     /// Whether the name is followed by a possessive ("Hegseth’s").
     pub possessive: bool,
+    /// Whether an honorific came with it ("Mr. Biden"): a person, however short.
+    pub honorific: bool,
 }
 
 pub(super) fn lower(w: &str) -> String {
@@ -205,22 +207,31 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
                 break;
             }
         }
-        if let Some(k) = words
-            .iter()
-            .rposition(|w| is_title(w) && !is_cap(w))
-            .filter(|&k| k + 1 < words.len() && k >= cut)
-        {
+        if let Some(k) = words.iter().rposition(|w| is_title(w)).filter(|&k| {
+            k >= cut
+                && words
+                    .get(k + 1..)
+                    .is_some_and(|r| r.iter().any(|w| !is_title(w)))
+        }) {
             cut = k + 1;
         }
         // A run of titles alone ("President") names nobody.
-        let name: Vec<String> = words
-            .get(cut..)
+        // Titles before the first name word go; after it they are part of the name
+        // ("Martin Luther King") or make it an organisation ("the Clinton campaign").
+        let rest = words.get(cut..).unwrap_or_default();
+        let lead = rest.iter().take_while(|w| is_title(w)).count();
+        let lead = if lead == rest.len() { 0 } else { lead };
+        let name: Vec<String> = rest
+            .get(lead..)
             .unwrap_or_default()
             .iter()
-            .filter(|w| (!is_title(w) || words.len() - cut == 1) && !is_honorific(w))
+            .filter(|w| !is_honorific(w))
             .map(|w| w.to_string())
             .collect();
-        if name.is_empty() || name.iter().all(|w| is_title(w)) {
+        // "Mr. King": after an honorific even a title word is a name.
+        let honorific = words.iter().any(|w| is_honorific(w));
+        let after_honorific = cut > 0 && words.get(cut - 1).is_some_and(|w| is_honorific(w));
+        if name.is_empty() || (name.iter().all(|w| is_title(w)) && !after_honorific) {
             continue;
         }
         // Role words written in lower case before the run ("press secretary Karoline
@@ -255,6 +266,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
             name,
             role,
             possessive,
+            honorific,
         });
     }
     out
@@ -304,6 +316,17 @@ mod tests {
     #[test]
     fn an_organisation_before_the_title_is_part_of_the_role() {
         assert_eq!(
+            names("Harbour Rowing Club Captain Mia Okafor said"),
+            vec![(
+                "Mia Okafor".into(),
+                Some("Harbour Rowing Club Captain".into())
+            )]
+        );
+        assert_eq!(
+            names("Martin Luther King spoke"),
+            vec![("Martin Luther King".into(), None)]
+        );
+        assert_eq!(
             names("Harbour Rowing Club captain Mia Okafor said"),
             vec![(
                 "Mia Okafor".into(),
@@ -347,6 +370,12 @@ mod tests {
             names("The A's won. So did Plan B's team."),
             vec![("Plan B".into(), None)]
         );
+    }
+
+    #[test]
+    fn a_title_word_after_an_honorific_is_a_name() {
+        assert_eq!(names("Mr. Bishop said"), vec![("Bishop".into(), None)]);
+        assert_eq!(names("Ms. Major left")[0].0, "Major");
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl People {
             }
             return Some(k);
         }
-        let clear = m.role.is_some() || m.name.len() >= 2;
+        let clear = m.role.is_some() || m.name.len() >= 2 || m.honorific;
         if self.frozen || !(clear || speaking) || m.name.len() > 4 {
             return None;
         }
@@ -212,6 +212,7 @@ mod tests {
             name: name.iter().map(|s| s.to_string()).collect(),
             role: None,
             possessive: false,
+            honorific: false,
         }
     }
 
