@@ -30,7 +30,7 @@ pub const WEEKDAYS: &[&str] = &[
 
 /// Whether `word` (any case, a trailing dot allowed) names a month or a day of the week.
 pub fn is_calendar_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
     MONTHS.binary_search(&w.as_str()).is_ok() || WEEKDAYS.binary_search(&w.as_str()).is_ok()
 }
 

@@ -3,10 +3,11 @@
 //!
 //! The key-quotes panel shows a copy of each key quote near the top of the page, and
 //! a browser scrolls to the first match of a directive: a directive of the quoted
-//! words alone would find the panel's copy first. So the directive carries a prefix
-//! (the words just before the quotation in the article, its opening mark included)
-//! or, for a quotation that opens its paragraph, a suffix (its closing mark and the
-//! words after it): text only the article has.
+//! words alone would find the panel's copy first. So the directive carries a prefix,
+//! the words just before the quotation in the article with its opening mark (the
+//! mark alone when the quotation opens its paragraph): text only the article has.
+//! A quotation without marks (a block quotation) gets a suffix instead, the words
+//! after it.
 
 /// How many words a text directive takes from each end of a long quotation.
 const FRAGMENT_WORDS: usize = 4;
@@ -61,9 +62,12 @@ pub fn context(text: &str, start: usize, end: usize) -> (Option<String>, Option<
         }
     }
     let prefix = words.get(from..).unwrap_or_default().join(" ");
-    // The mark alone (a quotation that opens the block) is no context: the panel
-    // may set a mark before its copy too.
-    if prefix.chars().any(char::is_alphanumeric) {
+    // For a quotation that opens its block the prefix is its opening mark alone: the
+    // panel's copy has no mark (a browser matches the text of the page, not the
+    // marks a style sheet draws), and a suffix alone would not do, since a browser
+    // takes the first match of the start, in the panel, and only then looks for the
+    // end and the suffix after it.
+    if !prefix.is_empty() {
         return (Some(prefix), None);
     }
     let after = text.get(end..).unwrap_or("");
@@ -133,12 +137,15 @@ mod tests {
         );
         let text = "“Bread rises when it is ready,” the baker said.";
         let end = text.find(",”").unwrap_or(0) + 1;
-        let (prefix, suffix) = context(text, 3, end);
+        assert_eq!(context(text, 3, end), (Some("“".to_string()), None));
+        // A block quotation without marks: the words after it.
+        let text = "Bread rises when it is ready. — Ada Baker";
+        let (prefix, suffix) = context(text, 0, 29);
         assert_eq!(prefix, None);
-        assert_eq!(suffix.as_deref(), Some("” the baker"));
+        assert_eq!(suffix.as_deref(), Some("— Ada Baker"));
         assert_eq!(
             text_fragment(&["Bread", "rises"], None, suffix.as_deref()),
-            "text=Bread%20rises,-%E2%80%9D%20the%20baker"
+            "text=Bread%20rises,-%E2%80%94%20Ada%20Baker"
         );
     }
 }

@@ -415,14 +415,12 @@ fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<
     let name: Vec<String> = shouted
         .iter()
         .map(|w| {
-            let mut cs = w.chars();
-            cs.next()
-                .map(|c| {
-                    c.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-                .unwrap_or_default()
+            // ASCII case only: the full Unicode tables would cost the module kilobytes.
+            let mut out = String::with_capacity(w.len());
+            for (k, c) in w.chars().enumerate() {
+                out.push(if k == 0 { c } else { c.to_ascii_lowercase() });
+            }
+            out
         })
         .collect();
     // Words of a heading or a notice, not of a speaker.
@@ -660,7 +658,7 @@ mod tests {
         let q = run(&["\"Chasing this illusionary goal will only prolong the war, and cause more suffering,\" Pete Hegseth said."]);
         assert_eq!(
             q[0].text_fragment,
-            "text=Chasing%20this%20illusionary%20goal,and%20cause%20more%20suffering%2C,-%22%20Pete%20Hegseth"
+            "text=%22-,Chasing%20this%20illusionary%20goal,and%20cause%20more%20suffering%2C"
         );
         let q = run(&["Pete Hegseth called it \"an unrealistic objective\" today."]);
         assert_eq!(

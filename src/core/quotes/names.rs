@@ -24,7 +24,7 @@ pub struct Mention {
 }
 
 pub(super) fn lower(w: &str) -> String {
-    w.to_lowercase()
+    w.to_ascii_lowercase()
 }
 
 /// "he" or "she": a pronoun that stands for one person.

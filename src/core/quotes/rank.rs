@@ -34,7 +34,7 @@ pub fn is_statement(text: &str) -> bool {
 fn key_of(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -75,16 +75,15 @@ pub fn pick_key_quotes(quotes: &mut [Quote], in_caption: &[bool], wanted: usize)
         })
         .map(|(i, q)| (i, score(q)))
         .collect();
-    let speakers: Vec<&Option<String>> = {
-        let mut s: Vec<&Option<String>> = candidates
-            .iter()
-            .filter_map(|&(i, _)| quotes.get(i).map(|q| &q.speaker))
-            .collect();
-        s.sort();
-        s.dedup();
-        s
-    };
-    let several = speakers.len() > 1;
+    // Whether the candidates have more than one speaker (no sort: it would cost the
+    // module a sorting routine of its own).
+    let first_speaker = candidates
+        .first()
+        .and_then(|&(i, _)| quotes.get(i))
+        .map(|q| &q.speaker);
+    let several = candidates
+        .iter()
+        .any(|&(i, _)| quotes.get(i).map(|q| &q.speaker) != first_speaker);
     let mut chosen: Vec<usize> = Vec::new();
     while chosen.len() < wanted && !candidates.is_empty() {
         let speaker_of = |i: usize| quotes.get(i).and_then(|q| q.speaker.as_ref());

@@ -40,13 +40,13 @@ fn bases(w: &str) -> Vec<String> {
 
 /// Whether `word` is a form of a reporting verb ("said", "stating", "argued").
 pub fn is_reporting_verb(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = word.to_ascii_lowercase();
     has(IRREGULAR, &w) || bases(&w).iter().any(|b| has(VERBS, b))
 }
 
 /// Whether a form of a reporting verb may come before its subject ("said Hegseth").
 pub fn invertible(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = word.to_ascii_lowercase();
     match w.as_str() {
         "said" | "says" | "wrote" | "writes" => return true,
         "told" | "tells" | "asked" | "asks" => return false,
