@@ -64,6 +64,7 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
             // when it spells a verb.
             Some(w)
                 if !matches!(lower(w).as_str(), "who" | "whose" | "which" | "that")
+                    && !(k > from + 1 && !is_cap(w) && has(BETWEEN, &lower(w)))
                     && (is_cap(w) || !is_reporting_verb(w)) =>
             {
                 k += 1
@@ -128,18 +129,16 @@ fn subject_of(
                     }),
                     _ => true,
                 };
-                if let Some(who) = k
-                    .checked_sub(1)
-                    .and_then(|j| who_at(toks, ms, j, true))
-                    .filter(free)
-                {
-                    return Some(who);
-                }
-                let commas = (lo..k)
+                // The commas of the clause, the first first: its subject is the name
+                // before the earliest one ("Clinton, at a meeting in Columbus, Ohio,
+                // said": Clinton, not Ohio).
+                let mut commas: Vec<usize> = (lo..=k)
                     .rev()
-                    .take(20)
+                    .take(24)
                     .take_while(|&j| !matches!(tok(toks, j), Some(Tok::Quote(_))))
-                    .filter(|&j| j > lo && matches!(tok(toks, j), Some(Tok::Punct(','))));
+                    .filter(|&j| j > lo && matches!(tok(toks, j), Some(Tok::Punct(','))))
+                    .collect();
+                commas.reverse();
                 for c in commas {
                     if let Some(who) = who_at(toks, ms, c - 1, true).filter(free) {
                         return Some(who);
@@ -202,7 +201,17 @@ pub fn attribute(
     //    colon ends ("When X asked, Rubio fired back: "...""), the name after its
     //    last comma.
     if q >= 2 && matches!(tok(toks, q - 1), Some(Tok::Punct(':'))) {
-        out.extend(who_at(toks, ms, q - 2, true));
+        // Not the one spoken to ("telling CNBC:", "told the Valley Gazette:").
+        let addressed = |who: &Who| match *who {
+            Who::Named(m) => ms.get(m).is_some_and(|m| {
+                (m.from.saturating_sub(2)..m.from).any(|j| {
+                    word(toks, j)
+                        .is_some_and(|w| is_reporting_verb(w) || has(PREPOSITIONS, &lower(w)))
+                })
+            }),
+            _ => false,
+        };
+        out.extend(who_at(toks, ms, q - 2, true).filter(|w| !addressed(w)));
         let clause = (prev_q..q - 1)
             .rev()
             .find(|&k| matches!(tok(toks, k), Some(Tok::Punct(','))));
@@ -338,6 +347,22 @@ mod tests {
         assert_eq!(
             first("“We warned them,” said a Coast Guard officer."),
             Some("a Coast Guard officer".into())
+        );
+    }
+
+    #[test]
+    fn the_earliest_name_of_the_clause_and_not_the_one_spoken_to() {
+        assert_eq!(
+            first("Mira Holm, at a fair in Bergen, Norway, said she was “not going back.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm praised the crew, telling Radio Bergen: “They saved us.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Ola Berg said the Oslo senator would “bring the ferry back.”"),
+            Some("Ola Berg".into())
         );
     }
 

@@ -84,6 +84,8 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     let mut chain: Option<(usize, Vec<(usize, Span)>)> = None;
     for (bi, block) in blocks.iter().enumerate() {
         let from = found.len();
+        // The speaker a block ending in a colon introduces.
+        let mut introduced: Option<usize> = None;
         if chain.is_none() {
             if let Some(parts) = open_chain(blocks, bi) {
                 chain = Some((parts.last().map_or(bi, |p| p.0), parts));
@@ -97,7 +99,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             // the quotation it opens with.
             let parts = parts.clone();
             chain = None;
-            scan_block(block, bi, &mut people, &mut found);
+            let _ = scan_block(block, bi, &mut people, &mut found);
             let lead = block.text.len() - block.text.trim_start().len();
             if let (Some(f), Some(&(first_block, first))) = (
                 found
@@ -127,7 +129,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             | BlockKind::Heading(_) => {
                 let (last, frozen) = (people.last, !block.is_prose());
                 people.frozen = frozen;
-                scan_block(block, bi, &mut people, &mut found);
+                introduced = scan_block(block, bi, &mut people, &mut found).filter(|_| !frozen);
                 people.frozen = false;
                 if frozen {
                     people.last = last;
@@ -135,7 +137,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             }
             BlockKind::Quote => match block_quotation(block, bi, &mut people) {
                 Some(f) => found.push(f),
-                None => scan_block(block, bi, &mut people, &mut found),
+                None => introduced = scan_block(block, bi, &mut people, &mut found),
             },
             _ => continue,
         }
@@ -150,7 +152,8 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             }
         }
         quoting = match found.get(from..).and_then(<[Found]>::last) {
-            Some(f) => f.speaker,
+            Some(f) => f.speaker.or(introduced),
+            None if introduced.is_some() => introduced,
             // A paragraph of narration ends the quoting; a short line or a list item
             // (often a caption in disguise) does not.
             None if block.words() > 12 && block.kind != BlockKind::ListItem => None,
@@ -263,7 +266,15 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
     })
 }
 
-fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Found>) {
+/// Reads one block's quotations into `found`. Returns, for a block that ends in a
+/// colon ("He said:"), the speaker its last sentence introduces, for the quotation
+/// that opens the next block.
+fn scan_block(
+    block: &Block,
+    bi: usize,
+    people: &mut People,
+    found: &mut Vec<Found>,
+) -> Option<usize> {
     let text = &block.text;
     let mut spans = marks::spans(text);
     // A paragraph that opens with a mark it never closes quotes to its end (news
@@ -287,7 +298,10 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
     // The person the sentence before was about, for a quotation standing alone.
     let mut prev_subject: Option<usize> = None;
     let transcript = transcript_speaker(&toks, people);
-    for (si, &(lo, hi)) in tokens::sentences(text, &spans, &toks).iter().enumerate() {
+    let mut introduces = None;
+    let sentences = tokens::sentences(text, &spans, &toks);
+    let last_sentence = sentences.len().saturating_sub(1);
+    for (si, &(lo, hi)) in sentences.iter().enumerate() {
         let sent = toks.get(lo..hi).unwrap_or_default();
         let ms = mentions(sent);
         // Register everyone the sentence names, so that a later short name or pronoun
@@ -315,14 +329,17 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
                     let words: Vec<&str> = (a..b).filter_map(|k| names::word(sent, k)).collect();
                     people.described(&words)
                 }
-                // The person named last before the pronoun: in this sentence, else
-                // before it.
+                // The person named last before the pronoun in this sentence; for a
+                // pronoun that opens its sentence, the subject of the sentence before
+                // ("Reid, who endorsed Clinton, praised Sanders. He said ..."); else
+                // the person named last.
                 Who::Pronoun(p) => ms
                     .iter()
                     .zip(&named)
                     .filter(|(m, _)| m.to <= p)
                     .filter_map(|(_, n)| *n)
                     .next_back()
+                    .or(if p == 0 { people.subject } else { None })
                     .or(people.last),
             });
             // A second quotation in a sentence goes with the first one's speaker;
@@ -365,9 +382,26 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
                 people.last = speaker;
             }
         }
+        // "Trump issued the following statement:" / "He said:" at the block's end:
+        // the speaker of the quotation that opens the next block.
+        if si == last_sentence && matches!(sent.last(), Some((_, Tok::Punct(':')))) {
+            introduces = attribute(sent, &ms, 0, sent.len(), sent.len())
+                .iter()
+                .find_map(|who| match *who {
+                    Who::Named(k) | Who::Known(k) => {
+                        ms.get(k).and_then(|m| people.resolve(m, true))
+                    }
+                    Who::Pronoun(_) => people.last,
+                    Who::Described(..) => None,
+                });
+        }
         // What the sentence is about: its first person (not after a preposition),
         // or the person "he" or "she" stands for, or who spoke in it.
-        prev_subject = sentence_subject(sent, &ms, &named, people.last).or_else(|| {
+        let subject = sentence_subject(sent, &ms, &named, people.last);
+        if subject.is_some() {
+            people.subject = subject;
+        }
+        prev_subject = subject.or_else(|| {
             found
                 .get(first_in_block..)
                 .unwrap_or_default()
@@ -397,6 +431,7 @@ fn scan_block(block: &Block, bi: usize, people: &mut People, found: &mut Vec<Fou
         .or(people.last);
     }
     chain::merge_broken(found, first_in_block);
+    introduces
 }
 
 /// The speaker of a transcript's line ("PENCE: Well, ..."): a name in capitals and a
@@ -762,6 +797,29 @@ mod tests {
             "“The dam must be rebuilt,” the Vermont senator told reporters.",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"));
+    }
+
+    #[test]
+    fn a_paragraph_that_ends_in_a_colon_introduces_the_speaker() {
+        let q = run(&[
+            "Mayor Ines Carvalho answered the council in a letter:",
+            "“The ferry will run again on Monday, whatever the weather.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+        let q = run(&[
+            "Ines Carvalho spoke first. Then Bo Rand said:",
+            "“The ferry will run again on Monday, whatever the weather.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Bo Rand"));
+    }
+
+    #[test]
+    fn a_pronoun_that_opens_a_sentence_is_the_last_subject() {
+        let q = run(&[
+            "In the hall, Ines Carvalho, who chairs the board, thanked Bo Rand and his crew.",
+            "She said the crew had been “a tremendous help to the whole town.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct People {
     /// While set, names are only looked up: captions and headings name people in
     /// their own way ("President Donald J. Trump, Feb. 11") and register no one.
     pub frozen: bool,
+    /// The subject of the last sentence that had one: what a "he" or "she" opening
+    /// the next sentence stands for.
+    pub subject: Option<usize>,
 }
 
 /// Whether a mention names an organisation or a place, not a person.

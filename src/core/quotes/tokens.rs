@@ -87,8 +87,8 @@ pub fn tokens<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, Tok<'a>)> {
 
 /// Whether the tokens from `k` open with a short attribution ("Smith said",
 /// "said Smith", "he asked", "Jane Smith replied"): a reporting verb within the
-/// first four words, words only before it. A quotation that ends in "!" or "?" (or
-/// "." in some styles) does not end the sentence when its attribution follows.
+/// first four words, words only before it. A quotation that ends in "!" or "?" does
+/// not end the sentence when its attribution follows.
 fn attribution_follows(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
     toks.iter()
         .skip(k)
@@ -129,7 +129,9 @@ pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(
                 inner.ends_with(['.', '!', '?', '…'])
                     && !matches!(toks.get(k + 1), Some((_, Tok::Punct(_))))
                     && starts_sentence(toks.get(k + 1))
-                    && !attribution_follows(toks, k + 1)
+                    // After "?" or "!" an attribution belongs to the quotation; after
+                    // "." it opens the next sentence ("...now." He added, "...").
+                    && !(inner.ends_with(['!', '?']) && attribution_follows(toks, k + 1))
             }
             _ => false,
         };
@@ -191,6 +193,11 @@ mod tests {
         let sp = spans(text);
         let toks = tokens(text, &sp);
         assert_eq!(sentences(text, &sp, &toks).len(), 3, "{toks:?}");
+        // After a full stop the attribution is the next quotation's.
+        let text = "Holm said it was “over now.” He added, “We go home.”";
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        assert_eq!(sentences(text, &sp, &toks).len(), 2, "{toks:?}");
     }
 
     #[test]
