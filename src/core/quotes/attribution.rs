@@ -50,6 +50,17 @@ fn clause_edge(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
     !matches!(tok(toks, k), Some(Tok::Word(_)))
 }
 
+/// Whether `w` ends a description: a relative pronoun, an auxiliary after its first
+/// word ("the Oslo senator would"), or a verb of saying. A capitalised word is a
+/// name's ("a State Department official"), even when it spells a verb.
+fn ends_description(w: &str, past_first: bool) -> bool {
+    let l = lower(w);
+    if matches!(l.as_str(), "who" | "whose" | "which" | "that") {
+        return true;
+    }
+    !is_cap(w) && ((past_first && has(BETWEEN, &l)) || is_reporting_verb(w))
+}
+
 /// A description starting at token `from` with a determiner ("a senior adviser",
 /// "one Clinton aide", "the party's treasurer"): its end, at the next punctuation
 /// mark, quotation, relative pronoun or verb, within twelve words.
@@ -60,15 +71,7 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
     let mut k = from + 1;
     while k < hi && k < from + 13 {
         match word(toks, k) {
-            // A capitalised word is a name's ("a State Department official"), even
-            // when it spells a verb.
-            Some(w)
-                if !matches!(lower(w).as_str(), "who" | "whose" | "which" | "that")
-                    && !(k > from + 1 && !is_cap(w) && has(BETWEEN, &lower(w)))
-                    && (is_cap(w) || !is_reporting_verb(w)) =>
-            {
-                k += 1
-            }
+            Some(w) if !ends_description(w, k > from + 1) => k += 1,
             _ => break,
         }
     }
