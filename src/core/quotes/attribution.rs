@@ -78,6 +78,26 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
     (k > from + 1 && (k >= hi || clause_edge(toks, k) || word(toks, k).is_some())).then_some(k)
 }
 
+/// The subject of the clause `toks[lo..to]`: its first name or pronoun that no
+/// preposition governs and no other word comes right before (but a title).
+fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Option<Who> {
+    (lo..to)
+        .filter(|&k| k == lo || !word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w))))
+        .filter(|&k| {
+            k == lo
+                || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
+                || word(toks, k - 1).is_some_and(is_title)
+        })
+        .find_map(|k| {
+            if word(toks, k).is_some_and(is_pronoun) {
+                return Some(Who::Pronoun(k));
+            }
+            ms.iter()
+                .position(|m| m.from == k && !m.possessive)
+                .map(Who::Known)
+        })
+}
+
 /// The subject right before the verb at `v` (skipping "also", "later", ..., and an
 /// appositive between commas), or right after it ("said Hegseth", "added a
 /// spokeswoman").
@@ -146,6 +166,11 @@ fn subject_of(
                     if let Some(who) = who_at(toks, ms, c - 1, true).filter(free) {
                         return Some(who);
                     }
+                }
+                // "Sanders stepped up his attacks, saying ...": a participle after a
+                // comma has the main clause's subject.
+                if word(toks, v).is_some_and(|w| lower(w).ends_with("ing")) {
+                    return clause_subject(toks, ms, lo, k);
                 }
                 break;
             }
@@ -257,25 +282,7 @@ pub fn attribute(
         })
         .filter(|&k| k < q)
         .unwrap_or(q);
-    out.extend(
-        (lo..verb)
-            .filter(|&k| {
-                k == lo || !word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
-            })
-            .filter(|&k| {
-                k == lo
-                    || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
-                    || word(toks, k - 1).is_some_and(is_title)
-            })
-            .find_map(|k| {
-                if word(toks, k).is_some_and(is_pronoun) {
-                    return Some(Who::Pronoun(k));
-                }
-                ms.iter()
-                    .position(|m| m.from == k && !m.possessive)
-                    .map(Who::Known)
-            }),
-    );
+    out.extend(clause_subject(toks, ms, lo, verb));
     out
 }
 
@@ -366,6 +373,14 @@ mod tests {
         assert_eq!(
             first("Ola Berg said the Oslo senator would “bring the ferry back.”"),
             Some("Ola Berg".into())
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma() {
+        assert_eq!(
+            first("In Bergen, Mira Holm stepped up her attacks on the plan, saying, “It will sink the town.”"),
+            Some("Mira Holm".into())
         );
     }
 

@@ -121,6 +121,22 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                 .map_or(quoting, |f| f.speaker);
             continue;
         }
+        // A line of its own that only names the speaker after a quotation ("— Jane
+        // Smith", "- Smith."): the unattributed quotations of the block before.
+        if let Some(who) = dash_line(block, &mut people) {
+            let before = bi.checked_sub(1);
+            for f in found
+                .iter_mut()
+                .rev()
+                .take_while(|f| Some(f.block) == before)
+            {
+                if f.speaker.is_none() {
+                    f.speaker = Some(who);
+                }
+            }
+            quoting = Some(who);
+            continue;
+        }
         match block.kind {
             BlockKind::Paragraph
             | BlockKind::Line
@@ -222,6 +238,19 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     });
     rank::pick_key_quotes(&mut quotes, &in_caption, wanted);
     quotes
+}
+
+/// The speaker a block names when it is only a dash and a name ("— Jane Smith, 34",
+/// "- Smith."): at most eight words, no quotation of its own.
+fn dash_line(block: &Block, people: &mut People) -> Option<usize> {
+    let text = block.text.trim();
+    let rest = text.strip_prefix(['-', '—', '―', '–'])?;
+    if !block.is_prose() || rest.split_whitespace().count() > 8 || !marks::spans(rest).is_empty() {
+        return None;
+    }
+    let toks = tokens::tokens(rest, &[]);
+    let m = mentions(&toks).into_iter().next().filter(|m| m.from == 0)?;
+    people.resolve(&m, true)
 }
 
 /// A `<blockquote>` without quotation marks is one quotation; a last line
@@ -820,6 +849,17 @@ mod tests {
             "She said the crew had been “a tremendous help to the whole town.”",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+    }
+
+    #[test]
+    fn a_line_that_only_names_the_speaker() {
+        let q = run(&[
+            "“The ferry will run again on Monday, whatever the weather.”",
+            "- Ines Carvalho.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+        let q = run(&["“The ferry will run again on Monday.”", "— The end"]);
+        assert_eq!(q[0].speaker, None);
     }
 
     #[test]

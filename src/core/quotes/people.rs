@@ -168,6 +168,15 @@ impl People {
                 return holder;
             }
         }
+        // "the New Zealand Department of Conservation": a name with its article, an
+        // organisation.
+        if first == "the" && words.len() >= 2 && words.last().is_some_and(|w| is_cap(w)) {
+            if self.frozen {
+                return None;
+            }
+            let name = words.get(1..).unwrap_or_default().join(" ");
+            return Some(self.add(name, None, Kind::Organisation));
+        }
         // Without a proper name in it ("the minister", "a senior adviser", "the
         // report") a description says too little to show as a speaker: the labels
         // of this project leave such quotations without one.
@@ -229,6 +238,17 @@ mod tests {
         assert!(d.is_some_and(|k| people.can_be_last(k)));
         assert_eq!(people.described(&["a", "senior", "adviser"]), None);
         assert_eq!(people.resolve(&m(&["Board"]), false), None);
+    }
+
+    #[test]
+    fn a_name_with_its_article_is_an_organisation() {
+        let mut people = People::default();
+        let k = people.described(&["the", "Harbour", "Board", "of", "Leith"]);
+        let p = k.and_then(|k| people.list.get(k));
+        assert_eq!(
+            p.map(|p| (p.name.as_str(), p.kind)),
+            Some(("Harbour Board of Leith", Kind::Organisation))
+        );
     }
 
     #[test]
