@@ -950,6 +950,35 @@ pub const STATEMENT_NOUNS: &[&str] = &[
     "video",
 ];
 
+/// Nouns that stand for an organisation already named ("the company said").
+pub const ORG_NOUNS: &[&str] = &[
+    "administration",
+    "agency",
+    "board",
+    "campaign",
+    "committee",
+    "company",
+    "council",
+    "department",
+    "firm",
+    "government",
+    "group",
+    "magazine",
+    "ministry",
+    "network",
+    "newspaper",
+    "office",
+    "organisation",
+    "organization",
+    "outlet",
+    "paper",
+    "party",
+    "publication",
+    "station",
+    "team",
+    "union",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -970,6 +999,7 @@ mod tests {
         ("PLACE_WORDS", PLACE_WORDS),
         ("DETERMINERS", DETERMINERS),
         ("STATEMENT_NOUNS", STATEMENT_NOUNS),
+        ("ORG_NOUNS", ORG_NOUNS),
     ];
 
     #[test]

@@ -1,7 +1,7 @@
 //! The people (and other sources) an article names, so that "he said" and "Hegseth
 //! said" resolve to the full name given earlier.
 
-use super::lexicon::{has, NOT_PERSON, PLACE_WORDS};
+use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
 use super::names::{is_cap, is_nationality, lower, Mention};
 
 /// What kind of source a registry entry is.
@@ -167,6 +167,19 @@ impl People {
             if holder.is_some() {
                 return holder;
             }
+            // "the company", "the group": the organisation that spoke last.
+            if has(ORG_NOUNS, &last) {
+                return self.list.iter().rposition(|p| p.kind == Kind::Organisation);
+            }
+            // "the candidate", "the 46-year-old": a role or an age with no holder
+            // named is the person the text is about, the last sentence's subject
+            // (with a name in it, "the Florida senator" is shown as it is, below).
+            let named = words.iter().skip(1).any(|w| is_cap(w));
+            if !named && (has(TITLES, &last) || last.ends_with("-old")) {
+                return self
+                    .subject
+                    .filter(|&k| self.list.get(k).is_some_and(|p| p.kind == Kind::Person));
+            }
         }
         // "the New Zealand Department of Conservation": a name with its article, an
         // organisation.
@@ -238,6 +251,22 @@ mod tests {
         assert!(d.is_some_and(|k| people.can_be_last(k)));
         assert_eq!(people.described(&["a", "senior", "adviser"]), None);
         assert_eq!(people.resolve(&m(&["Board"]), false), None);
+    }
+
+    #[test]
+    fn the_company_and_the_candidate() {
+        let mut people = People::default();
+        let org = people.organisation(&m(&["Kessel", "Dam"]));
+        let ada = people.resolve(&m(&["Ada", "Quill"]), false);
+        people.subject = ada;
+        assert_eq!(people.described(&["the", "company"]), org);
+        assert_eq!(people.described(&["the", "candidate"]), ada);
+        assert_eq!(people.described(&["the", "46-year-old"]), ada);
+        assert_eq!(
+            people.described(&["the", "woman"]),
+            None,
+            "no role: maybe someone new"
+        );
     }
 
     #[test]
