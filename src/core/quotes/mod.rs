@@ -863,6 +863,37 @@ mod tests {
     }
 
     #[test]
+    fn a_campaign_speaks_as_itself() {
+        let q = run(&[
+            "Ada Quill is running for mayor.",
+            "“We will not answer that,” the Quill campaign said in a statement.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Quill campaign"));
+    }
+
+    #[test]
+    fn a_quotation_repeated_in_a_caption_is_one_key_quote() {
+        // Regression: the caption's copy of a quotation showed twice in the panel.
+        let blocks = vec![
+            Block::new(
+                BlockKind::Caption,
+                "Ines Carvalho: “The ferry will run again on Monday, whatever the weather.”",
+            ),
+            Block::new(
+                BlockKind::Paragraph,
+                "“The ferry will run again on Monday, whatever the weather,” said Ines Carvalho, the harbour master.",
+            ),
+        ];
+        let q = find(&blocks, &[], &Settings::default());
+        assert_eq!(q.len(), 2);
+        assert_eq!(
+            q.iter().map(|q| q.key).collect::<Vec<_>>(),
+            [false, true],
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_transcript_line() {
         let q = run(&[
             "Governor Wren Calloway joined us from the capital.",

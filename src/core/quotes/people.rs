@@ -167,18 +167,29 @@ impl People {
             if holder.is_some() {
                 return holder;
             }
-            // "the company", "the group": the organisation that spoke last.
+            let named = words.iter().skip(1).any(|w| is_cap(w));
+            // "the Quill campaign": an organisation by its name; "the company", "the
+            // group": the organisation that spoke last.
             if has(ORG_NOUNS, &last) {
-                return self.list.iter().rposition(|p| p.kind == Kind::Organisation);
+                if named && !self.frozen {
+                    let name = words.get(1..).unwrap_or_default().join(" ");
+                    return Some(self.add(name, None, Kind::Organisation));
+                }
+                let org = self.list.iter().rposition(|p| p.kind == Kind::Organisation);
+                if org.is_some() {
+                    return org;
+                }
             }
             // "the candidate", "the 46-year-old": a role or an age with no holder
             // named is the person the text is about, the last sentence's subject
             // (with a name in it, "the Florida senator" is shown as it is, below).
-            let named = words.iter().skip(1).any(|w| is_cap(w));
             if !named && (has(TITLES, &last) || last.ends_with("-old")) {
-                return self
+                let subject = self
                     .subject
                     .filter(|&k| self.list.get(k).is_some_and(|p| p.kind == Kind::Person));
+                if subject.is_some() {
+                    return subject;
+                }
             }
         }
         // "the New Zealand Department of Conservation": a name with its article, an
