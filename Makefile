@@ -1,8 +1,9 @@
 # article-widget: build, demo and test.
 #
 #   make demo   build pkg/ and serve the demo page on http://127.0.0.1:8080/
-#   make test   formatting, clippy, native tests, browser tests in Chromium and
-#               Firefox, the npm package, and the Playwright test of the demo page
+#   make test   formatting, clippy, native tests, browser tests in Chromium, Firefox
+#               and WebKit, the npm package, the Playwright test of the demo page
+#               (Chromium) and its WebDriver walk in Firefox and WebKit
 #
 # Every target first runs scripts/ensure-tools.sh, which installs what is missing
 # (quietly does nothing when all is there).
@@ -18,7 +19,8 @@ BROWSER_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-run
 # The steps share two cores and one target/ directory: run them one at a time.
 .NOTPARALLEL:
 
-.PHONY: fuzz all tools package demo test fmt-check clippy test-native test-chrome test-firefox test-browser e2e clean
+.PHONY: fuzz all tools package demo test fmt-check clippy test-native test-chrome test-firefox test-webkit test-browser e2e clean
+.PHONY: webdriver webdriver-firefox webdriver-webkit
 .PHONY: bench bench-check size-check bench-profile
 
 all: package
@@ -32,7 +34,7 @@ package: tools
 demo: package
 	node scripts/serve.mjs
 
-test: fmt-check clippy test-native test-browser package test-package e2e bench-check
+test: fmt-check clippy test-native test-browser package test-package test-node e2e webdriver bench-check
 
 fmt-check: tools
 	cargo fmt --check
@@ -44,7 +46,7 @@ clippy: tools
 test-native: tools
 	cargo test
 
-test-browser: test-chrome test-firefox
+test-browser: test-chrome test-firefox test-webkit
 
 # The runner picks Firefox whenever geckodriver is on PATH: name the driver each time.
 test-chrome: tools
@@ -53,11 +55,30 @@ test-chrome: tools
 test-firefox: tools
 	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" $(BROWSER_TEST)
 
+# WebKit: WebKitGTK's WebKitWebDriver named as the runner's SAFARIDRIVER. The runner's
+# Safari session sends no capabilities (it ignores webdriver.json), so WebKitWebDriver
+# starts its default browser, MiniBrowser --automation; MiniBrowser needs an X display.
+# retry-start.sh runs it again when MiniBrowser never came up (about one start in 15).
+test-webkit: tools
+	tests/webdriver/retry-start.sh tests/webdriver/xvfb.sh env -u CHROMEDRIVER -u GECKODRIVER \
+		SAFARIDRIVER="$$(command -v WebKitWebDriver)" $(BROWSER_TEST)
+
 e2e: package
 	node --test tests/e2e/
 
+# The demo walked through W3C WebDriver (tests/webdriver/) in the engines Playwright
+# does not drive here: Firefox (geckodriver) and WebKit (WebKitWebDriver, MiniBrowser).
+# Screenshots go to test-results/shots/ (SHOTS_DIR=... elsewhere).
+webdriver: webdriver-firefox webdriver-webkit
+
+webdriver-firefox: package
+	WEBDRIVER_ENGINES=firefox node --test tests/webdriver/
+
+webdriver-webkit: package
+	WEBDRIVER_ENGINES=webkit node --test tests/webdriver/
+
 # The npm tarball, pkg/article-widget-<version>.tgz.
-.PHONY: pack test-package
+.PHONY: pack test-package test-node
 pack: package
 	cd pkg && npm pack
 
@@ -66,6 +87,12 @@ pack: package
 # a plain HTML page and the one-tag embed on a Blogger-like page.
 test-package: package
 	node --test tests/package/package.test.mjs
+
+# The widget in Node (tests/node/): analyze(), mount() and destroy() under jsdom and
+# happy-dom with their globals on globalThis as Vitest sets them, and the entry's
+# internal-error guard.
+test-node: package
+	node --test tests/node/
 
 # The benchmark (bench/run.mjs): shipped size, demo start-up, mount()/analyze() on the
 # seed, the corpus and synthetic articles, against the plain-JS floor (bench/floor.js).
@@ -95,13 +122,16 @@ bench-profile: package
 quotes-report: package
 	node scripts/quotes-report.mjs
 
-# Fuzzing (not part of `make test`; its corpus is, through tests/fuzz_corpus.rs).
+# Fuzzing (not part of `make test`; the corpora are, through tests/fuzz_corpus.rs and
+# tests/generated.rs): `plan` reads raw bytes as lines, `generated` lets the bytes drive
+# the article generator (src/core/textgen.rs). FUZZ_SECONDS is per target.
 # Needs the nightly toolchain and cargo-fuzz, which this target installs.
 FUZZ_SECONDS ?= 60
 fuzz: tools
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	cd fuzz && cargo +nightly fuzz run plan corpus/plan -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && cargo +nightly fuzz run generated corpus/generated -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 clean:
 	cargo clean

@@ -69,12 +69,12 @@ export function seedHtml(demoHtml) {
 export function startupSource(demoHtml) {
   const code = /<script type="module" id="widget-start">([\s\S]*?)<\/script>/.exec(demoHtml)?.[1] ?? '';
   const calls = (re) => (code.match(re) ?? []).length;
-  return calls(/await init\(\);/g) === 1 && calls(/\bmount\(/g) === 1 ? 'demo' : 'bench/startup.js';
+  return calls(/await init\([^;]*\);/g) === 1 && calls(/\bmount\(/g) === 1 ? 'demo' : 'bench/startup.js';
 }
 
 /**
  * The demo page with performance marks in its start-up script (script#widget-start)
- * around `await init()` and the `mount(` call, and the observers of
+ * around `await init(...)` and the `mount(` call, and the observers of
  * bench/observers.js first in its head. When the demo's script no longer has that
  * shape, bench/startup.js (the same start-up, with marks) takes its place.
  */
@@ -85,7 +85,7 @@ export function startupHtml(demoHtml) {
   let code = m[2];
   if (startupSource(demoHtml) === 'demo') {
     code = code
-      .replace('await init();', "performance.mark('aw-init-start'); await init(); performance.mark('aw-init-done');")
+      .replace(/await init\(([^;]*)\);/, "performance.mark('aw-init-start'); await init($1); performance.mark('aw-init-done');")
       .replace(/\bmount\(/, 'benchMount(');
     code += `
 function benchMount(...args) {

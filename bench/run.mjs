@@ -7,7 +7,8 @@
 //                                 benchmark itself cannot run or the floor and the
 //                                 widget disagree on the seed's sections
 //
-// Options: --runs N, --warmup N, --startup-runs N, --pages a,b,c (corpus pages),
+// Options: --runs N, --warmup N, --startup-runs N, --lighthouse-runs N (0: none; 3 in
+// the full run, none in the quick one), --pages a,b,c (corpus pages),
 // --out FILE. Headless Chromium (scripts/browser.mjs), pages on 127.0.0.1 only: every
 // other request is aborted (and counted).
 //
@@ -20,7 +21,9 @@
 //   - mount() and analyze() on the seed article, on every corpus page (scripts
 //     stripped; { comments: false }; destroy() between runs) and on the seed repeated 10
 //     and 100 times (as it is, and with its sub-headings made <h2>); mount() without quotes; and the plain-JavaScript floor
-//     (bench/floor.js) on the same pages in the same runs.
+//     (bench/floor.js) on the same pages in the same runs;
+//   - Lighthouse mobile on the demo and the one-tag page, each with and without the
+//     widget (bench/lighthouse.mjs).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -30,6 +33,7 @@ import { launchChromium, onlyLoopback } from '../scripts/browser.mjs';
 import { start } from '../scripts/serve.mjs';
 import { ROOT, SEED_ROOT, corpusPages, routeBenchPages, startupSource } from './pages.mjs';
 import { shippedSizes, sizeTable } from './size.mjs';
+import { lighthouse, table as lighthouseTable } from './lighthouse.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +43,7 @@ const { values: args } = parseArgs({
     'startup-runs': { type: 'string' },
     pages: { type: 'string' },
     out: { type: 'string' },
+    'lighthouse-runs': { type: 'string' },
   },
 });
 const QUICK = args.quick;
@@ -239,6 +244,10 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  // Lighthouse mobile on the demo and the one-tag page, with and without the widget
+  // (bench/lighthouse.mjs; about 15 s a run). Not in the quick run.
+  const lhRuns = Number(args['lighthouse-runs'] ?? (QUICK ? 0 : 3));
+  if (lhRuns > 0) result.lighthouse = await lighthouse({ runs: lhRuns, log: () => {} });
   result.blockedRequests = blocked.length;
   result.blockedHosts = [...new Set(blocked.map((u) => new URL(u).hostname))].sort();
   result.seconds = (Date.now() - t0) / 1000;
@@ -323,6 +332,10 @@ function report(r) {
   const seed = r.pages.find((p) => p.name === 'seed');
   if (seed && !seed.error) {
     out.push(`  seed sections: widget ${seed.sections} (${seed.collapsible} collapsible), floor ${seed.floorSections} (${seed.floorCollapsible} collapsible)`);
+  }
+  if (r.lighthouse) {
+    out.push('');
+    out.push(lighthouseTable(r.lighthouse));
   }
   out.push(`  requests blocked (not 127.0.0.1): ${r.blockedRequests}${r.pageErrors.length ? `; page errors: ${r.pageErrors.length}` : ''}`);
   out.push(`  written: ${OUT.slice(ROOT.length + 1)}`);

@@ -9,7 +9,7 @@ import init, { mount, analyze } from '/pkg/article_widget.js';
 const root = document.documentElement;
 try {
   performance.mark('aw-init-start');
-  await init();
+  await init({ module_or_path: WebAssembly.compileStreaming(fetch('/pkg/article_widget_bg.wasm')) });
   performance.mark('aw-init-done');
   performance.mark('aw-mount-start');
   const widget = mount('#post-body-7318405593424166051', { comments: '#comments' });
@@ -18,6 +18,5 @@ try {
   root.dataset.articleWidget = 'mounted';
 } catch (err) {
   root.dataset.articleWidget = 'error';
-  root.classList.remove('aw-loading');
   window.benchError = `${err && err.code ? `[${err.code}] ` : ''}${err && err.message ? err.message : err}`;
 }

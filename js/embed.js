@@ -35,10 +35,14 @@ async function start() {
     attrs = tag ? [...tag.attributes].filter((a) => a.name.startsWith('data-')) : [];
     const get = (name) => attrs.find((a) => a.name === name)?.value;
     const css = get('data-css') === 'false' ? null : loadCss();
-    // The module and its WebAssembly load while the page finishes parsing.
+    // The module and its WebAssembly load while the page finishes parsing: the
+    // .wasm is fetched and compiled (streaming) at once, alongside the JS glue, not
+    // after it.
+    const compiled = compileWasm();
+    compiled.catch(() => {}); // reported through `api` below, once
     const api = import('./article_widget.js')
       .then(async (m) => {
-        await m.default();
+        await m.default({ module_or_path: await compiled });
         return m;
       })
       .catch((e) => {
@@ -57,15 +61,30 @@ async function start() {
     }
     const options = {};
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
-    const { mount } = await api;
+    const { prepareMount } = await api;
     if (css) await css;
-    const widget = mount(root, options);
+    // Reading, planning and changing the page are three tasks, with the browser free in between
+    // (to paint, to answer the reader): neither blocks for long.
+    await nextTask();
+    const prepared = prepareMount(root, options);
+    await nextTask();
+    prepared.plan();
+    await nextTask();
+    const widget = prepared.mount();
     window.articleWidget = widget;
     return widget;
   } catch (err) {
     report(err, attrs);
     return null;
   }
+}
+
+// The module's WebAssembly, fetched and compiled while it streams in (a promise of
+// a WebAssembly.Module, or of the Response where streaming compilation is missing).
+function compileWasm() {
+  const response = fetch(new URL('./article_widget_bg.wasm', import.meta.url));
+  if (typeof WebAssembly.compileStreaming !== 'function') return response;
+  return WebAssembly.compileStreaming(response);
 }
 
 // This module's own <script> element (document.currentScript is null in modules): the
@@ -89,8 +108,17 @@ function pathOf(url) {
   }
 }
 
+// Lets the browser run what waits (a paint, input) before the next piece of work.
+function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((r) => setTimeout(r, 0));
+}
+
 // Adds a <link> to the stylesheet next to this module (once); settles when it has
-// loaded or failed, or after CSS_WAIT_MS.
+// loaded or failed, or after CSS_WAIT_MS. It never holds up the page's first paint:
+// it loads as a print stylesheet (which does not block rendering) and applies to the
+// screen once there; its rules touch only the widget's own classes, which nothing
+// has before the widget mounts.
 function loadCss() {
   const href = new URL('./article-widget.css', import.meta.url).href;
   for (const l of document.querySelectorAll('link[rel~="stylesheet"]')) {
@@ -98,9 +126,13 @@ function loadCss() {
   }
   const link = document.createElement('link');
   link.rel = 'stylesheet';
+  link.media = 'print';
   link.href = href;
   const settled = new Promise((r) => {
-    link.addEventListener('load', r, { once: true });
+    link.addEventListener('load', () => {
+      link.media = 'all';
+      r();
+    }, { once: true });
     link.addEventListener('error', r, { once: true });
     setTimeout(r, CSS_WAIT_MS);
   });
@@ -136,7 +168,6 @@ function coded(err, code) {
 }
 
 function report(err, attrs) {
-  document.documentElement.classList.remove('aw-loading');
   const code = typeof err?.code === 'string' ? err.code : 'internal-error';
   let message = String(err?.message ?? err).replace(/^article-widget: /, '');
   if (code === 'unknown-option' || code === 'bad-option') {

@@ -117,6 +117,13 @@ export interface MountOptions {
    */
   remember?: boolean | null | undefined;
   /**
+   * The widget's colours: `"auto"` dark only where the page is dark (its background,
+   * or its text colour on a bare canvas), never from the reader's system setting
+   * alone; `"light"` or `"dark"` to force them.
+   * @defaultValue `"auto"`
+   */
+  theme?: 'auto' | 'light' | 'dark' | null | undefined;
+  /**
    * Let option names the widget does not know through without an error (options meant
    * for a newer version, or for the caller's own code). Known options are still
    * checked. To pass other names from TypeScript, type the options as
@@ -202,32 +209,26 @@ export declare class Widget {
   readonly mounted: boolean;
 }
 
+/**
+ * An article read and planned by {@link prepareMount}; the page is not changed yet.
+ */
+export declare class PreparedMount {
+  private constructor();
+  /** Makes the plan from what was read (optional: `mount()` does it when not done). */
+  plan(): void;
+  /**
+   * Applies the plan (reading the article again if it changed in between) and
+   * returns the mounted widget. Once only: a second call throws `already-mounted`.
+   */
+  mount(): Widget;
+  /** Frees the prepared plan without mounting. */
+  free(): void;
+}
+
 /** The `code` of every error that {@link mount} and {@link analyze} throw. */
 export type ArticleWidgetErrorCode =
-  /** The root selector matches nothing. */
-  | 'root-not-found'
-  /** The root is neither an Element nor a string. */
-  | 'root-not-element'
-  /** The root, `comments` or `exclude` selector is not valid CSS. */
-  | 'bad-selector'
-  /** The options are not an object. */
-  | 'bad-options'
-  /** An option name the widget does not know. */
-  | 'unknown-option'
-  /** An option of the wrong type or out of range. */
-  | 'bad-option'
-  /** A widget is mounted on that root already. */
-  | 'already-mounted'
-  /** The root holds no text. */
-  | 'empty-article'
-  /** The `comments` selector matches nothing. */
-  | 'comments-not-found'
-  /** The comment area holds nothing to load later. */
-  | 'comments-not-lazy'
-  /** `commentsScript` is neither https nor same-origin. */
-  | 'bad-comments-url'
-  /** The page changed under the widget while mounting; it was put back. */
-  | 'dom-error';
+  /* CODES: the package build puts here every code of src/core/error.rs (Error::CODES), with when it is thrown. */
+  string;
 
 /**
  * The errors {@link mount} and {@link analyze} throw: an `Error` whose message names the
@@ -361,6 +362,14 @@ export function mount(root: Element | string, options?: MountOptions): Widget;
  * @throws {ArticleWidgetError} when the root or the options are wrong.
  */
 export function analyze(root: Element | string, options?: MountOptions): Plan;
+
+/**
+ * The first step of {@link mount}, for pages that split the work over several tasks
+ * (so that none blocks the reader for long): reads the article, changing nothing.
+ * Call `.plan()` and then `.mount()` on the result, each in a later task. Throws what
+ * `mount` throws for a bad root or options.
+ */
+export function prepareMount(root: Element | string, options?: MountOptions): PreparedMount;
 
 /** Whether `e` is an error the widget threw (an `Error` with one of its codes). */
 export function isArticleWidgetError(e: unknown): e is ArticleWidgetError;

@@ -1,16 +1,87 @@
 // article-widget: the package's entry. The API itself is the generated module
 // article_widget.js; this file re-exports it so that the hand-written types in
-// index.d.ts describe it.
-export { default, initSync, mount, analyze, Widget } from './article_widget.js';
+// index.d.ts describe it, and guards mount(), analyze() and prepareMount() so that a
+// failure that is not the widget's own coded error (a trap of the WebAssembly module,
+// or an exception from the DOM) still reaches the caller as an Error with a code.
+import {
+  mount as rawMount,
+  analyze as rawAnalyze,
+  prepareMount as rawPrepareMount,
+} from './article_widget.js';
 
-// The codes of README.md's "Error codes" table (tests/package checks that they agree).
-const CODES = new Set([
-  'root-not-found', 'root-not-element', 'bad-selector', 'bad-options', 'unknown-option',
-  'bad-option', 'already-mounted', 'empty-article', 'comments-not-found',
-  'comments-not-lazy', 'bad-comments-url', 'dom-error',
-]);
+export { default, initSync, PreparedMount, Widget } from './article_widget.js';
+
+// Every code the widget throws. The package build fills it from the one list in
+// src/core/error.rs (Error::CODES, printed by examples/error_codes.rs).
+const CODES = new Set([/* CODES */]);
 
 /** Whether `e` is an error the widget threw (an Error with one of its codes). */
 export function isArticleWidgetError(e) {
   return e instanceof Error && CODES.has(e.code);
+}
+
+// What was thrown, as the widget's error: its own errors pass as they are; anything
+// else (a WebAssembly.RuntimeError from a trap, a TypeError or DOMException from the
+// page, whose numeric `code` is not one of ours) becomes `internal-error`, with the
+// original kept as `cause`.
+function internal(thrown, call) {
+  if (isArticleWidgetError(thrown)) return thrown;
+  const trap = typeof WebAssembly === 'object' && thrown instanceof WebAssembly.RuntimeError;
+  const what = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  const e = new Error(
+    `article-widget: internal error in ${call}() (${what})` +
+      (trap ? '; the module stopped, reload the page before using the widget again' : '') +
+      '; please report it',
+    { cause: thrown },
+  );
+  e.code = 'internal-error';
+  return e;
+}
+
+/**
+ * Mounts the widget (see index.d.ts). Throws the widget's coded errors; any other
+ * failure is thrown as an `internal-error`.
+ */
+export function mount(root, options) {
+  try {
+    return rawMount(root, options);
+  } catch (thrown) {
+    throw internal(thrown, 'mount');
+  }
+}
+
+/**
+ * Returns the plan without changing the page (see index.d.ts). Throws the widget's
+ * coded errors; any other failure is thrown as an `internal-error`.
+ */
+export function analyze(root, options) {
+  try {
+    return rawAnalyze(root, options);
+  } catch (thrown) {
+    throw internal(thrown, 'analyze');
+  }
+}
+
+/**
+ * The first step of mount() in tasks (see index.d.ts); its `plan()` and `mount()` are
+ * guarded as mount() is.
+ */
+export function prepareMount(root, options) {
+  let prepared;
+  try {
+    prepared = rawPrepareMount(root, options);
+  } catch (thrown) {
+    throw internal(thrown, 'prepareMount');
+  }
+  for (const step of ['plan', 'mount']) {
+    const raw = prepared[step];
+    prepared[step] = function guarded() {
+      try {
+        return raw.call(this);
+      } catch (thrown) {
+        throw internal(thrown, step);
+      }
+    };
+  }
+  return prepared;
 }

@@ -35,6 +35,10 @@ cp styles/article-widget.css "$out/"
 # under the hand-written index.d.ts; embed.js is the one-tag embed.
 cp js/index.js js/index.d.ts js/embed.js js/embed.d.ts js/article-widget.css.d.ts "$out/"
 
+# The error codes, defined once in Rust (Error::CODES): the list of
+# isArticleWidgetError in index.js and the TypeScript union ArticleWidgetErrorCode.
+cargo run --quiet --example error_codes | node scripts/fill-error-codes.mjs "$out"
+
 # Version, description and licence come from Cargo.toml's [package] table, and the
 # repository (for the README's link to the full documentation) when it names one.
 cargo_field() {

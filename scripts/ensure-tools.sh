@@ -6,7 +6,8 @@
 #
 # Pieces: the wasm32 Rust target, rustfmt and clippy, the wasm-bindgen CLI at the exact
 # version in Cargo.lock, Chromium + chromedriver + Firefox ESR (Debian packages),
-# geckodriver, and the npm devDependencies (wasm-opt from binaryen, playwright-core).
+# WebKitWebDriver + MiniBrowser + Xvfb (Debian packages), geckodriver, and the npm
+# devDependencies (wasm-opt from binaryen, playwright-core, selenium-webdriver).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -81,11 +82,29 @@ if [ "$have_wb" != "$wb_version" ] || [ "$have_runner" != "$wb_version" ]; then
     cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
-# Browsers and chromedriver from Debian.
+# Browsers and drivers from Debian: Chromium and chromedriver, Firefox ESR, and for the
+# WebDriver tests (tests/webdriver/) WebKitGTK's WebKitWebDriver with its MiniBrowser
+# (webkit2gtk-driver) and an X server for MiniBrowser, which has no headless mode (Xvfb;
+# xauth for xvfb-run). One package-list update for whatever is missing.
+need_browsers=false
+need_webkit=false
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v firefox-esr >/dev/null 2>&1; then
+  need_browsers=true
+fi
+if ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v Xvfb >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
+  need_webkit=true
+fi
+if $need_browsers || $need_webkit; then
   run "apt package lists" as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+fi
+if $need_browsers; then
   run "chromium chromium-driver firefox-esr (apt)" \
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver firefox-esr
+fi
+if $need_webkit; then
+  # Without recommends: WebKitGTK's pull in GStreamer plugins and more, which no test uses.
+  run "webkit2gtk-driver xvfb xauth (apt)" \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth
 fi
 
 # geckodriver is not packaged in Debian 12.
@@ -93,7 +112,7 @@ if ! command -v geckodriver >/dev/null 2>&1; then
   run "geckodriver (takes a few minutes)" cargo install geckodriver --locked
 fi
 
-# npm devDependencies: wasm-opt (binaryen) and playwright-core.
+# npm devDependencies: wasm-opt (binaryen), playwright-core and selenium-webdriver.
 if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ node_modules -ot package-lock.json ]; }; then
   if [ -f package-lock.json ]; then
     run "npm packages (npm ci)" npm ci --no-audit --no-fund

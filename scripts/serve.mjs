@@ -6,6 +6,9 @@
 //   - the comments origin (COMMENTS_PORT, default PORT + 1) serves www/comments-origin/,
 //     the stand-in comment system.
 // HTML from www/ gets `{{COMMENTS_ORIGIN}}` replaced with the comments origin's URL.
+// Text, JavaScript, CSS, SVG and WebAssembly are sent compressed (brotli, else gzip) to
+// a client that accepts it, as a CDN sends them, so that transfer times measured
+// against this server (Lighthouse, the benchmark) are a blog's, not a raw file's.
 // Port 0 picks a free port. When listening it prints `Demo: http://127.0.0.1:<port>/`
 // and `Comments: http://127.0.0.1:<port>/`.
 //
@@ -15,6 +18,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const HOST = '127.0.0.1';
@@ -38,6 +42,49 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 
+// Types worth compressing; images other than SVG are compressed already.
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json)|image\/svg)/;
+
+// Compressed bodies by file, version and encoding (brotli at quality 11 takes a
+// while: compress each version of a file once).
+const compressed = new Map();
+
+// The body in the best encoding the request accepts: [body, encoding or null].
+// `key` names the file and its version.
+function encode(req, type, body, key) {
+  if (!COMPRESSIBLE.test(type) || body.length < 256) return [body, null];
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+  if (!encoding) return [body, null];
+  const k = `${key}:${encoding}`;
+  let out = compressed.get(k);
+  if (!out) {
+    out =
+      encoding === 'br'
+        ? brotliCompressSync(body, {
+            params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+          })
+        : gzipSync(body, { level: 9 });
+    if (compressed.size > 200) compressed.clear();
+    compressed.set(k, out);
+  }
+  return [out, encoding];
+}
+
+// /one-tag.html: the demo's post as a Blogger user publishes it with the one-tag
+// embed. The demo's own start-up (between its `demo-start` marks: the stylesheet
+// link, the preloads and the start-up scripts) goes, and the tag a blogger pastes into
+// a gadget at the end of the body takes its place: nothing in <head>.
+const ONE_TAG = '/one-tag.html';
+const EMBED_TAG = '<script type="module" src="/pkg/embed.js" data-comments="#comments"></script>';
+
+function oneTagPage(html) {
+  const marks = /<!-- demo-start[\s\S]*?<!-- \/demo-start -->\n?/g;
+  return html
+    .replace(marks, '')
+    .replace('</body>', `<!-- an HTML/JavaScript gadget -->\n${EMBED_TAG}\n</body>`);
+}
+
 // Resolves a URL path inside `dir`, or returns null when it would leave it.
 function inside(dir, urlPath) {
   let decoded;
@@ -52,7 +99,7 @@ function inside(dir, urlPath) {
 }
 
 // mounts: [[urlPrefix, directory]], longest prefix first.
-function handler(mounts, rewriteHtml) {
+function handler(mounts, rewriteHtml, oneTag = false) {
   return async (req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
@@ -69,21 +116,28 @@ function handler(mounts, rewriteHtml) {
       return;
     }
     const [prefix, dir] = mount;
-    let file = inside(dir, pathname.slice(prefix.length));
+    let file = inside(dir, (oneTag && pathname === ONE_TAG ? '/index.html' : pathname).slice(prefix.length));
     if (!file) {
       send(403, 'forbidden\n');
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
       let body = await readFile(file);
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (oneTag && pathname === ONE_TAG) body = Buffer.from(oneTagPage(body.toString('utf8')));
       if (rewriteHtml && type.startsWith('text/html')) {
         body = Buffer.from(rewriteHtml(body.toString('utf8')));
       }
-      send(200, body, {
+      const [sent, encoding] = encode(req, type, body, `${file}:${info.mtimeMs}:${body.length}`);
+      send(200, sent, {
         'content-type': type,
-        'content-length': body.length,
+        'content-length': sent.length,
+        ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         // Comment systems serve their scripts to any page (crossorigin="anonymous").
@@ -139,6 +193,7 @@ export async function start({ port = 8080, commentsPort, mounts = [], commentsDi
         ['/', www],
       ],
       (html) => html.split(PLACEHOLDER).join(commentsOrigin),
+      true,
     ),
   );
   const comments = createServer(handler([['/', commentsDir]], null));

@@ -16,4 +16,4 @@ pub mod core;
 mod web;
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{analyze, mount, Widget};
+pub use web::{analyze, mount, prepare_mount, PreparedMount, Widget};

@@ -65,6 +65,20 @@ pub enum Error {
         /// The address given.
         url: String,
     },
+    /// There is no document to work in (in Node, no DOM has been set up).
+    NoDocument,
+    /// The page changed under the widget while it was applying its plan; what it had
+    /// done was put back.
+    DomError {
+        /// What the DOM said.
+        what: String,
+    },
+    /// Something the widget relies on failed where it cannot in a working page: a bug
+    /// in the widget or a broken DOM. The JavaScript entry gives this code to traps too.
+    Internal {
+        /// What failed.
+        what: String,
+    },
 }
 
 impl Error {
@@ -82,8 +96,32 @@ impl Error {
             Error::CommentsNotFound { .. } => "comments-not-found",
             Error::NothingToLoad { .. } => "comments-not-lazy",
             Error::BadCommentsUrl { .. } => "bad-comments-url",
+            Error::NoDocument => "no-document",
+            Error::DomError { .. } => "dom-error",
+            Error::Internal { .. } => "internal-error",
         }
     }
+
+    /// Every code the widget's `mount`, `analyze` and `prepareMount` throw, with when,
+    /// in the words of the README's table. The package's JavaScript list and its
+    /// TypeScript union are made from this one (`examples/error_codes.rs`, run by the
+    /// package build), so they cannot drift from the Rust errors.
+    pub const CODES: &'static [(&'static str, &'static str)] = &[
+        ("root-not-found", "The root selector matches nothing."),
+        ("root-not-element", "The root is neither an Element nor a string."),
+        ("bad-selector", "The root, `comments` or `exclude` selector is not valid CSS."),
+        ("bad-options", "The options are not an object."),
+        ("unknown-option", "An option name the widget does not know."),
+        ("bad-option", "An option of the wrong type or out of range."),
+        ("already-mounted", "A widget is mounted on that root already."),
+        ("empty-article", "The root holds no text."),
+        ("comments-not-found", "The `comments` selector matches nothing."),
+        ("comments-not-lazy", "The comment area holds nothing to load later."),
+        ("bad-comments-url", "`commentsScript` is neither https nor same-origin."),
+        ("dom-error", "The page changed under the widget while mounting; it was put back."),
+        ("no-document", "There is no document to work in (in Node: set up jsdom or happy-dom first)."),
+        ("internal-error", "A failure that is not one of the above (a trap or an exception from the page): a bug; its `cause` is what was thrown."),
+    ];
 }
 
 impl fmt::Display for Error {
@@ -135,6 +173,18 @@ impl fmt::Display for Error {
                 f,
                 "comments script \"{url}\" is refused: use an https:// address or a same-origin path"
             ),
+            Error::NoDocument => write!(
+                f,
+                "there is no document to work in; run it in a page, or in Node set up jsdom or happy-dom first and pass the root as an Element"
+            ),
+            Error::DomError { what } => write!(
+                f,
+                "the page could not be changed ({what}); it was left as it was"
+            ),
+            Error::Internal { what } => write!(
+                f,
+                "internal error ({what}); the page was left as it was, please report it"
+            ),
         }
     }
 }
@@ -157,5 +207,56 @@ mod tests {
             suggestion: Some("maxQuotes"),
         };
         assert!(e.to_string().contains("did you mean \"maxQuotes\""));
+    }
+
+    /// One error of each kind: the list of codes is this list's, no more, no fewer.
+    #[test]
+    fn every_error_has_one_listed_code() {
+        let s = String::new;
+        let all = [
+            Error::RootNotFound { selector: s() },
+            Error::RootNotElement { got: s() },
+            Error::BadSelector {
+                name: s(),
+                selector: s(),
+            },
+            Error::BadOptions { got: s() },
+            Error::UnknownOption {
+                name: s(),
+                suggestion: None,
+            },
+            Error::BadOption {
+                name: s(),
+                expected: "",
+                got: s(),
+            },
+            Error::AlreadyMounted,
+            Error::EmptyArticle,
+            Error::CommentsNotFound { selector: s() },
+            Error::NothingToLoad { selector: s() },
+            Error::BadCommentsUrl { url: s() },
+            Error::DomError { what: s() },
+            Error::NoDocument,
+            Error::Internal { what: s() },
+        ];
+        let mut codes: Vec<&str> = all.iter().map(Error::code).collect();
+        let listed: Vec<&str> = Error::CODES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(codes, listed, "Error::CODES and the errors differ");
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len(), "two errors share a code");
+        assert!(Error::CODES.iter().all(|(_, when)| when.ends_with('.')));
+    }
+
+    #[test]
+    fn a_missing_document_says_how_to_set_one_up() {
+        let e = Error::NoDocument;
+        assert_eq!(e.code(), "no-document");
+        assert!(e.to_string().contains("jsdom or happy-dom"));
+        let e = Error::Internal {
+            what: "the document could not create a <p> element".into(),
+        };
+        assert_eq!(e.code(), "internal-error");
+        assert!(e.to_string().contains("<p>"));
     }
 }

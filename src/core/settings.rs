@@ -61,6 +61,37 @@ pub enum OpenMode {
     All,
 }
 
+/// The widget's colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Light or dark as the page is (its background, else its text colour), never
+    /// from the reader's system setting alone.
+    Auto,
+    /// Always the light colours.
+    Light,
+    /// Always the dark colours.
+    Dark,
+}
+
+impl Theme {
+    /// Whether the widget takes its dark colours on a page whose background (the
+    /// first opaque one behind the article) and text colour have these relative
+    /// luminances (0 black to 1 white; `None` when transparent all the way up, so
+    /// that the canvas shows, whose colour styles do not tell).
+    pub fn dark_on(self, background: Option<f32>, text: Option<f32>) -> bool {
+        match self {
+            Theme::Light => false,
+            Theme::Dark => true,
+            // A dark background; or, on the bare canvas (dark only where the page
+            // asks for it with color-scheme), light text.
+            Theme::Auto => match background {
+                Some(bg) => bg < 0.2,
+                None => text.is_some_and(|t| t > 0.5),
+            },
+        }
+    }
+}
+
 /// Where the key-quotes panel goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuotesAt {
@@ -130,6 +161,8 @@ pub struct Settings {
     /// post title): inferred sections and the widget's own headings take it, so that
     /// the page's outline skips no level. Not an option: the web layer reads it.
     pub base_level: u8,
+    /// The widget's colours.
+    pub theme: Theme,
 }
 
 impl Default for Settings {
@@ -153,6 +186,7 @@ impl Default for Settings {
             toc: true,
             remember: true,
             base_level: 2,
+            theme: Theme::Auto,
         }
     }
 }
@@ -176,6 +210,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "exclude",
     "toc",
     "remember",
+    "theme",
     "ignoreUnknownOptions",
 ];
 
@@ -287,6 +322,14 @@ impl Settings {
                     boolean(value).ok_or_else(|| bad("a boolean"))?;
                 }
                 "remember" => s.remember = boolean(value).ok_or_else(|| bad("a boolean"))?,
+                "theme" => {
+                    s.theme = match value {
+                        OptionValue::Str(v) if v == "auto" => Theme::Auto,
+                        OptionValue::Str(v) if v == "light" => Theme::Light,
+                        OptionValue::Str(v) if v == "dark" => Theme::Dark,
+                        _ => return Err(bad("\"auto\", \"light\" or \"dark\"")),
+                    }
+                }
                 _ => return Err(unknown(name)),
             }
         }
@@ -408,6 +451,23 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
         Settings::from_options(&v)
+    }
+
+    #[test]
+    fn the_theme_follows_the_page_unless_forced() {
+        let s = opts(&[("theme", OptionValue::Str("dark".into()))]).unwrap();
+        assert_eq!(s.theme, Theme::Dark);
+        assert!(opts(&[("theme", OptionValue::Str("night".into()))]).is_err());
+        assert!(opts(&[("theme", OptionValue::Bool(true))]).is_err());
+        // A light page stays light, whatever the reader's system says; a dark one
+        // turns the widget dark; the bare canvas goes by the text colour.
+        assert!(!Theme::Auto.dark_on(Some(0.95), Some(0.02)));
+        assert!(Theme::Auto.dark_on(Some(0.01), Some(0.9)));
+        assert!(!Theme::Auto.dark_on(None, Some(0.0)));
+        assert!(Theme::Auto.dark_on(None, Some(0.8)));
+        assert!(!Theme::Auto.dark_on(None, None));
+        assert!(Theme::Dark.dark_on(Some(1.0), None));
+        assert!(!Theme::Light.dark_on(Some(0.0), None));
     }
 
     #[test]

@@ -6,8 +6,16 @@ pub fn slugify(title: &str) -> String {
     let mut out = String::new();
     let mut pending_dash = false;
     for c in title.chars() {
-        if c.is_alphanumeric() {
+        if joins_previous(c) && !c.is_alphanumeric() {
+            // A mark belongs to the letter before it: kept after a kept letter (so a
+            // decomposed "é" or a Hindi vowel sign does not split its word), dropped
+            // where a word would start with it.
+            if !pending_dash && !out.is_empty() {
+                out.push(c);
+            }
+        } else if c.is_alphanumeric() {
             if pending_dash && !out.is_empty() {
+                trim_joiners(&mut out);
                 out.push('-');
             }
             pending_dash = false;
@@ -23,10 +31,42 @@ pub fn slugify(title: &str) -> String {
             break;
         }
     }
+    trim_joiners(&mut out);
     if out.is_empty() {
         out.push_str("section");
     }
     out
+}
+
+/// Drops invisible joiners and variation selectors that end a word: they only join
+/// what follows them, and nothing follows.
+fn trim_joiners(out: &mut String) {
+    while out.ends_with(['\u{200c}', '\u{200d}'])
+        || out.ends_with(|c| matches!(c, '\u{fe00}'..='\u{fe0f}'))
+    {
+        out.pop();
+    }
+}
+
+/// Combining marks and joiners that belong to the character before them, which
+/// `char::is_alphanumeric` does not count as letters: accents typed as separate code
+/// points (U+0301), Cyrillic, Hebrew and Arabic marks, the vowel signs and viramas of
+/// the Indic scripts, Thai vowel marks, variation selectors, zero-width (non-)joiners.
+/// Ranges rather than Unicode tables, which would weigh the module down.
+fn joins_previous(c: char) -> bool {
+    match c as u32 {
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1 | 0x05C2 => true,
+        0x05C4 | 0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 => true,
+        0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8 | 0x06EA..=0x06ED => true,
+        // The Indic blocks: everything that is not a letter or digit but their
+        // punctuation (danda, double danda, abbreviation sign) is a sign or mark.
+        0x0964 | 0x0965 | 0x0970 => false,
+        0x0900..=0x0DFF => true,
+        0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E => true,
+        0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF => true,
+        0xFE00..=0xFE0F | 0xFE20..=0xFE2F => true,
+        _ => false,
+    }
 }
 
 /// Makes `base` unique: `base`, then `base-2`, `base-3`, ... whatever `taken` says.
@@ -54,6 +94,26 @@ mod tests {
         assert_eq!(slugify("Trump's Position"), "trumps-position");
         assert_eq!(slugify("  Über   Größe "), "Über-größe");
         assert_eq!(slugify("?!"), "section");
+    }
+
+    /// Regression: a decomposed accent (e + U+0301), a Hindi vowel sign or virama, or
+    /// Hebrew points split the word they belong to ("cafe-", "ह-न-द").
+    #[test]
+    fn combining_marks_stay_in_their_word() {
+        assert_eq!(slugify("Cafe\u{301} au lait"), "cafe\u{301}-au-lait");
+        assert_eq!(slugify("re\u{301}sume\u{301}"), "re\u{301}sume\u{301}");
+        assert_eq!(slugify("हिन्दी समाचार"), "हिन्दी-समाचार");
+        assert_eq!(slugify("שָׁלוֹם עולם"), "שָׁלוֹם-עולם");
+        assert_eq!(slugify("ภาษาไทย ง่าย"), "ภาษาไทย-ง่าย");
+        // A mark with no letter before it starts nothing.
+        assert_eq!(slugify("\u{301}\u{308} Über"), "Über");
+        assert_eq!(slugify("\u{301}"), "section");
+        // Emoji and their joiners are not words; the danda is punctuation.
+        assert_eq!(slugify("👩\u{200d}👩\u{200d}👧 Family"), "family");
+        assert_eq!(slugify("नमस्ते। दुनिया"), "नमस्ते-दुनिया");
+        // A joiner stays inside a word (Persian) and goes where the word ends.
+        assert_eq!(slugify("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        assert_eq!(slugify("said\u{200d} it\u{fe0f}"), "said-it");
     }
 
     #[test]

@@ -16,9 +16,10 @@
 //! widget is mounted.
 
 use super::dom::{children, el};
+use super::events::{Event, Events};
 use super::trusted;
 use super::undo::Undo;
-use super::widget::Events;
+use crate::core::comments as core_comments;
 use crate::core::{check_script_url, CommentsSetting, Error, Settings};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -41,7 +42,9 @@ const PARKED: &str = "template[data-article-widget-comments], textarea[data-arti
 
 thread_local! {
     /// Script addresses started in this page, so that none is fetched twice.
-    static STARTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Each with the number of the widget that started it: a widget whose load
+    /// failed forgets only its own, never another widget's.
+    static STARTED: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What the comment system is.
@@ -131,7 +134,7 @@ pub fn find(doc: &Document, settings: &Settings) -> Result<Option<Area>, Error> 
     }
     let count = element
         .get_attribute("data-num-comments")
-        .and_then(|n| n.trim().parse().ok())
+        .and_then(|n| core_comments::count_in_attribute(&n))
         .or_else(|| count_in_heading(&element));
     Ok(Some(Area {
         origin: urls.iter().find_map(|u| origin_of(u)),
@@ -152,14 +155,7 @@ fn not_lazy(named: Option<String>) -> Result<Option<Area>, Error> {
 /// "12 comments" in the area's heading, as Blogger writes it.
 fn count_in_heading(area: &Element) -> Option<u32> {
     let h = area.query_selector("h2, h3, h4").ok()??;
-    let text = h.text_content()?;
-    let mut words = text.split_whitespace();
-    let n = words.next()?.parse().ok()?;
-    words
-        .next()?
-        .to_ascii_lowercase()
-        .starts_with("comment")
-        .then_some(n)
+    core_comments::count_in_heading(&h.text_content()?)
 }
 
 /// The scheme and host of an absolute address.
@@ -250,6 +246,9 @@ pub struct Loader {
     timer: Option<Timeout>,
     timeout_ms: u32,
     preconnected: bool,
+    reserved: bool,
+    /// The number of the widget this loader belongs to.
+    owner: u32,
 }
 
 impl Loader {
@@ -258,14 +257,11 @@ impl Loader {
         doc: &Document,
         area: Area,
         settings: &Settings,
+        owner: u32,
         undo: &mut Undo,
     ) -> Result<Loader, JsValue> {
         let element = el(doc, "div", "aw-comments-facade", None);
-        let label = match area.count {
-            Some(1) => "Show 1 comment".to_string(),
-            Some(n) => format!("Show {n} comments"),
-            None => "Show comments".to_string(),
-        };
+        let label = core_comments::button_label(area.count);
         let button = el(doc, "button", "aw-comments-button", Some(&label));
         button.set_attribute("type", "button")?;
         let status = el(doc, "p", "aw-comments-status", None);
@@ -298,18 +294,16 @@ impl Loader {
             timer: None,
             timeout_ms: settings.comments_timeout,
             preconnected: false,
+            reserved: false,
+            owner,
         })
     }
 
     /// Whether a URL fragment asks for the comments: `#comments`, a comment
     /// (`#c123`, `#comment-123`), or any element inside the comment area.
     pub fn wants(&self, hash: &str, target: Option<&Element>) -> bool {
-        let h = hash.trim_start_matches('#');
-        let one = h.strip_prefix("comment-").or_else(|| h.strip_prefix('c'));
         let a: &Node = self.area.element.as_ref();
-        h == "comments"
-            || one.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            || target.is_some_and(|t| a.contains(Some(t)))
+        core_comments::hash_wants_comments(hash) || target.is_some_and(|t| a.contains(Some(t)))
     }
 
     /// Warms the connection to the comment system's origin, once.
@@ -341,6 +335,12 @@ impl Loader {
         }
         self.state = State::Loading;
         self.listeners.clear();
+        // Room for the comments before they arrive, so that what follows the comment
+        // area does not move when they render (the stylesheet sets the height).
+        if !self.reserved {
+            self.reserved = true;
+            let _ = undo.add_class(&self.area.element, "aw-comments-reserved");
+        }
         self.attempt_from = undo.len();
         self.facade
             .button
@@ -352,7 +352,7 @@ impl Loader {
             Ok(w) => w,
             Err(_) => return self.fail(undo, "the comment system could not be started"),
         };
-        let mut events: Events = vec![("comments-loading", Vec::new())];
+        let mut events: Events = vec![Event::CommentsLoading];
         if waiting.is_empty() {
             events.extend(self.loaded());
             return events;
@@ -381,7 +381,7 @@ impl Loader {
         let mut waiting = Vec::new();
         match &self.area.source {
             Source::Script(url) => {
-                if let Some(s) = script_once(doc, url)? {
+                if let Some(s) = script_once(doc, url, self.owner)? {
                     undo.insert(self.area.element.as_ref(), s.as_ref(), None)?;
                     waiting.push(s.into());
                 }
@@ -396,7 +396,7 @@ impl Loader {
                     .parent_node()
                     .unwrap_or_else(|| self.area.element.clone().into());
                 for n in children(&content) {
-                    let n = activate(doc, &n, &mut waiting)?;
+                    let n = activate(doc, &n, self.owner, &mut waiting)?;
                     if let Some(n) = n {
                         undo.insert(&parent, &n, Some(holder.as_ref()))?;
                     }
@@ -429,7 +429,7 @@ impl Loader {
         self.state = State::Loaded;
         self.timer = None;
         let _ = self.facade.element.set_attribute("hidden", "");
-        vec![("comments-loaded", Vec::new())]
+        vec![Event::CommentsLoaded]
     }
 
     fn fail(&mut self, undo: &mut Undo, why: &str) -> Events {
@@ -438,11 +438,12 @@ impl Loader {
         self.listeners.clear();
         // Take out what this attempt added, so that a retry starts clean.
         undo.undo_since(self.attempt_from);
-        STARTED.with(|s| s.borrow_mut().clear());
+        let owner = self.owner;
+        STARTED.with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
         let msg = ["Comments could not be loaded: ", why, "."].concat();
         self.facade.status.set_text_content(Some(&msg));
-        if let Some(href) = &self.area.link {
-            let doc = super::dom::document();
+        let doc = self.facade.status.owner_document();
+        if let (Some(href), Some(doc)) = (&self.area.link, doc) {
             let a = el(
                 &doc,
                 "a",
@@ -456,7 +457,9 @@ impl Loader {
         self.facade.button.set_text_content(Some("Try again"));
         let _ = self.facade.button.remove_attribute("disabled");
         let _ = self.facade.button.remove_attribute("aria-busy");
-        vec![("comments-failed", vec![("reason", why.into())])]
+        vec![Event::CommentsFailed {
+            reason: why.to_string(),
+        }]
     }
 
     /// Stops listening (the widget is going away).
@@ -467,8 +470,12 @@ impl Loader {
 }
 
 /// A script for `url`, unless this page has started one for it already.
-fn script_once(doc: &Document, url: &str) -> Result<Option<HtmlScriptElement>, JsValue> {
-    if !mark_started(url) {
+fn script_once(
+    doc: &Document,
+    url: &str,
+    owner: u32,
+) -> Result<Option<HtmlScriptElement>, JsValue> {
+    if !mark_started(url, owner) {
         return Ok(None);
     }
     let s: HtmlScriptElement = doc.create_element("script")?.unchecked_into();
@@ -477,13 +484,13 @@ fn script_once(doc: &Document, url: &str) -> Result<Option<HtmlScriptElement>, J
     Ok(Some(s))
 }
 
-fn mark_started(url: &str) -> bool {
+fn mark_started(url: &str, owner: u32) -> bool {
     STARTED.with(|s| {
         let mut s = s.borrow_mut();
-        if s.iter().any(|u| u == url) {
+        if s.iter().any(|(u, _)| u == url) {
             false
         } else {
-            s.push(url.to_string());
+            s.push((url.to_string(), owner));
             true
         }
     })
@@ -495,6 +502,7 @@ fn mark_started(url: &str) -> bool {
 fn activate(
     doc: &Document,
     node: &Node,
+    owner: u32,
     waiting: &mut Vec<Element>,
 ) -> Result<Option<Node>, JsValue> {
     let Some(e) = node.dyn_ref::<Element>() else {
@@ -502,7 +510,7 @@ fn activate(
     };
     if e.local_name() == "script" {
         let src = e.get_attribute("src");
-        if src.as_deref().is_some_and(|u| !mark_started(u)) {
+        if src.as_deref().is_some_and(|u| !mark_started(u, owner)) {
             return Ok(None);
         }
         let fresh = runnable_copy(doc, e)?;
@@ -521,7 +529,7 @@ fn activate(
             continue;
         }
         let src = old.get_attribute("src");
-        if src.as_deref().is_some_and(|u| !mark_started(u)) {
+        if src.as_deref().is_some_and(|u| !mark_started(u, owner)) {
             old.remove();
             continue;
         }

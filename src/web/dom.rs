@@ -1,25 +1,91 @@
-//! Small DOM helpers shared by the web layer.
+//! Small DOM functions shared by the web layer, and the one place that finds the page's
+//! document and window.
+//!
+//! The document and window are taken from the article's own nodes
+//! (`owner_document()`, `default_view()`), not from the global object: under jsdom or
+//! happy-dom in Node (Vitest's and Jest's environments copy the window's properties
+//! onto Node's `globalThis`), the global object is no `Window`, so
+//! `web_sys::window()` finds none, while the root's document and its view are there.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node};
+use crate::core::Error;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, Node, Window};
 
-/// The page's document. The widget only runs in a window.
-pub fn document() -> Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("article-widget runs in a page with a document")
+/// The page's global document: the window's, or else `globalThis.document` (the
+/// globals a DOM test environment sets up). `None` where there is none.
+pub fn document() -> Option<Document> {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        return Some(doc);
+    }
+    let doc = js_sys::Reflect::get(&js_sys::global(), &"document".into()).ok()?;
+    as_document(doc)
 }
 
-/// A new element with a class, its text set as text (never parsed as HTML).
-pub fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
-    let e = doc.create_element(tag).expect("valid tag name");
+/// `value` as a document, when it is one (checked by `nodeType`, which holds across
+/// DOM implementations and realms where `instanceof Document` may not).
+fn as_document(value: JsValue) -> Option<Document> {
+    if !value.is_object() {
+        return None;
+    }
+    let node: &Node = value.unchecked_ref();
+    (node.node_type() == Node::DOCUMENT_NODE).then(|| value.unchecked_into())
+}
+
+/// The document a node belongs to (a document is its own).
+pub fn document_of(node: &Node) -> Option<Document> {
+    node.owner_document()
+        .or_else(|| as_document(JsValue::from(node.clone())))
+}
+
+/// The window a node's document is shown in: its `defaultView`, or the global window.
+pub fn window_of(node: &Node) -> Option<Window> {
+    document_of(node)
+        .and_then(|d| d.default_view())
+        .or_else(web_sys::window)
+}
+
+/// The document to work in for `root` (an Element or a selector): the element's own
+/// document, or the page's for a selector. A coded error where there is none (in Node
+/// without a DOM set up).
+pub fn document_for(root: &JsValue) -> Result<Document, Error> {
+    if let Some(e) = root.dyn_ref::<Element>() {
+        if let Some(doc) = document_of(e) {
+            return Ok(doc);
+        }
+    }
+    document().ok_or(Error::NoDocument)
+}
+
+/// A new element with a class, its text set as text (never parsed as HTML), or an
+/// internal error where the document cannot make one.
+pub fn try_el(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    text: Option<&str>,
+) -> Result<Element, Error> {
+    let e = doc.create_element(tag).map_err(|_| Error::Internal {
+        what: ["the document could not create a <", tag, "> element"].concat(),
+    })?;
     if !class.is_empty() {
         e.set_class_name(class);
     }
     if let Some(t) = text {
         e.set_text_content(Some(t));
     }
-    e
+    Ok(e)
+}
+
+/// A new element with a class, its text set as text (never parsed as HTML).
+///
+/// The widget's tag names are valid constants, so `createElement` fails only in a
+/// broken document; then this throws a JavaScript error with the `internal-error` code
+/// (a throw, not a trap: the module stays usable).
+pub fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element {
+    match try_el(doc, tag, class, text) {
+        Ok(e) => e,
+        Err(e) => wasm_bindgen::throw_val(super::errors::js_error(&e)),
+    }
 }
 
 /// The lowercase tag name of a node that is an element.

@@ -4,6 +4,7 @@
 //! - `api`: the exported functions and the `Widget` handle; options and errors cross
 //!   the JavaScript boundary here and nowhere else.
 //! - `read`: the article's DOM as [`crate::core::Block`]s, with where each block is.
+//! - `screen`: what the reader sees at mount (measured; the core decides from it).
 //! - `undo`: every change made to the page, recorded so that `destroy()` puts it back.
 //! - `widget`: a mounted widget's state, listeners and observers.
 //! - `sections`, `toc`, `quotes_panel`, `comments`: apply one job each.
@@ -11,12 +12,17 @@
 mod api;
 mod comments;
 mod dom;
+mod errors;
+mod events;
+mod plan_js;
+mod prepare;
 mod quotes_panel;
 mod read;
+mod screen;
 mod sections;
 mod toc;
 mod trusted;
 mod undo;
 mod widget;
 
-pub use api::{analyze, mount, Widget};
+pub use api::{analyze, mount, prepare_mount, PreparedMount, Widget};

@@ -5,6 +5,7 @@
 use super::dom::{el, tag};
 use super::read::Article;
 use super::undo::Undo;
+use crate::core::placement::Screen;
 use crate::core::Plan;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node};
@@ -93,16 +94,20 @@ fn split_at_frames(first: &Node, last: &Node) -> Vec<Segment> {
     out
 }
 
-/// Applies the sections of `plan`, recording every change in `undo`.
+/// Applies the sections of `plan`, recording every change in `undo`. Nothing the
+/// reader already sees (`screen`) changes its size or place: the toggle's icon takes
+/// no room in the line, and a line made a heading keeps its look there.
 pub fn apply(
     doc: &Document,
     root: &Element,
     article: &Article,
     plan: &Plan,
+    screen: &Screen,
     undo: &mut Undo,
 ) -> Result<Vec<SectionUi>, JsValue> {
     let mut out = Vec::with_capacity(plan.sections.len());
-    for s in &plan.sections {
+    for (i, s) in plan.sections.iter().enumerate() {
+        let seen = screen.seen.get(i).copied().unwrap_or(false);
         let place = &article.places[s.heading];
         let heading = match place.first.dyn_ref::<Element>() {
             Some(e) if place.first == place.last => {
@@ -118,7 +123,12 @@ pub fn apply(
             }
             _ => {
                 // A line of a text run: wrap it in an element that is a heading.
-                let h = el(doc, "div", "aw-heading aw-heading-line", None);
+                let class = if seen {
+                    "aw-heading"
+                } else {
+                    "aw-heading aw-heading-line"
+                };
+                let h = el(doc, "div", class, None);
                 h.set_id(&s.id);
                 h.set_attribute("role", "heading")?;
                 h.set_attribute("aria-level", &s.level.to_string())?;
@@ -177,21 +187,15 @@ pub fn apply(
                     .flatten()
                     .is_some();
                 if interactive {
-                    // A button cannot hold links: put a small toggle before them.
+                    // A button cannot hold links: put a small toggle after them.
                     button.set_attribute("aria-label", &s.title)?;
+                    button.set_class_name("aw-toggle aw-toggle-solo");
                     button.append_child(&icon)?;
-                    undo.insert(
-                        heading.as_ref(),
-                        button.as_ref(),
-                        heading.first_child().as_ref(),
-                    )?;
+                    undo.insert(heading.as_ref(), button.as_ref(), None)?;
                 } else {
                     undo.wrap_children(&button, heading.as_ref())?;
-                    undo.insert(
-                        button.as_ref(),
-                        icon.as_ref(),
-                        button.first_child().as_ref(),
-                    )?;
+                    // After the text, where it takes no room (see the stylesheet).
+                    undo.insert(button.as_ref(), icon.as_ref(), None)?;
                 }
                 ui.button = Some(button);
                 ui.set_open(s.open);

@@ -3,12 +3,9 @@
 
 use super::dom::el;
 use super::sections::SectionUi;
-use crate::core::Plan;
+use crate::core::{contents, sections::outline, Plan};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
-
-/// Words read in a minute, for the reading times.
-const WORDS_PER_MINUTE: usize = 230;
 
 /// The table of contents as it stands in the page.
 pub struct Toc {
@@ -20,10 +17,11 @@ pub struct Toc {
     pub links: Vec<Element>,
 }
 
-/// Builds the table of contents for `plan`'s sections (`None` with fewer than two).
+/// Builds the table of contents for `plan`'s sections (`None` when the core says
+/// the article gets none).
 /// `n` tells the widgets of one page apart.
 pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Toc>, JsValue> {
-    if plan.sections.len() < 2 {
+    if !contents::shows(true, plan.sections.len()) {
         return Ok(None);
     }
     let nav = el(doc, "nav", "aw-toc", None);
@@ -44,14 +42,22 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<To
     nav.append_child(&head)?;
     let list = el(doc, "ol", "aw-toc-list", None);
     let mut links = Vec::with_capacity(plan.sections.len());
-    for s in &plan.sections {
+    // Indented by the depth under the article's own top level (so that it sits flush
+    // whatever level the page's headings start at) and numbered by it.
+    for (s, (depth, number)) in plan.sections.iter().zip(outline(&plan.sections)) {
         let li = el(doc, "li", "aw-toc-item", None);
         li.set_attribute("data-level", &s.level.to_string())?;
+        li.set_attribute("data-depth", &depth.to_string())?;
+        li.set_attribute("data-number", &number)?;
         let a = el(doc, "a", "aw-toc-link", Some(&s.title));
         a.set_attribute("href", &format!("#{}", s.id))?;
         li.append_child(&a)?;
-        let minutes = s.words.div_ceil(WORDS_PER_MINUTE).max(1);
-        let time = el(doc, "span", "aw-toc-time", Some(&format!("{minutes} min")));
+        let time = el(
+            doc,
+            "span",
+            "aw-toc-time",
+            Some(&contents::minutes_label(s.words)),
+        );
         li.append_child(&time)?;
         list.append_child(&li)?;
         links.push(a);

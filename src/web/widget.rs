@@ -3,14 +3,17 @@
 //! send their events only after releasing it, so an event listener may call
 //! `destroy()`.
 
-use super::api::{dom_error, Prepared};
 use super::comments::{self, Loader};
+use super::errors::{dom_error, js_error};
+use super::events::{Event, Events};
+use super::prepare::Prepared;
 use super::quotes_panel;
 use super::read::Place;
 use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
-use crate::core::{Plan, QuotesAt};
+use crate::core::placement::{self, Screen, Spot};
+use crate::core::{contents, Plan};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -66,10 +69,6 @@ fn listen(
     })
 }
 
-/// Events to send from the root once the state is released: each a name (after
-/// `article-widget:`) and its detail fields.
-pub type Events = Vec<(&'static str, Vec<(&'static str, JsValue)>)>;
-
 /// A MutationObserver, its callback, and the timer that ends the watch.
 type Watcher = (
     web_sys::MutationObserver,
@@ -109,21 +108,6 @@ pub struct Live {
     awaiting_comment: Option<Watcher>,
 }
 
-/// Sends `article-widget:<name>` from `root`, bubbling, with a detail object.
-pub fn emit(root: &Element, name: &str, detail: &[(&str, JsValue)]) {
-    let d = js_sys::Object::new();
-    for (k, v) in detail {
-        let _ = js_sys::Reflect::set(&d, &(*k).into(), v);
-    }
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(&d);
-    let name = ["article-widget:", name].concat();
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&name, &init) {
-        let _ = root.dispatch_event(&ev);
-    }
-}
-
 /// Runs `f` on the widget's state if it is still mounted and not busy, then sends
 /// the events it returned.
 pub fn with(weak: &Weak<RefCell<Live>>, f: impl FnOnce(&mut Live) -> Events) {
@@ -135,25 +119,30 @@ pub fn with(weak: &Weak<RefCell<Live>>, f: impl FnOnce(&mut Live) -> Events) {
         let events = f(&mut live);
         (live.root.clone(), events)
     };
-    for (name, detail) in events {
-        emit(&root, name, &detail);
+    for e in events {
+        e.send(&root);
     }
 }
 
-fn toggled(s: &SectionUi) -> (&'static str, Vec<(&'static str, JsValue)>) {
-    (
-        "toggle",
-        vec![("id", s.id.clone().into()), ("open", s.open.into())],
-    )
+fn toggled(s: &SectionUi) -> Event {
+    Event::Toggle {
+        id: s.id.clone(),
+        open: s.open,
+    }
 }
 
 impl Live {
     /// Applies the plan to the page and starts listening. On a failure the page is
     /// put back and the error says so.
-    pub fn mount(p: Prepared, n: u32, plan_js: JsValue) -> Result<Rc<RefCell<Live>>, JsValue> {
-        let area = comments::find(&p.doc, &p.settings).map_err(|e| super::api::js_error(&e))?;
+    pub fn mount(
+        p: Prepared,
+        screen: Screen,
+        n: u32,
+        plan_js: JsValue,
+    ) -> Result<Rc<RefCell<Live>>, JsValue> {
+        let area = comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
         let mut undo = Undo::default();
-        let parts = apply(&p, area, n, &mut undo);
+        let parts = apply(&p, &screen, area, n, &mut undo);
         let (sections, panel, toc, comments) = match parts {
             Ok(x) => x,
             Err(e) => {
@@ -184,17 +173,12 @@ impl Live {
         });
         {
             let mut live = rc.borrow_mut();
-            live.restore_state();
+            live.restore_state(&screen);
             live.wire(panel.map(|p| p.links).unwrap_or_default(), &p.settings);
             if let Some(t) = &live.toc {
                 t.refresh(&live.sections);
             }
         }
-        // The page may hide the article until the widget is ready (no layout shift).
-        let _ = p
-            .doc
-            .document_element()
-            .map(|h| h.class_list().remove_1("aw-loading"));
         // A link into the article or the comments opens what it points into.
         on_hash(&Rc::downgrade(&rc), false);
         let (s, q) = {
@@ -204,12 +188,29 @@ impl Live {
                 live.plan.quotes.iter().filter(|q| q.key).count(),
             )
         };
-        emit(
-            &p.root,
-            "mounted",
-            &[("sections", s.into()), ("keyQuotes", q.into())],
-        );
+        Event::Mounted {
+            sections: s,
+            key_quotes: q,
+        }
+        .send(&p.root);
         Ok(rc)
+    }
+
+    /// Stops every observer (listeners remove themselves when dropped).
+    fn disconnect(&mut self) {
+        self.listeners.clear();
+        if let Some((obs, _, _)) = self.awaiting_comment.take() {
+            obs.disconnect();
+        }
+        for obs in [self.reading.take(), self.near_comments.take()]
+            .into_iter()
+            .flatten()
+        {
+            obs.0.disconnect();
+        }
+        if let Some(c) = self.comments.as_mut() {
+            c.stop();
+        }
     }
 
     /// Removes every listener and observer and puts the page back. Returns the root,
@@ -217,24 +218,12 @@ impl Live {
     pub fn destroy(rc: &Rc<RefCell<Live>>) -> Option<Element> {
         let root = {
             let mut live = rc.try_borrow_mut().ok()?;
-            live.listeners.clear();
-            if let Some((obs, _, _)) = live.awaiting_comment.take() {
-                obs.disconnect();
-            }
-            for obs in [live.reading.take(), live.near_comments.take()]
-                .into_iter()
-                .flatten()
-            {
-                obs.0.disconnect();
-            }
-            if let Some(c) = live.comments.as_mut() {
-                c.stop();
-            }
+            live.disconnect();
             quotes_panel::highlight(None);
             live.undo.undo_all();
             live.root.clone()
         };
-        emit(&root, "destroyed", &[]);
+        Event::Destroyed.send(&root);
         Some(root)
     }
 
@@ -413,10 +402,7 @@ impl Live {
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
             t.scroll_into_view_with_scroll_into_view_options(&opts);
         }
-        events.push((
-            "quote",
-            vec![("text", text.into()), ("speaker", speaker.into())],
-        ));
+        events.push(Event::Quote { text, speaker });
         events
     }
 
@@ -433,7 +419,7 @@ impl Live {
                         Some(c) => c.script_done(ok, &mut live.undo),
                         None => Vec::new(),
                     };
-                    if events.iter().any(|(name, _)| *name == "comments-loaded") {
+                    if events.contains(&Event::CommentsLoaded) {
                         live.scroll_to_comment();
                     }
                     events
@@ -441,7 +427,7 @@ impl Live {
             }),
             None => Vec::new(),
         };
-        if events.iter().any(|(name, _)| *name == "comments-loaded") {
+        if events.contains(&Event::CommentsLoaded) {
             self.scroll_to_comment();
         }
         events
@@ -470,7 +456,10 @@ impl Live {
                 let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) else {
                     return;
                 };
-                if let Some(t) = sections::hash_target(&super::dom::document(), &hash) {
+                let Some(doc) = super::dom::document() else {
+                    return;
+                };
+                if let Some(t) = sections::hash_target(&doc, &hash) {
                     // Disconnect only: the closure running now must not be dropped here.
                     obs.disconnect();
                     t.scroll_into_view();
@@ -491,8 +480,9 @@ impl Live {
         }
     }
 
-    /// Puts back the open/closed state the reader left on this page.
-    fn restore_state(&mut self) {
+    /// Puts back the open/closed state the reader left on this page, except where
+    /// the reader already sees the section (it would move what is on screen).
+    fn restore_state(&mut self, screen: &Screen) {
         let Some(saved) = self
             .storage_key
             .as_deref()
@@ -501,8 +491,8 @@ impl Live {
             return;
         };
         let open: Vec<&str> = saved.split('\n').collect();
-        for s in &mut self.sections {
-            if s.button.is_some() {
+        for (i, s) in self.sections.iter_mut().enumerate() {
+            if s.button.is_some() && placement::may_close(screen, i) {
                 s.set_open(open.contains(&s.id.as_str()));
             }
         }
@@ -520,6 +510,14 @@ impl Live {
             .collect();
         // Storage may be full or refused (private modes): the state is then not kept.
         let _ = store.set_item(key, &open.join("\n"));
+    }
+}
+
+/// A widget dropped without `destroy()` (its handle freed) leaves no observer
+/// behind: observers hold closures that would outlive it.
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.disconnect();
     }
 }
 
@@ -553,52 +551,77 @@ type Parts = (
     Option<Loader>,
 );
 
-/// Makes every change to the page, recording each in `undo`.
+/// Makes every change to the page, recording each in `undo`. What the reader already
+/// sees (`screen`) does not move: the contents and the key-quotes panel go where the
+/// core's placement says.
 fn apply(
     p: &Prepared,
+    screen: &Screen,
     area: Option<comments::Area>,
     n: u32,
     undo: &mut Undo,
 ) -> Result<Parts, JsValue> {
     undo.add_class(&p.root, "aw-root")?;
-    let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, undo)?;
+    let (background, text) = super::read::page_look(&p.root);
+    let dark = p.settings.theme.dark_on(background, text);
+    undo.set_attr(
+        &p.root,
+        "data-aw-theme",
+        if dark { "dark" } else { "light" },
+    )?;
+    let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, screen, undo)?;
     let level = p.settings.base_level;
-    let panel = quotes_panel::build(&p.doc, &p.plan, n, level)?;
-    if let Some(panel) = &panel {
-        let root: Node = p.root.clone().into();
-        let (parent, before): (Node, Option<Node>) = match (&p.settings.quotes_at, sections.first())
-        {
-            // After the lead: before the first section's heading, else at the top.
-            (QuotesAt::Lead, Some(s)) => (
-                s.heading.parent_node().unwrap_or_else(|| root.clone()),
-                Some(s.heading.clone().into()),
-            ),
-            (QuotesAt::Lead | QuotesAt::Top, _) => (root.clone(), p.root.first_child()),
-            (QuotesAt::End, _) => (root.clone(), None),
-            (QuotesAt::Selector(sel), _) => match p.doc.query_selector(sel).ok().flatten() {
-                Some(e) => (e.into(), None),
-                None => (root.clone(), None),
-            },
-        };
-        undo.insert(&parent, panel.element.as_ref(), before.as_ref())?;
-    }
-    let toc = if p.settings.toc && p.settings.sections {
+    let toc = if contents::shows(p.settings.toc && p.settings.sections, p.plan.sections.len()) {
         toc::build(&p.doc, &p.plan, n, level)?
     } else {
         None
     };
     if let Some(t) = &toc {
-        undo.insert(
-            p.root.as_ref(),
-            t.element.as_ref(),
-            p.root.first_child().as_ref(),
-        )?;
+        let spot = placement::contents_spot(&p.plan.sections, screen);
+        insert_at(p, &sections, &spot, t.element.as_ref(), undo)?;
+    }
+    let panel = quotes_panel::build(&p.doc, &p.plan, n, level)?;
+    if let Some(panel) = &panel {
+        let spot = placement::quotes_spot(&p.plan.sections, screen, &p.settings.quotes_at);
+        insert_at(p, &sections, &spot, panel.element.as_ref(), undo)?;
     }
     let comments = match area {
-        Some(area) => Some(Loader::new(&p.doc, area, &p.settings, undo)?),
+        Some(area) => Some(Loader::new(&p.doc, area, &p.settings, n, undo)?),
         None => None,
     };
     Ok((sections, panel, toc, comments))
+}
+
+/// Inserts one of the widget's parts at `spot`. Parts that share a spot keep the
+/// order in which they are inserted.
+fn insert_at(
+    p: &Prepared,
+    sections: &[SectionUi],
+    spot: &Spot,
+    part: &Node,
+    undo: &mut Undo,
+) -> Result<(), JsValue> {
+    let root: Node = p.root.clone().into();
+    let (parent, before): (Node, Option<Node>) = match spot {
+        Spot::BeforeSection(i) => match sections.get(*i) {
+            Some(s) => (
+                s.heading.parent_node().unwrap_or_else(|| root.clone()),
+                Some(s.heading.clone().into()),
+            ),
+            None => (root.clone(), None),
+        },
+        // After the contents when they are at the top too.
+        Spot::Top => match p.root.query_selector(":scope > .aw-toc").ok().flatten() {
+            Some(toc) => (root.clone(), toc.next_sibling()),
+            None => (root.clone(), p.root.first_child()),
+        },
+        Spot::End => (root.clone(), None),
+        Spot::Selector(sel) => match p.doc.query_selector(sel).ok().flatten() {
+            Some(e) => (e.into(), None),
+            None => (root.clone(), None),
+        },
+    };
+    undo.insert(&parent, part, before.as_ref())
 }
 
 /// An IntersectionObserver over `targets` that calls `f` with its entries.

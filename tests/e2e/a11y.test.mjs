@@ -1,5 +1,5 @@
 // Accessibility of the demo page with the widget: axe-core (the version pinned in
-// package.json) in three states, and a keyboard-only walk.
+// package.json) in three states and three colour schemes, and a keyboard-only walk.
 //
 // axe runs on the demo (www/index.html, served by scripts/serve.mjs start()) first
 // with its widget destroyed (the page's own markup: the baseline), then with a widget
@@ -48,8 +48,8 @@ after(async () => {
   await server?.close();
 });
 
-async function openDemo() {
-  const opened = await openWatched(browser, blocked);
+async function openDemo(contextOptions = {}) {
+  const opened = await openWatched(browser, blocked, contextOptions);
   const { page } = opened;
   await page.goto(server.url, { waitUntil: 'load', timeout: WAIT });
   await page.waitForFunction(() => document.documentElement.dataset.articleWidget, null, { timeout: WAIT });
@@ -124,53 +124,98 @@ function describeViolations(violations) {
     .join('\n');
 }
 
-describe('axe-core on the demo page', () => {
-  let opened;
-  const states = {};
+// The demo in three colour schemes: as it is; with the reader's system set to dark
+// (the demo page stays light, and so must the widget: a dark widget on a light page
+// failed 22 contrast checks); and with the page itself dark (its theme variables
+// swapped for dark ones and color-scheme: dark), where the widget turns dark.
+const DARK_PAGE = `:root { --page-bg: #121417; --paper: #1b1e22; --text: #e4e6e8; --muted: #a9aeb4;
+  --rule: #3a3f45; --link: #8ab4f8; --link-hover: #b6cffb; --header-bg: #1d3550; --header-text: #fff;
+  color-scheme: dark; }
+  .tr-caption-container, .post-footer { background: #24282d; }`;
+const SCHEMES = [
+  { name: 'light', context: {}, darkPage: false, theme: 'light', states: ['collapsed', 'expanded', 'comments loaded'] },
+  { name: 'dark system, light page', context: { colorScheme: 'dark' }, darkPage: false, theme: 'light', states: ['collapsed', 'expanded'] },
+  { name: 'dark page', context: { colorScheme: 'dark' }, darkPage: true, theme: 'dark', states: ['collapsed', 'expanded'] },
+];
 
-  before(async () => {
-    opened = await openDemo();
-    const { page } = opened;
-    // The baseline: the demo's own markup, its widget destroyed. Then a widget mounted
-    // as the demo mounts it, in the demo's window.articleWidget.
-    await page.evaluate(() => window.articleWidget.widget.destroy());
-    states['baseline (no widget)'] = await runAxe(page, true);
-    await page.evaluate(async (pkg) => {
-      const { mount } = await import(pkg);
-      window.articleWidget.widget = mount('#post-body-7318405593424166051', { comments: '#comments' });
-    }, `${server.url}pkg/article_widget.js`);
-    await page.evaluate(() => window.articleWidget.widget.collapseAll());
-    states.collapsed = await runAxe(page);
-    await page.evaluate(() => window.articleWidget.widget.expandAll());
-    states.expanded = await runAxe(page);
-    await page.evaluate(() => window.articleWidget.widget.loadComments());
-    await page.waitForFunction(() => window.__commentsLoaded === true, null, { timeout: WAIT });
-    states['comments loaded'] = await runAxe(page);
-  });
+for (const scheme of SCHEMES) {
+  describe(`axe-core on the demo page (${scheme.name})`, () => {
+    let opened;
+    const states = {};
+    let theme;
+    let highlight;
 
-  after(async () => {
-    await opened?.context.close();
-  });
-
-  test('report', () => {
-    for (const [name, violations] of Object.entries(states)) {
-      const ids = violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ') || 'none';
-      console.log(`axe, ${name}: ${ids}`);
-      if (violations.length) console.log(describeViolations(violations));
-    }
-    assert.deepEqual(opened.watch.pageErrors.map((e) => e.text), []);
-  });
-
-  const STATES = ['collapsed', 'expanded', 'comments loaded'];
-  for (const name of STATES) {
-    test(`no violation caused by the widget: sections ${name}`, () => {
-      const caused = states[name]
-        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => n.widget) }))
-        .filter((v) => v.nodes.length > 0);
-      assert.deepEqual(caused.map((v) => v.id), [], `violations caused by the widget:\n${describeViolations(caused)}`);
+    before(async () => {
+      opened = await openDemo(scheme.context);
+      const { page } = opened;
+      if (scheme.darkPage) await page.addStyleTag({ content: DARK_PAGE });
+      // The baseline: the demo's own markup, its widget destroyed. Then a widget
+      // mounted as the demo mounts it, in the demo's window.articleWidget.
+      await page.evaluate(() => window.articleWidget.widget.destroy());
+      states['baseline (no widget)'] = await runAxe(page, true);
+      await page.evaluate(async (pkg) => {
+        const { mount } = await import(pkg);
+        window.articleWidget.widget = mount('#post-body-7318405593424166051', { comments: '#comments' });
+      }, `${server.url}pkg/article_widget.js`);
+      theme = await page.evaluate((body) => document.querySelector(body).dataset.awTheme, BODY);
+      await page.evaluate(() => window.articleWidget.widget.collapseAll());
+      states.collapsed = await runAxe(page);
+      await page.evaluate(() => window.articleWidget.widget.expandAll());
+      states.expanded = await runAxe(page);
+      // "Read in context": the quotation is highlighted, dark text on a light mark.
+      await page.click('.aw-quote-link');
+      highlight = await page.evaluate(() => {
+        const s = getComputedStyle(document.body, '::highlight(aw-quote)');
+        return { set: CSS.highlights?.has('aw-quote') ?? false, bg: s.backgroundColor, fg: s.color };
+      });
+      if (scheme.states.includes('comments loaded')) {
+        await page.evaluate(() => window.articleWidget.widget.loadComments());
+        await page.waitForFunction(() => window.__commentsLoaded === true, null, { timeout: WAIT });
+        states['comments loaded'] = await runAxe(page);
+      }
     });
-  }
-});
+
+    after(async () => {
+      await opened?.context.close();
+    });
+
+    test('report', () => {
+      for (const [name, violations] of Object.entries(states)) {
+        const ids = violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ') || 'none';
+        console.log(`axe (${scheme.name}), ${name}: ${ids}`);
+        if (violations.length) console.log(describeViolations(violations));
+      }
+      assert.deepEqual(opened.watch.pageErrors.map((e) => e.text), []);
+    });
+
+    test(`the widget's colours follow the page: ${scheme.theme}`, () => {
+      assert.equal(theme, scheme.theme);
+    });
+
+    test('the "Read in context" highlight is dark text on a light mark', () => {
+      assert.ok(highlight.set, 'no highlight');
+      const lum = (css) => {
+        const [r, g, b] = css.match(/[\d.]+/g).map(Number).map((c) => {
+          const x = c / 255;
+          return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [hi, lo] = [lum(highlight.bg), lum(highlight.fg)].sort((a, b) => b - a);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      assert.ok(ratio >= 7, `highlight contrast ${ratio.toFixed(1)} (${highlight.fg} on ${highlight.bg})`);
+    });
+
+    for (const name of scheme.states) {
+      test(`no violation caused by the widget: sections ${name}`, () => {
+        const caused = states[name]
+          .map((v) => ({ ...v, nodes: v.nodes.filter((n) => n.widget) }))
+          .filter((v) => v.nodes.length > 0);
+        assert.deepEqual(caused.map((v) => v.id), [], `violations caused by the widget:\n${describeViolations(caused)}`);
+      });
+    }
+  });
+}
 
 // A Tab to the comment area scrolls it near, which in the demo's set-up loads the
 // comments (as designed: they load when the reader comes near), so the "Show

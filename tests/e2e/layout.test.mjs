@@ -1,6 +1,8 @@
-// Layout stability of the demo page: collapsing sections, adding the contents and the
-// key-quotes panel must not make the page jump (cumulative layout shift 0), with the
-// page's `aw-loading` class hiding the article until the widget has arranged it.
+// Layout stability: collapsing sections, adding the contents and the key-quotes panel
+// must not make the page jump (cumulative layout shift 0) on the demo and on the
+// one-tag page (the post as a blogger publishes it: one embed tag at the end of the
+// body, nothing in <head>), and nothing of the article is hidden before the module
+// runs: what the reader sees first stays exactly where it was.
 // Also what a reader sees with scripts off: the whole article, untouched.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +54,68 @@ test('mounting causes no layout shift (phone)', async () => {
   const cls = shifts.reduce((a, s) => a + s.value, 0);
   assert.equal(cls, 0, `layout shifts: ${JSON.stringify(shifts)}`);
 });
+
+// Where each line of text on the first screen stands: the top-left corner and size
+// of each visible text-bearing element of the post.
+function firstScreen() {
+  const out = [];
+  for (const e of document.querySelectorAll('.post-body *, .post-title')) {
+    if (e.closest('.aw-toc, .aw-quotes')) continue;
+    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.data.trim());
+    if (!own) continue;
+    const r = e.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight || r.height === 0) continue;
+    out.push(`${e.textContent.trim().slice(0, 30)} @ ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  return out;
+}
+
+for (const [label, viewport] of [
+  ['phone', { width: 390, height: 844 }],
+  ['desktop', { width: 1280, height: 720 }],
+  // Tall enough that two sub-headings are on the first screen: they must stay open.
+  ['tall desktop', { width: 1280, height: 1600 }],
+]) {
+  test(`one tag: the first screen does not move when the widget mounts (${label})`, async () => {
+    const context = await browser.newContext({ viewport });
+    const blocked = await onlyLoopback(context);
+    // Hold the module back (the embed imports it) until the page has painted and
+    // been measured.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await context.route('**/pkg/article_widget.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}one-tag.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.fonts.status === 'loaded' && document.images[0]?.complete);
+    const before = await page.evaluate(firstScreen);
+    const visible = await page.evaluate(() => getComputedStyle(document.querySelector('.post-body')).visibility);
+    release();
+    await page.waitForFunction(() => window.articleWidget?.mounted, null, { timeout: 20000 });
+    await page.waitForTimeout(500);
+    const after = await page.evaluate(firstScreen);
+    const state = await page.evaluate(() => ({
+      shifts: window.__shifts,
+      toggles: document.querySelectorAll('.aw-toggle').length,
+      collapsed: document.querySelectorAll('.aw-toggle[aria-expanded="false"]').length,
+    }));
+    await context.close();
+    assert.deepEqual(blocked, []);
+    assert.equal(visible, 'visible', 'the article is hidden before the module runs');
+    assert.ok(before.length >= 3, `too little text measured on the first screen: ${before}`);
+    assert.deepEqual(after, before, 'text on the first screen moved');
+    assert.deepEqual(state.shifts, [], 'layout shifts');
+    assert.ok(state.toggles >= 5 && state.collapsed >= 1, `sections: ${JSON.stringify(state)}`);
+  });
+}
 
 test('with scripts off the whole article reads as written', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -288,7 +288,10 @@ test('two articles without ids each remember their own sections across a reload'
       route.fulfill({
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Two</title></head><body>${article('Alpha')}${article('Beta')}</body></html>`,
+        // Below a tall header: sections the reader already sees keep their state
+        // (restoring a closed one would move the screen), so both articles start
+        // below the first screen here.
+        body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Two</title></head><body><div style="height: 3000px">Header</div>${article('Alpha')}${article('Beta')}</body></html>`,
       }),
     );
     // Mounts both (default options: the first section open), optionally opens Alpha's

@@ -37,6 +37,7 @@ const every: Required<MountOptions> = {
   exclude: '.ad',
   toc: false,
   remember: false,
+  theme: 'auto',
   ignoreUnknownOptions: false,
   quotesAt: 'lead',
 };

@@ -1,8 +1,12 @@
 //! Finding the sections of an article: from its real headings, or, where the author
-//! typed sub-headings as bold or short standalone lines, from headings it infers.
+//! typed sub-headings as bold, larger or short standalone lines, from headings it
+//! infers (`infer.rs`). Blocks that are not article (share boxes, related posts) make
+//! no section and count for no reading time.
+
+mod infer;
 
 use super::slug::{slugify, unique};
-use super::{Block, BlockKind, OpenMode, Settings};
+use super::{boilerplate, Block, BlockKind, OpenMode, Settings};
 use std::collections::HashSet;
 
 /// One section of the article.
@@ -20,14 +24,15 @@ pub struct Section {
     #[serde(skip)]
     pub heading: usize,
     /// One past the index of the section's last block (the next heading of the same
-    /// or a higher level, or the end of the article).
+    /// or a higher level, or the end of the article before the boxes that end it).
     #[serde(skip)]
     pub end: usize,
     /// Whether the section gets a toggle (it has enough content).
     pub collapsible: bool,
     /// Whether it starts open.
     pub open: bool,
-    /// The number of words in the section, headings of nested sections included.
+    /// The number of words in the section, headings of nested sections included,
+    /// boilerplate left out.
     pub words: usize,
 }
 
@@ -41,20 +46,28 @@ pub fn innermost(sections: &[Section], block: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Inferred headings are dropped when there are more than a dozen and the sections
-/// they make would be this short on average (in words): dozens of bold lines in a
-/// post are emphasis, not an outline.
-const MIN_WORDS_PER_INFERRED: usize = 60;
-const FEW_INFERRED: usize = 12;
-
-/// Finds the sections.
+/// Finds the sections (telling boilerplate itself).
 pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> Vec<Section> {
+    find_with(blocks, &boilerplate::mark(blocks), settings, taken)
+}
+
+/// Finds the sections, given which blocks are not article (`not_article`, index
+/// for index with `blocks`).
+pub fn find_with(
+    blocks: &[Block],
+    not_article: &[bool],
+    settings: &Settings,
+    taken: &HashSet<String>,
+) -> Vec<Section> {
+    let skip = |i: usize| not_article.get(i).copied().unwrap_or(false);
     let levels = settings.min_level..=settings.max_level;
     let real: Vec<(usize, u8)> = blocks
         .iter()
         .enumerate()
         .filter_map(|(i, b)| match b.kind {
-            BlockKind::Heading(l) if levels.contains(&l) && !b.text.trim().is_empty() => {
+            BlockKind::Heading(l)
+                if levels.contains(&l) && !b.text.trim().is_empty() && !skip(i) =>
+            {
                 Some((i, l))
             }
             _ => None,
@@ -64,25 +77,45 @@ pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> V
     let (heads, inferred) = if real.len() >= 2 || !settings.infer_headings {
         (real, false)
     } else {
-        let guessed = infer(blocks);
+        let guessed = infer::infer(blocks, not_article);
         if guessed.len() >= 2 {
-            let level = settings.min_level.max(settings.base_level).clamp(1, 6);
-            (guessed.into_iter().map(|i| (i, level)).collect(), true)
+            let base = settings.min_level.max(settings.base_level).clamp(1, 6);
+            let heads = infer::levels(blocks, &guessed)
+                .into_iter()
+                .map(|(i, depth)| (i, (base + depth).min(6)))
+                .collect();
+            (heads, true)
         } else {
             (real, false)
         }
     };
 
+    // The boxes after the article's last words (share, related, author) stay out of
+    // the last sections, so that collapsing them hides no buttons.
+    let article_end = (0..blocks.len())
+        .rev()
+        .find(|&i| !skip(i))
+        .map_or(0, |i| i + 1);
+
     let mut used: HashSet<String> = HashSet::new();
     let mut sections = Vec::with_capacity(heads.len());
     for (k, &(heading, level)) in heads.iter().enumerate() {
-        let end = heads[k + 1..]
+        let end = heads
+            .get(k + 1..)
+            .unwrap_or_default()
             .iter()
             .find(|&&(_, l)| l <= level)
-            .map_or(blocks.len(), |&(i, _)| i);
-        let words: usize = blocks[heading + 1..end].iter().map(Block::words).sum();
-        let title = fold(&blocks[heading].text);
-        let id = match &blocks[heading].id {
+            .map_or(article_end.max(heading + 1), |&(i, _)| i);
+        let words: usize = (heading + 1..end)
+            .filter(|&i| !skip(i))
+            .filter_map(|i| blocks.get(i))
+            .map(Block::words)
+            .sum();
+        let Some(head) = blocks.get(heading) else {
+            continue;
+        };
+        let title = fold(&head.text);
+        let id = match &head.id {
             Some(own) if !own.is_empty() && !used.contains(own) => own.clone(),
             _ => unique(&slugify(&title), |c| taken.contains(c) || used.contains(c)),
         };
@@ -108,9 +141,32 @@ pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> V
     sections
 }
 
+/// Each section's place in the contents list: its depth under the article's top
+/// level (0 for the shallowest level the article uses, whatever its heading level;
+/// never more than one deeper than the section before it) and its number ("2",
+/// "2.1").
+pub fn outline(sections: &[Section]) -> Vec<(u8, String)> {
+    let top = sections.iter().map(|s| s.level).min().unwrap_or(2);
+    let mut counters: Vec<usize> = Vec::new();
+    let mut out = Vec::with_capacity(sections.len());
+    for s in sections {
+        let depth = usize::from(s.level - top).min(counters.len());
+        counters.truncate(depth + 1);
+        if counters.len() == depth {
+            counters.push(0);
+        }
+        if let Some(c) = counters.last_mut() {
+            *c += 1;
+        }
+        let number: Vec<String> = counters.iter().map(|c| c.to_string()).collect();
+        out.push((depth as u8, number.join(".")));
+    }
+    out
+}
+
 /// The heading's text, white space folded, without a trailing permalink mark
 /// ("Current status #", "Usage ¶").
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while words.len() > 1
         && words
@@ -120,155 +176,6 @@ fn fold(text: &str) -> String {
         words.pop();
     }
     words.join(" ")
-}
-
-/// The indexes of the blocks that read as headings though they are not heading
-/// elements.
-fn infer(blocks: &[Block]) -> Vec<usize> {
-    let found: Vec<usize> = (0..blocks.len())
-        .filter(|&i| looks_like_heading(blocks, i))
-        .collect();
-    let words: usize = blocks
-        .iter()
-        .filter(|b| b.is_prose())
-        .map(Block::words)
-        .sum();
-    if found.len() > FEW_INFERRED && found.len() * MIN_WORDS_PER_INFERRED > words {
-        return Vec::new();
-    }
-    found
-}
-
-/// Words that open a byline, a credit or a dateline rather than a heading.
-const NOT_HEADING_STARTS: &[&str] = &[
-    "by ",
-    "posted ",
-    "written ",
-    "updated",
-    "published",
-    "photo",
-    "image",
-    "credit",
-    "source",
-    "read more",
-    "related",
-    "share",
-    "advertisement",
-    "follow ",
-    "subscribe",
-    "click ",
-    "tags",
-    "labels",
-    "filed under",
-    "via ",
-    "(",
-    "[",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may ",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
-
-/// Marks that end a sentence (a closing quotation mark after one included).
-const SENTENCE_END: &[char] = &['.', '!', '?', '…', ':', ';', '"', '”', '’', '»'];
-
-fn looks_like_heading(blocks: &[Block], i: usize) -> bool {
-    let b = &blocks[i];
-    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) {
-        return false;
-    }
-    let text = b.text.trim();
-    let words = text.split_whitespace().count();
-    // One-word lines ("Update", "Advertisement") and long lines are not headings.
-    if !(2..=14).contains(&words) || text.chars().count() > 100 {
-        return false;
-    }
-    let first = text.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit()) {
-        return false;
-    }
-    let last = text.chars().last().unwrap_or(' ');
-    // Sentences end in punctuation; a heading may end in a question mark. A line that
-    // ends in a colon introduces what follows (often a list).
-    if ".,;:!…\"”’'»)]-–—".contains(last) {
-        return false;
-    }
-    if text.contains(['“', '”', '"', '«', '»', '„']) || text.contains("http") || text.contains('@')
-    {
-        return false;
-    }
-    let lower = text.to_ascii_lowercase();
-    if NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s)) {
-        return false;
-    }
-    // Datelines and captions with dates ("Feb. 11, 2025").
-    if MONTHS.iter().any(|m| lower.contains(m)) && text.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    // A heading stands between running text: something before it, and a longer
-    // paragraph right after it.
-    let prev = blocks[..i].iter().rev().find(|b| !b.text.trim().is_empty());
-    let next = blocks[i + 1..].iter().find(|b| !b.text.trim().is_empty());
-    let (Some(prev), Some(next)) = (prev, next) else {
-        return false;
-    };
-    if matches!(prev.kind, BlockKind::Heading(_)) {
-        return false;
-    }
-    // Two sentences are no heading ("Ye Gods. She's not doing his taxes?").
-    let inner_end = text.char_indices().any(|(i, c)| {
-        ".!?".contains(c)
-            && text[i + 1..].starts_with(' ')
-            && text[i + 1..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-            && !text[..i]
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.len() <= 2 || w.contains('.'))
-    });
-    // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
-    // label.
-    let label = next.text.trim_start().starts_with(text);
-    if inner_end || label {
-        return false;
-    }
-    if !matches!(
-        next.kind,
-        BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote | BlockKind::ListItem
-    ) || next.words() < (words + 4).max(8)
-    {
-        return false;
-    }
-    // A bold or larger line is a heading by its look; a plain line must also stand
-    // alone as a title: no two plain short lines in a row (an address, a poem).
-    if b.bold || b.larger {
-        return true;
-    }
-    let title_like = |x: &Block| {
-        x.words() <= 14 && x.kind == b.kind && !x.text.trim_end().ends_with(SENTENCE_END)
-    };
-    !title_like(next) && (!title_like(prev) || prev.bold)
 }
 
 #[cfg(test)]
@@ -526,5 +433,71 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![(true, true), (false, true), (true, false)]
         );
+    }
+
+    #[test]
+    fn boxes_make_no_section_and_no_reading_time() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "One"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Two"),
+            p(LONG),
+            Block::new(BlockKind::Heading(3), "Share this:").marked("div sharedaddy h3 sd-title"),
+            Block::new(BlockKind::ListItem, "Twitter").linked(1.0),
+            Block::new(BlockKind::ListItem, "Facebook").linked(1.0),
+            Block::new(BlockKind::Heading(3), "Related").marked("div jp-relatedposts h3"),
+            Block::new(BlockKind::ListItem, "An older post of the blog").linked(1.0),
+        ];
+        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        assert_eq!(
+            s.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(),
+            ["One", "Two"]
+        );
+        // The last section ends before the boxes, which stay outside it.
+        assert_eq!(s[1].end, 5);
+        assert_eq!(s[1].words, p(LONG).words());
+    }
+
+    #[test]
+    fn the_outline_is_relative_to_the_top_level_and_numbered() {
+        let at = |levels: &[u8]| {
+            let blocks: Vec<Block> = levels
+                .iter()
+                .flat_map(|&l| [Block::new(BlockKind::Heading(l), "Title"), p(LONG)])
+                .collect();
+            let s = find(
+                &blocks,
+                &Settings {
+                    max_level: 6,
+                    ..Settings::default()
+                },
+                &HashSet::new(),
+            );
+            outline(&s)
+        };
+        // Blogger's inferred level 4 under an h3 post title is the top level: flush.
+        assert_eq!(at(&[4, 4]), [(0, "1".to_string()), (0, "2".to_string())]);
+        assert_eq!(
+            at(&[2, 2, 3, 3, 2]),
+            [
+                (0, "1".to_string()),
+                (0, "2".to_string()),
+                (1, "2.1".to_string()),
+                (1, "2.2".to_string()),
+                (0, "3".to_string())
+            ]
+        );
+        // A skipped level (h2 then h4) nests one step, and an article that opens
+        // deeper than it goes on starts its count there.
+        assert_eq!(
+            at(&[2, 4, 2]),
+            [
+                (0, "1".to_string()),
+                (1, "1.1".to_string()),
+                (0, "2".to_string())
+            ]
+        );
+        assert_eq!(at(&[3, 2]), [(0, "1".to_string()), (0, "2".to_string())]);
     }
 }

@@ -1,0 +1,83 @@
+//! Decisions about the comment area that need no page: which links ask for the
+//! comments, the count a theme prints, and the facade button's words.
+
+/// Whether a URL fragment asks for the comments by its name alone: `#comments`, or
+/// one comment (`#c123`, `#comment-123`, as Blogger and WordPress name them). A
+/// fragment naming any element inside the comment area asks too; the web layer
+/// checks that.
+pub fn hash_wants_comments(hash: &str) -> bool {
+    let h = hash.trim_start_matches('#');
+    let one = h.strip_prefix("comment-").or_else(|| h.strip_prefix('c'));
+    h == "comments" || one.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The comment count in a heading such as "12 comments" or "1 Comment:" (how
+/// Blogger themes write it).
+pub fn count_in_heading(text: &str) -> Option<u32> {
+    let mut words = text.split_whitespace();
+    let n = words.next()?.parse().ok()?;
+    words
+        .next()?
+        .to_ascii_lowercase()
+        .starts_with("comment")
+        .then_some(n)
+}
+
+/// The comment count from a `data-num-comments` attribute.
+pub fn count_in_attribute(value: &str) -> Option<u32> {
+    value.trim().parse().ok()
+}
+
+/// The facade button's words for a count.
+pub fn button_label(count: Option<u32>) -> String {
+    match count {
+        Some(1) => "Show 1 comment".to_string(),
+        Some(n) => ["Show ", &n.to_string(), " comments"].concat(),
+        None => "Show comments".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_links_are_told_by_their_fragment() {
+        for yes in ["#comments", "comments", "#c123", "#comment-45"] {
+            assert!(hash_wants_comments(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "#",
+            "#c",
+            "#comment-",
+            "#cats",
+            "#c12a",
+            "#section-2",
+            "#comment-x1",
+            "#c١٢",
+        ] {
+            assert!(!hash_wants_comments(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn the_count_is_read_from_a_heading() {
+        assert_eq!(count_in_heading("12 comments"), Some(12));
+        assert_eq!(count_in_heading(" 1 Comment: "), Some(1));
+        assert_eq!(count_in_heading("Post a Comment"), None);
+        assert_eq!(count_in_heading("12"), None);
+        assert_eq!(count_in_heading("12 replies"), None);
+        assert_eq!(count_in_heading("人 comments"), None);
+        assert_eq!(count_in_attribute(" 7 "), Some(7));
+        assert_eq!(count_in_attribute("-1"), None);
+    }
+
+    #[test]
+    fn the_button_says_how_many() {
+        assert_eq!(button_label(None), "Show comments");
+        assert_eq!(button_label(Some(1)), "Show 1 comment");
+        assert_eq!(button_label(Some(0)), "Show 0 comments");
+        assert_eq!(button_label(Some(30)), "Show 30 comments");
+    }
+}

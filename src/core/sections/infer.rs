@@ -1,0 +1,808 @@
+//! Headings the author typed as lines: `<p><b>What happened</b></p>`, a larger span,
+//! or a short plain line standing between paragraphs (Blogger's editor makes all
+//! three). A line is taken for a heading by its shape (short, capitalised, no
+//! sentence end, no caption or byline) and its place (running text around it); its
+//! look (weight, size) relaxes the shape rules and gives the level.
+
+use crate::core::{Block, BlockKind};
+
+/// Inferred headings are dropped when there are more than a dozen and the sections
+/// they make would be this short on average (in words): dozens of bold lines in a
+/// post are emphasis, not an outline.
+const MIN_WORDS_PER_INFERRED: usize = 60;
+const FEW_INFERRED: usize = 12;
+
+/// The longest plain line that can be a heading, in words; a bold or larger line
+/// may be a little longer (a question as a heading).
+const MAX_PLAIN_WORDS: usize = 14;
+const MAX_STYLED_WORDS: usize = 18;
+
+/// The indexes of the blocks that read as headings though they are not heading
+/// elements. `not_article` marks boxes that are no candidates.
+pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
+    let skip = |i: usize| not_article.get(i).copied().unwrap_or(false);
+    let mut found: Vec<usize> = (0..blocks.len())
+        .filter(|&i| !skip(i) && looks_like_heading(blocks, not_article, i))
+        .collect();
+    // An author who sets headings in bold or larger type does so throughout: plain
+    // lines are then something else (a caption, a pointer, a list item).
+    let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
+    if found.iter().filter(|i| is_styled(i)).count() >= 2 {
+        found.retain(is_styled);
+    }
+    let words: usize = blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| !skip(i) && b.is_prose())
+        .map(|(_, b)| b.words())
+        .sum();
+    if found.len() > FEW_INFERRED && found.len() * MIN_WORDS_PER_INFERRED > words {
+        return Vec::new();
+    }
+    found
+}
+
+/// How a line stands out, for comparing headings: its size (in twentieths of the
+/// body size) before its weight (in hundreds).
+fn prominence(b: &Block) -> (u16, u16) {
+    let size = if b.size > 0.0 { b.size } else { 1.0 };
+    ((size * 20.0).round() as u16, b.weight / 100)
+}
+
+/// The depth (0, 1 or 2 under the top level) of each inferred heading: where the
+/// lines look different, the most prominent look is the top level and plainer looks
+/// nest under it, as long as the article opens with the most prominent one (else a
+/// lone larger line in the middle would swallow the rest).
+pub fn levels(blocks: &[Block], found: &[usize]) -> Vec<(usize, u8)> {
+    let looks: Vec<(u16, u16)> = found
+        .iter()
+        .map(|&i| blocks.get(i).map_or((20, 4), prominence))
+        .collect();
+    // No sort: a rank is the number of distinct looks above it.
+    let mut distinct: Vec<(u16, u16)> = Vec::new();
+    for l in &looks {
+        if !distinct.contains(l) {
+            distinct.push(*l);
+        }
+    }
+    let rank = |look: &(u16, u16)| distinct.iter().filter(|d| *d > look).count();
+    let first_is_top = looks.first().is_some_and(|l| rank(l) == 0);
+    found
+        .iter()
+        .zip(&looks)
+        .map(|(&i, look)| {
+            let depth = if first_is_top {
+                rank(look).min(2) as u8
+            } else {
+                0
+            };
+            (i, depth)
+        })
+        .collect()
+}
+
+/// Words that open a byline, a credit, a caption or a dateline rather than a heading.
+const NOT_HEADING_STARTS: &[&str] = &[
+    "by ",
+    "posted ",
+    "written ",
+    "updated",
+    "published",
+    "photo",
+    "image",
+    "credit",
+    "source",
+    "gallery",
+    "video:",
+    "watch:",
+    "listen:",
+    "read more",
+    "related",
+    "share",
+    "advertisement",
+    "follow ",
+    "subscribe",
+    "click ",
+    "tags",
+    "labels",
+    "filed under",
+    "via ",
+    "(",
+    "[",
+];
+
+/// One-word lines that are page furniture, not a heading.
+const NOT_ONE_WORD_HEADINGS: &[&str] = &[
+    "advertisement",
+    "advert",
+    "advertising",
+    "sponsored",
+    "update",
+    "updated",
+    "updates",
+    "loading",
+    "share",
+    "related",
+    "tags",
+    "labels",
+    "menu",
+    "comments",
+    "reply",
+    "edit",
+    "home",
+    "next",
+    "previous",
+    "photo",
+    "photos",
+    "video",
+    "source",
+    "credit",
+    "credits",
+    "caption",
+    "listen",
+    "watch",
+    "gallery",
+    "close",
+    "print",
+    "email",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+
+/// Words that attribute a quotation: a line with quotation marks and one of these is
+/// a quotation with its speaker, not a title in quotation marks.
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
+];
+
+const OPENING_QUOTES: &[char] = &['"', '“', '‘', '\'', '«', '„'];
+const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„'];
+
+/// Marks that end a sentence (a closing quotation mark after one included).
+const SENTENCE_END: &[char] = &['.', '!', '?', '…', ':', ';', '"', '”', '’', '»'];
+
+fn styled(b: &Block) -> bool {
+    b.is_bold() || b.is_larger()
+}
+
+/// Whether the text alone could be a heading: short, capitalised, no sentence end,
+/// no caption, byline, date or quotation with its speaker.
+fn title_shape(b: &Block) -> bool {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) {
+        return false;
+    }
+    let look = styled(b);
+    let text = b.text.trim();
+    let max = if look {
+        MAX_STYLED_WORDS
+    } else {
+        MAX_PLAIN_WORDS
+    };
+    let words = b.words_upto(max);
+    if words == 0 || words > max || text.chars().count() > 120 {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    if words == 1 {
+        // "Consent" and "Cliffs" are headings; "Advertisement" and "Update" are not.
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 4 || NOT_ONE_WORD_HEADINGS.contains(&lower.trim_end_matches('?')) {
+            return false;
+        }
+    }
+    let first = text
+        .chars()
+        .find(|c| !OPENING_QUOTES.contains(c))
+        .unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    let mut back = text.chars().rev();
+    let last = back.next().unwrap_or(' ');
+    let before_last = back.next().unwrap_or(' ');
+    let ends_ok = match last {
+        '.' | ',' | ';' | ':' | '…' | '-' | '–' | '—' => false,
+        // "Great, let's get started!" is a heading as a line of its own; the place
+        // (between paragraphs) tells it from an exclamation in a dialogue.
+        '!' => true,
+        // A title in quotation marks ("‘We need to listen’"), not a quoted sentence.
+        '"' | '”' | '’' | '\'' | '»' => !".,!?;:…".contains(before_last),
+        // "The release plan (kovarex)", not a smiley ";)".
+        ')' => text.contains('('),
+        // A reference mark ("... was born. [M1]") ends a sentence.
+        ']' => false,
+        _ => true,
+    };
+    if !ends_ok {
+        return false;
+    }
+    if text.contains("http") || text.contains('@') || text.contains('|') {
+        return false;
+    }
+    if text.contains(QUOTE_MARKS)
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| REPORTING.contains(&w))
+    {
+        return false;
+    }
+    if NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s)) {
+        return false;
+    }
+    // Datelines and captions with dates ("Feb. 11, 2025"), photo counts ("14 Photos").
+    if MONTHS.iter().any(|m| lower.contains(m)) && text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let last_word = lower.split_whitespace().last().unwrap_or("");
+    if matches!(last_word, "photos" | "images" | "pictures" | "slides")
+        && text.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // Two sentences are no heading ("Ye Gods. She's not doing his taxes?"), unless
+    // the look says so and it asks or exclaims ("Great! How does it work?").
+    !(two_sentences(text) && !(look && matches!(last, '?' | '!')))
+}
+
+/// Whether a sentence ends inside the text and another starts after it.
+fn two_sentences(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        let after = text.get(i + c.len_utf8()..).unwrap_or("");
+        let before = text.get(..i).unwrap_or("");
+        ".!?".contains(c)
+            && after.starts_with(' ')
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            // "U.S. Stance" and "Mr. Smith" go on; "be? Have" does not.
+            && !(c == '.'
+                && before
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() <= 2 || w.contains('.')))
+    })
+}
+
+/// The nearest block before or after `i` that has text and is article (an ad slot
+/// or a share box between a heading and its text does not part them).
+fn neighbour<'a>(
+    blocks: &'a [Block],
+    not_article: &[bool],
+    i: usize,
+    forward: bool,
+) -> Option<(usize, &'a Block)> {
+    let has_text = |(k, b): &(usize, &Block)| {
+        !b.text.trim().is_empty() && !not_article.get(*k).copied().unwrap_or(false)
+    };
+    if forward {
+        blocks.iter().enumerate().skip(i + 1).find(has_text)
+    } else {
+        blocks.iter().enumerate().take(i).rev().find(has_text)
+    }
+}
+
+/// Whether a block is running text long enough to follow a heading of `words`
+/// words: a sentence of eight words or more, or a line clearly longer than the
+/// heading.
+fn body_after(b: &Block, words: usize) -> bool {
+    match b.kind {
+        BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote => {
+            let n = b.words();
+            n >= (words + 4).max(8) || (n >= 8 && b.text.trim_end().ends_with(SENTENCE_END))
+        }
+        // A heading over a list: the items may be short.
+        BlockKind::ListItem => true,
+        _ => false,
+    }
+}
+
+/// A byline, a credit or a dateline ("Posted by kovarex on 2019-02-15", "July 25,
+/// 2018"): it does not make the line after it one of a list.
+fn byline_or_date(b: &Block) -> bool {
+    let lower = b.text.trim().to_ascii_lowercase();
+    NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s))
+        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
+        || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6 && lower.contains('-'))
+}
+
+/// Words that number a part of a long article, and the numbers they take.
+const PART_WORDS: &[&str] = &[
+    "part", "chapter", "book", "act", "section", "step", "day", "stage", "phase", "lesson",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "first", "second",
+    "third", "fourth", "fifth", "final", "last",
+];
+
+/// "Part One: ...", "Chapter 3", "Step 2." open a numbered part.
+fn numbered_part(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (Some(a), Some(n)) = (words.next(), words.next()) else {
+        return false;
+    };
+    PART_WORDS.contains(&a.to_ascii_lowercase().as_str())
+        && (n.chars().all(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&n.to_ascii_lowercase().as_str()))
+}
+
+/// Words that open a pointer to elsewhere.
+const POINTER_STARTS: &[&str] = &[
+    "read",
+    "learn",
+    "see",
+    "watch",
+    "listen",
+    "click",
+    "more",
+    "view",
+    "download",
+    "sign",
+    "get",
+    "try",
+    "find",
+    "check",
+    "visit",
+    "continue",
+    "join",
+    "follow",
+    "subscribe",
+    "buy",
+    "shop",
+    "order",
+    "register",
+    "related",
+];
+
+fn pointer(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    POINTER_STARTS.contains(&first.as_str())
+}
+
+/// What may stand between a heading and its text: a picture and its credit ("(Artist:
+/// 3ihard)"), a byline, a dateline, a lone link.
+fn furniture(b: &Block) -> bool {
+    if b.text.trim().is_empty() || matches!(b.kind, BlockKind::Caption | BlockKind::Other) {
+        return true;
+    }
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) || b.words_upto(8) > 8 {
+        return false;
+    }
+    let lower = b.text.trim().to_ascii_lowercase();
+    lower.starts_with(['(', '['])
+        || ["by ", "photo", "image", "credit", "source", "via "]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
+        || b.links >= 0.5
+}
+
+/// The first block after `i` that is article and no furniture (up to three pieces of
+/// furniture are passed over), if it is not a line that could be a heading itself.
+fn body_past_furniture<'a>(
+    blocks: &'a [Block],
+    not_article: &[bool],
+    i: usize,
+) -> Option<&'a Block> {
+    let mut k = i;
+    for _ in 0..4 {
+        let (j, n) = neighbour(blocks, not_article, k, true)?;
+        if !furniture(n) {
+            return Some(n).filter(|n| !(styled(n) && title_shape(n)));
+        }
+        k = j;
+    }
+    None
+}
+
+/// How many bold or larger title-like lines stand in a row with line `i`.
+fn styled_run(blocks: &[Block], not_article: &[bool], i: usize) -> usize {
+    let line = |x: &Block| styled(x) && title_shape(x);
+    let mut run = 1;
+    for forward in [false, true] {
+        let mut k = i;
+        while let Some((j, n)) = neighbour(blocks, not_article, k, forward) {
+            if !line(n) {
+                break;
+            }
+            run += 1;
+            k = j;
+        }
+    }
+    run
+}
+
+fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool {
+    let Some(b) = blocks.get(i) else {
+        return false;
+    };
+    if !title_shape(b) {
+        return false;
+    }
+    let words = b.words();
+    let text = b.text.trim();
+    // A heading stands between running text: something before it, and a longer
+    // paragraph after it (past a picture or code, which a heading may open).
+    let (Some((_, prev)), Some((ni, next))) = (
+        neighbour(blocks, not_article, i, false),
+        neighbour(blocks, not_article, i, true),
+    ) else {
+        return false;
+    };
+    let look = styled(b);
+    // A plain line under a heading is its subtitle or byline; a bold one may be the
+    // first sub-heading under a heading of a level that makes no section (Medium's
+    // h1 section titles).
+    if matches!(prev.kind, BlockKind::Heading(_)) && !look {
+        return false;
+    }
+    // A link standing alone in plain text that tells the reader to go ("Read the
+    // full transcript", "Learn more: ...") points elsewhere; a linked title
+    // ("“Thumper” ($20)", LWN's story headings) may head its text.
+    if !look && b.links >= 0.5 && pointer(text) {
+        return false;
+    }
+    // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
+    // label.
+    if next.text.trim_start().starts_with(text) {
+        return false;
+    }
+    let body = if body_past_furniture(blocks, not_article, i).is_some_and(|n| body_after(n, words))
+    {
+        true
+    } else if look && styled(next) && title_shape(next) && prominence(next) <= prominence(b) {
+        // A heading right over its first sub-heading ("Part One" / "The Living
+        // Planet"): the sub-heading must stand over running text itself, and the two
+        // may not be the start of a list of bold lines.
+        body_past_furniture(blocks, not_article, ni).is_some_and(|n| body_after(n, next.words()))
+            && !(styled(prev) && title_shape(prev))
+    } else if numbered_part(text) && title_shape(next) {
+        // "Part One: The Wars in Heaven" over its first chapter's title, in plain text.
+        body_past_furniture(blocks, not_article, ni).is_some_and(|n| body_after(n, next.words()))
+    } else {
+        false
+    };
+    if !body {
+        return false;
+    }
+    if look {
+        // Three bold lines in a row are a list, not an outline.
+        return styled_run(blocks, not_article, i) <= 2;
+    }
+    // A plain line must also stand alone as a title: no two plain short lines in a
+    // row (an address, a poem, one-line items of a list), unless the first numbers a
+    // part ("Part One: The Wars in Heaven" over "The Living Planet").
+    if numbered_part(text) && body_past_furniture(blocks, not_article, ni).is_some() {
+        return true;
+    }
+    let title_like = |x: &Block| {
+        x.words_upto(MAX_PLAIN_WORDS) <= MAX_PLAIN_WORDS
+            && x.kind == b.kind
+            && !x.text.trim_end().ends_with(SENTENCE_END)
+            && !byline_or_date(x)
+    };
+    !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LONG: &str = "This paragraph is long enough to be running text of the article, \
+        with more than twenty words in it and a full stop at the end.";
+
+    fn p(t: &str) -> Block {
+        Block::new(BlockKind::Paragraph, t)
+    }
+
+    fn found(blocks: &[Block]) -> Vec<String> {
+        infer(blocks, &[])
+            .into_iter()
+            .map(|i| blocks[i].text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn one_word_titles_but_not_furniture() {
+        let blocks = vec![
+            p(LONG),
+            p("Consent"),
+            p(LONG),
+            p("Advertisement"),
+            p(LONG),
+            p("Cliffs").bold(),
+            p(LONG),
+            p("Ok"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["Consent", "Cliffs"]);
+    }
+
+    #[test]
+    fn titles_in_quotation_marks_but_not_quotations() {
+        let blocks = vec![
+            p(LONG),
+            p("‘Unprecedented’ strandings"),
+            p(LONG),
+            p("‘We need to listen’"),
+            p(LONG),
+            p("“We will win,” said the coach"),
+            p(LONG),
+            p("“It is over.”"),
+            p(LONG),
+            p("“Rez Infinite” ($30)").bold(),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "‘Unprecedented’ strandings",
+                "‘We need to listen’",
+                "“Rez Infinite” ($30)"
+            ]
+        );
+    }
+
+    #[test]
+    fn exclamations_and_two_sentences_only_in_bold() {
+        let blocks = vec![
+            p(LONG),
+            p("Great, let's get started!").bold(),
+            p(LONG),
+            p("Great! How does it work?").bold(),
+            p(LONG),
+            p("What a day that was!"),
+            p(LONG),
+            p("Ye Gods. She is not doing his taxes?"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["Great, let's get started!", "Great! How does it work?"]
+        );
+    }
+
+    #[test]
+    fn captions_and_photo_counts_are_no_headings() {
+        let blocks = vec![
+            p(LONG),
+            p("Gallery: The Best Dressed Stars | 14 Photos").bold(),
+            p(LONG),
+            p("The Best Dressed Stars 14 Photos"),
+            p(LONG),
+            p("Photo by Jane Doe"),
+            p(LONG),
+            p("Stars at the Gala").bold(),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["Stars at the Gala"]);
+    }
+
+    #[test]
+    fn one_line_paragraphs_of_a_list_are_no_headings() {
+        // Three bold one-liners in a row are items, not an outline; so are plain ones.
+        let blocks = vec![
+            p(LONG),
+            p("Monthly plan").bold(),
+            p("Annual plan").bold(),
+            p("Corporate plan").bold(),
+            p(LONG),
+            p("Flour and water"),
+            p("Salt and yeast"),
+            p(LONG),
+        ];
+        assert!(found(&blocks).is_empty());
+    }
+
+    #[test]
+    fn a_heading_right_over_its_sub_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("Part One: The Wars").bold().larger(),
+            p("The Living Planet").bold(),
+            p(LONG),
+            p("The Dark Planet").bold(),
+            p(LONG),
+        ];
+        let f = infer(&blocks, &[]);
+        assert_eq!(f, [1, 2, 4]);
+        assert_eq!(levels(&blocks, &f), [(1, 0), (2, 1), (4, 1)]);
+    }
+
+    #[test]
+    fn levels_follow_the_look_only_when_the_top_look_comes_first() {
+        let blocks = vec![
+            p(LONG),
+            p("Plain Bold Title").bold(),
+            p(LONG),
+            p("Large Bold Title").bold().larger(),
+            p(LONG),
+        ];
+        let f = infer(&blocks, &[]);
+        assert_eq!(levels(&blocks, &f), [(1, 0), (3, 0)]);
+        // The same look throughout: one level.
+        let blocks = vec![p(LONG), p("One Title"), p(LONG), p("Two Title"), p(LONG)];
+        let f = infer(&blocks, &[]);
+        assert_eq!(levels(&blocks, &f), [(1, 0), (3, 0)]);
+    }
+
+    #[test]
+    fn a_heading_may_open_a_picture_or_a_list() {
+        let blocks = vec![
+            p(LONG),
+            p("What We Saw"),
+            Block::new(BlockKind::Caption, "A harbour at dawn."),
+            p(LONG),
+            p("What We Bought"),
+            Block::new(BlockKind::ListItem, "Bread"),
+            Block::new(BlockKind::ListItem, "Fish"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["What We Saw", "What We Bought"]);
+    }
+
+    #[test]
+    fn boxes_are_no_candidates() {
+        let blocks = vec![p(LONG), p("One Title"), p(LONG), p("Two Title"), p(LONG)];
+        assert_eq!(infer(&blocks, &[false, false, false, true, false]), [1]);
+    }
+
+    #[test]
+    fn a_plain_link_is_a_pointer_but_a_bold_link_a_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("Read the full transcript of his interview").linked(1.0),
+            p(LONG),
+            p("Learn More: Seven Tips for Video").linked(0.8),
+            p(LONG),
+            p("A trademark battle in the community").linked(1.0).bold(),
+            p(LONG),
+            p("Mapping with free software").linked(1.0).bold(),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "A trademark battle in the community",
+                "Mapping with free software"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_line_may_follow_a_heading_a_plain_one_may_not() {
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(1), "Existing solutions"),
+            p("Add arguments to the runtime").bold(),
+            p(LONG),
+            Block::new(BlockKind::Heading(1), "Title of the post"),
+            p("A subtitle in plain text"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["Add arguments to the runtime"]);
+    }
+
+    #[test]
+    fn bold_headings_make_plain_lines_no_headings() {
+        let blocks = vec![
+            p(LONG),
+            p("First Bold Title").bold(),
+            p(LONG),
+            p("A Plain Line Here"),
+            p(LONG),
+            p("Second Bold Title").bold(),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["First Bold Title", "Second Bold Title"]);
+    }
+
+    #[test]
+    fn a_smiley_is_no_closing_parenthesis() {
+        let blocks = vec![
+            p(LONG),
+            p("It is a fake project to show the idea ;)"),
+            p(LONG),
+            p("The release plan (kovarex)"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["The release plan (kovarex)"]);
+    }
+
+    #[test]
+    fn an_ad_slot_does_not_part_a_heading_from_its_text() {
+        let blocks = vec![
+            p(LONG),
+            p("Dark Echoes").bold(),
+            Block::new(BlockKind::Caption, ""),
+            p("Advertisement").marked("div js_ad-dynamic"),
+            p(LONG),
+            p("The Holy World").bold(),
+            p(LONG),
+        ];
+        let not = crate::core::boilerplate::mark(&blocks);
+        assert_eq!(infer(&blocks, &not), [1, 5]);
+    }
+
+    #[test]
+    fn a_numbered_part_over_its_first_chapter_in_plain_text() {
+        let blocks = vec![
+            p(LONG),
+            p("Part One: The Wars in Heaven"),
+            p("The Living Planet"),
+            p(LONG),
+            p("The Dark Planet"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "Part One: The Wars in Heaven",
+                "The Living Planet",
+                "The Dark Planet"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byline_before_a_plain_heading_is_no_list() {
+        let blocks = vec![
+            p(LONG),
+            p("Posted by kovarex and others on 2019-02-15, all posts"),
+            p("The release plan (kovarex)"),
+            p(LONG),
+            p("July 25, 2018"),
+            p("The Issue Nobody Faced"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["The release plan (kovarex)", "The Issue Nobody Faced"]
+        );
+    }
+
+    #[test]
+    fn two_questions_are_two_sentences() {
+        // Regression: a short word before "?" was taken for an abbreviation.
+        let blocks = vec![
+            p(LONG),
+            p("Just how spoon-fed do you have to be? Have you no teeth?"),
+            p(LONG),
+        ];
+        assert!(found(&blocks).is_empty());
+    }
+
+    #[test]
+    fn reference_marks_end_sentences() {
+        let blocks = vec![p(LONG), p("On this world, Samus was born. [M1]"), p(LONG)];
+        assert!(found(&blocks).is_empty());
+    }
+}
