@@ -115,6 +115,8 @@ bench-profile: package
 # Quote quality against the hand labels in tests/fixtures/quotes/: precision, recall,
 # speaker accuracy and analyze() time per page, and the worst errors. A measurement:
 # low scores do not fail it; a page that does not load or an analyze() that throws does.
+# When ../shared/quotes-eval/ is there (QUOTES_EVAL=file for another), it also scores the
+# core natively on its labelled news articles, and says so when it is not there.
 # Writes test-results/quotes-report.json.
 .PHONY: quotes-report
 quotes-report: package

@@ -45,11 +45,23 @@
 // a name. The worst cases are ranked by a fixed severity (key statements first, naming
 // the wrong person above naming nobody), at most two per kind before the rest.
 //
+// The training file. When ../shared/quotes-eval/news-train.jsonl is there (or the file
+// QUOTES_EVAL names), the report also runs the core on its 840 labelled news articles
+// natively (`cargo run --release --example quotes_eval`, one paragraph block per
+// paragraph, as the browser's reader makes of plain <p> elements) and scores the result
+// with the file's own scorer (`score.py --min-words 3 --merge-aware`); it says so when
+// the file is not there. The last table sets both side by side: quote F1, named-speaker
+// accuracy and end to end (the quote found and its speaker right). On the labelled pages
+// end to end counts a matched quote whose speaker is right, or that has none where the
+// label has none, against all widget quotes and all labels.
+//
 // Writes test-results/quotes-report.json and prints a table, the kinds of error and the
 // worst cases. Exits 1 only when a page cannot be loaded, its root is missing, or
 // init/analyze throws; low scores are a measurement, not a failure.
 
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -63,6 +75,9 @@ const SEED = join(ROOT, 'tests/fixtures/seed/article.txt');
 const PKG = join(ROOT, 'pkg');
 const OUT = join(ROOT, 'test-results/quotes-report.json');
 const SEED_ROOT_ID = 'post-body-7318405593424166051';
+const EVAL = process.env.QUOTES_EVAL
+  ? resolve(process.env.QUOTES_EVAL)
+  : join(ROOT, '../shared/quotes-eval/news-train.jsonl');
 const RUNS = 5;
 const PKG_WAIT_MS = 120_000;
 const PAGE_TIMEOUT_MS = 60_000;
@@ -769,6 +784,61 @@ function table(rows) {
   return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
 }
 
+/**
+ * The training file, scored by its own scorer: `{ quoteF1, speakerAcc, e2eF1, articles,
+ * medianMs, meanMs }`, or `null` (with the reason printed) when the file is not there.
+ */
+function trainingFile() {
+  if (!existsSync(EVAL)) {
+    console.log(`\nTraining file: ${EVAL} is not there; only the labelled pages were measured.`);
+    return null;
+  }
+  const pred = join(ROOT, 'test-results/quotes-eval-pred.jsonl');
+  const scorer = join(EVAL, '../score.py');
+  const env = { ...process.env, CARGO_BUILD_JOBS: process.env.CARGO_BUILD_JOBS ?? '1' };
+  const harness = execFileSync(
+    'cargo',
+    ['run', '--quiet', '--release', '--example', 'quotes_eval', '--', EVAL, pred],
+    { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const scored = execFileSync('python3', [scorer, pred, EVAL, '--min-words', '3', '--merge-aware'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const last = scored.trim().split('\n').pop() ?? '';
+  const num = (k) => Number((last.match(new RegExp(`${k}=([0-9.]+)`)) ?? [])[1]);
+  const time = harness.match(/(\d+) articles; plan\(\) per article: median ([0-9.]+) ms, mean ([0-9.]+) ms/);
+  return {
+    file: EVAL,
+    quoteF1: num('quote_f1'),
+    speakerAcc: num('speaker_acc'),
+    e2eF1: num('e2e_f1'),
+    articles: time ? Number(time[1]) : null,
+    medianMs: time ? Number(time[2]) : null,
+    meanMs: time ? Number(time[3]) : null,
+    scorerOutput: scored,
+  };
+}
+
+/** The table of the issue: quote F1, named-speaker accuracy, end to end. */
+function summaryTable(labelled, training) {
+  const f = (x) => (x === null || x === undefined || Number.isNaN(x) ? '-' : x.toFixed(3));
+  const lines = [
+    ['', 'quote F1', 'named-speaker accuracy', 'end to end'],
+    ['labelled pages', f(labelled.quoteF1), f(labelled.speakerAcc), f(labelled.e2eF1)],
+    training
+      ? [`training file (${training.articles} articles)`, f(training.quoteF1), f(training.speakerAcc), f(training.e2eF1)]
+      : ['training file', 'not there', '-', '-'],
+  ];
+  const widths = lines[0].map((_, k) => Math.max(...lines.map((l) => l[k].length)));
+  return lines
+    .map((l, i) => {
+      const row = l.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join(' | ');
+      return i === 0 ? `${row}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}` : row;
+    })
+    .join('\n');
+}
+
 function sumCounts(rows, part) {
   const tp = rows.reduce((s, r) => s + r[part].tp, 0);
   const w = rows.reduce((s, r) => s + r[part].widget, 0);
@@ -898,7 +968,20 @@ async function main() {
     worst,
     failures,
   };
+  // End to end on the labelled pages: a matched quote whose speaker is right, or that
+  // has none where the label names nobody.
+  const matched = rows.reduce((s, r) => s + r.all.tp, 0);
+  const nullRight = matched - overall.speakers.judged - overall.speakers.unlabelledGiven;
+  const widgetN = rows.reduce((s, r) => s + r.all.widget, 0);
+  const labelN = rows.reduce((s, r) => s + r.all.labels, 0);
+  const labelled = {
+    quoteF1: overall.all.f1,
+    speakerAcc: overall.speakers.accuracy,
+    e2eF1: prf(overall.speakers.right + Math.max(0, nullRight), widgetN, labelN).f1,
+  };
   await mkdir(join(ROOT, 'test-results'), { recursive: true });
+  const training = trainingFile();
+  report.summary = { labelled, training: training && { ...training, scorerOutput: undefined } };
   await writeFile(OUT, JSON.stringify(report, null, 2) + '\n');
 
   const totalRow = {
@@ -930,6 +1013,14 @@ async function main() {
     const extra = e.widget ? `\n        widget: "${short(e.widget)}"` : e.overlapping ? `\n        overlapping widget quote: "${short(e.overlapping)}"` : '';
     console.log(`  ${String(n + 1).padStart(2)}. [${e.page}] ${e.type}: ${e.why}\n        "${short(e.text)}"${extra}`);
   });
+  if (training) {
+    console.log(`\nTraining file ${training.file} (scored by its score.py, 3+ words, merge-aware):`);
+    console.log(training.scorerOutput.trim().split('\n').slice(1, 4).join('\n'));
+    console.log(
+      `plan() per article, natively: median ${training.medianMs?.toFixed(3)} ms, mean ${training.meanMs?.toFixed(3)} ms`,
+    );
+  }
+  console.log(`\n${summaryTable(labelled, training)}`);
   console.log(`\nWrote ${OUT}`);
 
   if (failures.length) {

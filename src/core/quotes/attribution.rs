@@ -1,0 +1,414 @@
+//! Attribution: which name, pronoun or source in a quotation's sentence is its
+//! speaker, from the reporting verb that ties them ("...," Hegseth said; said
+//! Hegseth; according to X; Name: "..."; "..." — Name).
+
+use super::lexicon::{has, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS};
+use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
+use super::tokens::Tok;
+use super::verbs::{invertible, is_reporting_verb};
+
+fn tok<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<Tok<'a>> {
+    toks.get(i).map(|&(_, t)| t)
+}
+
+/// Who a quotation's frame names as its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// A mention, by its index in the sentence's mentions: the subject of a reporting
+    /// verb, so a new name is taken as a person (or, failing that, as an
+    /// organisation speaking: "the White House said").
+    Named(usize),
+    /// A mention that counts only if it is a person already known or clearly one
+    /// (the subject of a sentence with no verb of saying beside it).
+    Known(usize),
+    /// A pronoun ("he", "she"), by its token index.
+    Pronoun(usize),
+    /// A source the text describes without a name ("a senior adviser", "one
+    /// Clinton aide", "the Vermont senator"), by its tokens `from..to`.
+    Described(usize, usize),
+}
+
+fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> Option<Who> {
+    if word(toks, i).is_some_and(is_pronoun) {
+        return Some(Who::Pronoun(i));
+    }
+    ms.iter()
+        .position(|m| {
+            if ending {
+                m.to == i + 1
+            } else {
+                m.from <= i && i < m.to && !m.possessive
+            }
+        })
+        .filter(|&k| !ending || ms.get(k).is_some_and(|m| !m.possessive))
+        .map(Who::Named)
+}
+
+/// Whether token `k` ends a clause for a description's sake: the frame's edge, a
+/// punctuation mark, or a quotation.
+fn clause_edge(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
+    !matches!(tok(toks, k), Some(Tok::Word(_)))
+}
+
+/// Whether `w` ends a description: a relative pronoun, an auxiliary after its first
+/// word ("the Oslo senator would"), or a verb of saying. A capitalised word is a
+/// name's ("a State Department official"), even when it spells a verb.
+fn ends_description(w: &str, past_first: bool) -> bool {
+    let l = lower(w);
+    if matches!(l.as_str(), "who" | "whose" | "which" | "that") {
+        return true;
+    }
+    !is_cap(w) && ((past_first && has(BETWEEN, &l)) || is_reporting_verb(w))
+}
+
+/// A description starting at token `from` with a determiner ("a senior adviser",
+/// "one Clinton aide", "the party's treasurer"): its end, at the next punctuation
+/// mark, quotation, relative pronoun or verb, within twelve words.
+fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option<usize> {
+    if !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
+        return None;
+    }
+    let mut k = from + 1;
+    while k < hi && k < from + 13 {
+        match word(toks, k) {
+            Some(w) if !ends_description(w, k > from + 1) => k += 1,
+            _ => break,
+        }
+    }
+    (k > from + 1 && (k >= hi || clause_edge(toks, k) || word(toks, k).is_some())).then_some(k)
+}
+
+/// The subject of the clause `toks[lo..to]`: its first name or pronoun that no
+/// preposition governs and no other word comes right before (but a title).
+fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Option<Who> {
+    (lo..to)
+        .filter(|&k| k == lo || !word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w))))
+        .filter(|&k| {
+            k == lo
+                || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
+                || word(toks, k - 1).is_some_and(is_title)
+        })
+        .find_map(|k| {
+            if word(toks, k).is_some_and(is_pronoun) {
+                return Some(Who::Pronoun(k));
+            }
+            ms.iter()
+                .position(|m| m.from == k && !m.possessive)
+                .map(Who::Known)
+        })
+}
+
+/// The subject right before the verb at `v` (skipping "also", "later", ..., and an
+/// appositive between commas), or right after it ("said Hegseth", "added a
+/// spokeswoman").
+fn subject_of(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    v: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<Who> {
+    let mut k = v;
+    while k > lo {
+        k -= 1;
+        match tok(toks, k) {
+            Some(Tok::Word(w)) if has(BETWEEN, &lower(w)) => continue,
+            Some(Tok::Word(_)) => {
+                if let Some(who) = who_at(toks, ms, k, true) {
+                    // "Nick of Arachnid Labs says": the person, not the organisation.
+                    if let Who::Named(m) = who {
+                        let from = ms.get(m).map_or(0, |m| m.from);
+                        if from >= 2 && word(toks, from - 1) == Some("of") {
+                            if let Some(Who::Named(p)) = who_at(toks, ms, from - 2, true) {
+                                return Some(Who::Named(p));
+                            }
+                        }
+                    }
+                    return Some(who);
+                }
+                // "..." one Clinton aide said: a description that opens the clause.
+                let start = (lo..=k)
+                    .rev()
+                    .take(8)
+                    .take_while(|&j| matches!(tok(toks, j), Some(Tok::Word(_))))
+                    .last();
+                if let Some(s) = start.filter(|&s| s == lo || clause_edge(toks, s - 1)) {
+                    if description_from(toks, s, v) == Some(v) {
+                        return Some(Who::Described(s, v));
+                    }
+                }
+                break;
+            }
+            // "Jane Smith, the harbour master, said": over the appositive to the name.
+            // "Jane Smith, the harbour master, said", "the assailant, John Doe,
+            // told", "Jane Smith, Republican of Ohio, said": the name right before
+            // this comma, else before an earlier one (the appositive between).
+            Some(Tok::Punct(',')) if k + 1 == v => {
+                // A name a preposition governs ("master of Vigo") is no subject.
+                let free = |who: &Who| match *who {
+                    Who::Named(m) => ms.get(m).is_some_and(|m| {
+                        m.from == 0
+                            || !word(toks, m.from - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
+                    }),
+                    _ => true,
+                };
+                // The commas of the clause, the first first: its subject is the name
+                // before the earliest one ("Clinton, at a meeting in Columbus, Ohio,
+                // said": Clinton, not Ohio).
+                let mut commas: Vec<usize> = (lo..=k)
+                    .rev()
+                    .take(24)
+                    .take_while(|&j| !matches!(tok(toks, j), Some(Tok::Quote(_))))
+                    .filter(|&j| j > lo && matches!(tok(toks, j), Some(Tok::Punct(','))))
+                    .collect();
+                commas.reverse();
+                for c in commas {
+                    if let Some(who) = who_at(toks, ms, c - 1, true).filter(free) {
+                        return Some(who);
+                    }
+                }
+                // "Sanders stepped up his attacks, saying ...": a participle after a
+                // comma has the main clause's subject.
+                if word(toks, v).is_some_and(|w| lower(w).ends_with("ing")) {
+                    return clause_subject(toks, ms, lo, k);
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    if v + 1 < hi && word(toks, v).is_some_and(invertible) {
+        if let Some(who) = who_at(toks, ms, v + 1, false) {
+            return Some(who);
+        }
+        if let Some(end) = description_from(toks, v + 1, hi) {
+            // "said his oldest friend, Bruce Doe": the name in apposition.
+            if matches!(tok(toks, end), Some(Tok::Punct(','))) {
+                if let Some(who @ Who::Named(_)) = who_at(toks, ms, end + 1, false) {
+                    return Some(who);
+                }
+            }
+            return Some(Who::Described(v + 1, end));
+        }
+    }
+    None
+}
+
+/// The candidates for the speaker of the quotation at token `q` in the sentence
+/// `toks[lo..hi]`, the likeliest first. The caller takes the first that names a
+/// person it can resolve.
+pub fn attribute(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    lo: usize,
+    hi: usize,
+    q: usize,
+) -> Vec<Who> {
+    let is_verb = |k: usize| word(toks, k).is_some_and(is_reporting_verb);
+    // The frame around this quotation: up to the neighbouring quotations.
+    let prev_q = (lo..q)
+        .rev()
+        .find(|&k| matches!(tok(toks, k), Some(Tok::Quote(_))))
+        .map_or(lo, |k| k + 1);
+    let next_q = (q + 1..hi)
+        .find(|&k| matches!(tok(toks, k), Some(Tok::Quote(_))))
+        .unwrap_or(hi);
+    let mut out = Vec::new();
+
+    // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
+    for v in q + 1..next_q.min(q + 20) {
+        if is_verb(v) {
+            out.extend(subject_of(toks, ms, v, q + 1, next_q));
+        }
+    }
+    // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
+    if matches!(tok(toks, q + 1), Some(Tok::Punct('—' | '–'))) {
+        out.extend(who_at(toks, ms, q + 2, false));
+    }
+    // 3. A "Name:" right before the quotation; else the subject of the clause the
+    //    colon ends ("When X asked, Rubio fired back: "...""), the name after its
+    //    last comma.
+    if q >= 2 && matches!(tok(toks, q - 1), Some(Tok::Punct(':'))) {
+        // Not the one spoken to ("telling CNBC:", "told the Valley Gazette:").
+        let addressed = |who: &Who| match *who {
+            Who::Named(m) => ms.get(m).is_some_and(|m| {
+                (m.from.saturating_sub(2)..m.from).any(|j| {
+                    word(toks, j)
+                        .is_some_and(|w| is_reporting_verb(w) || has(PREPOSITIONS, &lower(w)))
+                })
+            }),
+            _ => false,
+        };
+        out.extend(who_at(toks, ms, q - 2, true).filter(|w| !addressed(w)));
+        let clause = (prev_q..q - 1)
+            .rev()
+            .find(|&k| matches!(tok(toks, k), Some(Tok::Punct(','))));
+        if let Some(c) = clause {
+            out.extend(who_at(toks, ms, c + 1, false));
+        }
+    }
+    // 4. "according to X" anywhere in the sentence: the source of what follows.
+    for k in lo..hi.saturating_sub(2) {
+        if word(toks, k).is_some_and(|w| lower(w) == "according") && word(toks, k + 1) == Some("to")
+        {
+            // "according to the Valley Gazette": the name after the article.
+            let at = if word(toks, k + 2).is_some_and(|w| lower(w) == "the")
+                && word(toks, k + 3).is_some_and(is_cap)
+            {
+                k + 3
+            } else {
+                k + 2
+            };
+            out.extend(who_at(toks, ms, at, false));
+            if let Some(end) = description_from(toks, k + 2, hi) {
+                out.push(Who::Described(k + 2, end));
+            }
+        }
+    }
+    // 5. Before it: the nearest reporting verb with its subject.
+    for v in (prev_q..q).rev() {
+        if is_verb(v) {
+            out.extend(subject_of(toks, ms, v, lo, q));
+        }
+    }
+    // 6. A reporting verb with no subject beside it ("Trump, echoing X, said ..."), a
+    //    statement ("X issued a statement: ..."), a quotation introduced by a colon,
+    //    or none of these ("Rubio bemoaned a climate in which people "hate each
+    //    other""): the sentence's subject, the first name or pronoun before the verb
+    //    (or the quotation) that no preposition governs, if it is a person already.
+    let verb = (lo..hi)
+        .find(|&k| {
+            k != q && (is_verb(k) || word(toks, k).is_some_and(|w| has(STATEMENT_NOUNS, &lower(w))))
+        })
+        .filter(|&k| k < q)
+        .unwrap_or(q);
+    out.extend(clause_subject(toks, ms, lo, verb));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::spans;
+    use super::super::names::mentions;
+    use super::super::tokens::tokens;
+    use super::*;
+
+    /// The first candidate for the first quotation of `text`, as words.
+    fn first(text: &str) -> Option<String> {
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        let ms = mentions(&toks);
+        let q = toks.iter().position(|(_, t)| matches!(t, Tok::Quote(_)))?;
+        let words = |a: usize, b: usize| {
+            (a..b)
+                .filter_map(|k| word(&toks, k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match attribute(&toks, &ms, 0, toks.len(), q).first()? {
+            Who::Named(m) | Who::Known(m) => ms.get(*m).map(|m| m.name.join(" ")),
+            Who::Pronoun(p) => word(&toks, *p).map(str::to_string),
+            Who::Described(a, b) => Some(words(*a, *b)),
+        }
+    }
+
+    #[test]
+    fn descriptions_without_a_name() {
+        assert_eq!(
+            first("“The vote is lost,” one Harbour Party aide said on Friday."),
+            Some("one Harbour Party aide".into())
+        );
+        assert_eq!(
+            first("“The vote is lost,” said a senior adviser to the mayor, who asked not to be named."),
+            Some("a senior adviser to the mayor".into())
+        );
+    }
+
+    #[test]
+    fn the_subject_of_the_clause_a_colon_ends() {
+        assert_eq!(
+            first("When Bo Rand said the ferry was late, Mira Holm fired back: “It never is.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn over_an_appositive_to_the_name() {
+        assert_eq!(
+            first("Tomas Ruiz, the harbour master of Vigo, warned, “Nobody sails today.”"),
+            Some("Tomas Ruiz".into())
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition() {
+        assert_eq!(
+            first("“We warned them,” the skipper, Ola Berg, told the radio."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“We warned them,” Ola Berg, Liberal of Bergen, said."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“We warned them,” said his oldest friend, Ola Berg, who was there."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“We warned them,” said a Coast Guard officer."),
+            Some("a Coast Guard officer".into())
+        );
+    }
+
+    #[test]
+    fn the_earliest_name_of_the_clause_and_not_the_one_spoken_to() {
+        assert_eq!(
+            first("Mira Holm, at a fair in Bergen, Norway, said she was “not going back.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm praised the crew, telling Radio Bergen: “They saved us.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Ola Berg said the Oslo senator would “bring the ferry back.”"),
+            Some("Ola Berg".into())
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma() {
+        assert_eq!(
+            first("In Bergen, Mira Holm stepped up her attacks on the plan, saying, “It will sink the town.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_dash_after_the_quotation() {
+        assert_eq!(
+            first("“I never miss the market on Saturdays.” — Edda Lind, 34, of Tromsø"),
+            Some("Edda Lind".into())
+        );
+    }
+
+    #[test]
+    fn a_verb_far_after_the_quotation() {
+        assert_eq!(
+            first("“Without the ferry” to the islands, the mainland and the rest of the coast, Mira Holm said, “we are cut off.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_sentence_subject_with_no_verb_of_saying() {
+        assert_eq!(
+            first("Mira Holm also bemoaned a council in which people “never listen to the fishermen.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm issued a statement, “We will rebuild the pier.”"),
+            Some("Mira Holm".into())
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! Where a block's quotations are: its quotation marks, paired.
+//!
+//! Every offset is a byte offset taken from `char_indices`, so it always falls on a
+//! character boundary; text is cut only with `get()`.
+
+/// A quotation inside one block: byte offsets into the block's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Where the opening mark starts.
+    pub open: usize,
+    /// Where the quoted text starts (after the opening mark).
+    pub start: usize,
+    /// Where the quoted text ends (before the closing mark).
+    pub end: usize,
+    /// Where the closing mark ends.
+    pub close: usize,
+}
+
+/// One character of the text, or two apostrophes read as one double mark: archive
+/// text of some publishers writes “ and ” as '' (''like this''), and reads the same
+/// way as a straight " does.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    c: char,
+}
+
+/// The text as marks: characters, with each pair of apostrophes as one `"`.
+fn marks(text: &str) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::with_capacity(text.len());
+    let mut it = text.char_indices().peekable();
+    while let Some((pos, c)) = it.next() {
+        if c == '\'' && it.peek().is_some_and(|&(_, d)| d == '\'') {
+            it.next();
+            out.push(Mark {
+                pos,
+                len: 2,
+                c: '"',
+            });
+        } else {
+            out.push(Mark {
+                pos,
+                len: c.len_utf8(),
+                c,
+            });
+        }
+    }
+    out
+}
+
+/// The closing marks that can end a quotation opened by `open`.
+fn closers(open: char) -> &'static [char] {
+    match open {
+        // Mixed marks are common in pasted text: “like this," and "like this”.
+        '“' => &['”', '"'],
+        '"' => &['"', '”'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '‹' => &['›'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '‘' => &['’'],
+        '‚' => &['‘', '’'],
+        _ => &[],
+    }
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '‘' | '’' | '‚')
+}
+
+/// Whether `c` may open a quotation here, given the characters around it.
+fn opens(c: char, before: Option<char>, after: Option<char>) -> bool {
+    let after_ok = after.is_some_and(|a| !a.is_whitespace());
+    let before_ok = before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
+    match c {
+        '"' | '‘' | '‚' => after_ok && before_ok,
+        '“' | '„' => after_ok,
+        // French sets a space inside guillemets.
+        '«' | '‹' | '「' | '『' => after.is_some(),
+        _ => false,
+    }
+}
+
+/// Whether `c`, a possible closing mark, really closes here (and is not an
+/// apostrophe as in "don’t" or "Trump’s"). `before2` is the character before
+/// `before`: a space between the last word's punctuation and the mark (`right, ''`,
+/// `'a flight,' "`) still closes.
+fn closes(c: char, before2: Option<char>, before: Option<char>, after: Option<char>) -> bool {
+    if matches!(c, '»' | '›' | '」' | '』') {
+        return true;
+    }
+    let spaced = !is_single(c)
+        && before.is_some_and(char::is_whitespace)
+        && before2.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!' | '\'' | '’'))
+        && after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ')'));
+    let before_ok = spaced || before.is_some_and(|b| !b.is_whitespace());
+    if is_single(c) {
+        return before_ok && after.is_none_or(|a| !a.is_alphanumeric());
+    }
+    before_ok
+}
+
+/// The top-level quotations of a text. A mark that is never closed in the text is
+/// skipped, so an unbalanced mark never swallows what follows. Nested quotations of
+/// another style stay inside their outer one. Single marks count only in a text that
+/// has no double ones (where they are the primary style).
+pub fn spans(text: &str) -> Vec<Span> {
+    let ms = marks(text);
+    let has_double = ms
+        .iter()
+        .any(|m| matches!(m.c, '“' | '"' | '„' | '«' | '「'));
+    let at = |k: usize| ms.get(k).map(|m| m.c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&m) = ms.get(i) {
+        let before = i.checked_sub(1).and_then(at);
+        if (is_single(m.c) && has_double) || !opens(m.c, before, at(i + 1)) {
+            i += 1;
+            continue;
+        }
+        let wanted = closers(m.c);
+        let mut found = None;
+        // The same mark opening again is a quotation nested in this one ("He says,
+        // "I'd like ten," you know."); when the text ends before the outer one is
+        // closed, the first mark was never closed and is skipped.
+        let mut depth = 0usize;
+        for j in i + 1..ms.len() {
+            let Some(d) = at(j) else { break };
+            let (b2, b, a) = (j.checked_sub(2).and_then(at), at(j - 1), at(j + 1));
+            if d == m.c && opens(d, b, a) && !(wanted.contains(&d) && closes(d, b2, b, a)) {
+                depth += 1;
+                continue;
+            }
+            if wanted.contains(&d) && closes(d, b2, b, a) {
+                if depth == 0 {
+                    found = Some(j);
+                    break;
+                }
+                depth -= 1;
+            }
+        }
+        match found.and_then(|j| ms.get(j).map(|c| (j, *c))) {
+            Some((j, cm)) if j > i + 1 => {
+                out.push(Span {
+                    open: m.pos,
+                    start: m.pos + m.len,
+                    end: cm.pos,
+                    close: cm.pos + cm.len,
+                });
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The opening double mark a text starts with (after white space), if any: where it
+/// starts, where the text after it starts, and the mark (two apostrophes read as `"`).
+pub fn leading_mark(text: &str) -> Option<(usize, usize, char)> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = text.get(lead..)?;
+    if rest.starts_with("''") {
+        return Some((lead, lead + 2, '"'));
+    }
+    let c = rest.chars().next()?;
+    matches!(c, '“' | '"' | '«' | '„').then_some((lead, lead + c.len_utf8(), c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        spans(text)
+            .iter()
+            .filter_map(|s| text.get(s.start..s.end))
+            .collect()
+    }
+
+    #[test]
+    fn many_mark_styles() {
+        assert_eq!(quoted("He said “yes to that” today."), vec!["yes to that"]);
+        assert_eq!(
+            quoted("He said \"yes to that\" today."),
+            vec!["yes to that"]
+        );
+        assert_eq!(quoted("Il a dit « oui » hier."), vec![" oui "]);
+        assert_eq!(quoted("Er sagte „ja bitte“ heute."), vec!["ja bitte"]);
+        assert_eq!(quoted("彼は「はい」と言った"), vec!["はい"]);
+        assert_eq!(quoted("She said ‘not now’, and left."), vec!["not now"]);
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        assert_eq!(
+            quoted("''We will open the pool in May,'' the manager said."),
+            vec!["We will open the pool in May,"]
+        );
+        // An apostrophe inside stays an apostrophe; one ending a plural is no mark.
+        assert_eq!(
+            quoted("She called it ''the town's best-kept secret'' on the radio."),
+            vec!["the town's best-kept secret"]
+        );
+        assert_eq!(quoted("The Joneses' dog isn't ours."), Vec::<&str>::new());
+        assert_eq!(
+            leading_mark("  ''Here we go"),
+            Some((2, 4, '"')),
+            "a paragraph may open with two apostrophes"
+        );
+    }
+
+    #[test]
+    fn nested_and_mixed_marks() {
+        assert_eq!(
+            quoted("“If a man says, “sell me ten,” you wonder,” she said."),
+            vec!["If a man says, “sell me ten,” you wonder,"]
+        );
+        assert_eq!(
+            quoted("\"If a man says, \"sell me ten,\" you wonder,\" she said."),
+            vec!["If a man says, \"sell me ten,\" you wonder,"]
+        );
+        assert_eq!(quoted("“Mixed marks,\" she said."), vec!["Mixed marks,"]);
+        assert_eq!(
+            quoted("''A space before the close, '' she said."),
+            vec!["A space before the close, "]
+        );
+        assert_eq!(
+            quoted("\"It was 'a rush to the door,' \" she said."),
+            vec!["It was 'a rush to the door,' "]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_unbalanced_marks() {
+        assert_eq!(
+            quoted("Trump’s stance isn’t new, it’s old."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(quoted("An \"open mark and no close."), Vec::<&str>::new());
+        assert_eq!(
+            quoted("“Open never closed. Then “a real one” here."),
+            vec!["a real one"]
+        );
+        // Single marks inside double ones are nested, not quotations of their own.
+        assert_eq!(
+            quoted("“He said ‘go’ to me,” she said."),
+            vec!["He said ‘go’ to me,"]
+        );
+    }
+}

@@ -1,0 +1,386 @@
+//! Names in the text: runs of capitalised words that may be a person, with the role
+//! words before them ("U.S. Defense Secretary Pete Hegseth") or after them ("Jane
+//! Smith, deputy commissioner for parks").
+
+use super::lexicon::{has, HONORIFICS, NATIONALITIES, PARTICLES, STOP, TITLES};
+use super::tokens::Tok;
+use crate::core::lexicon::is_calendar_word;
+
+/// A run of capitalised words in the text that may be a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// First token of the run (the role words before the name included).
+    pub from: usize,
+    /// One past its last token.
+    pub to: usize,
+    /// The name words, titles stripped.
+    pub name: Vec<String>,
+    /// The role words found before the name, or else after it, if any.
+    pub role: Option<String>,
+    /// Whether the name is followed by a possessive ("Hegseth’s").
+    pub possessive: bool,
+    /// Whether an honorific came with it ("Mr. Biden"): a person, however short.
+    pub honorific: bool,
+}
+
+pub(super) fn lower(w: &str) -> String {
+    w.to_ascii_lowercase()
+}
+
+/// "he" or "she": a pronoun that stands for one person.
+pub(super) fn is_pronoun(w: &str) -> bool {
+    matches!(lower(w).as_str(), "he" | "she")
+}
+
+pub(super) fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the word is written all in capitals (two letters or more): "PENCE".
+pub(super) fn is_shouted(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && letters.all(char::is_uppercase)
+}
+
+pub(super) fn is_name_word(w: &str) -> bool {
+    // A contraction ("Don't", "It's") is no name; "O'Brien" is.
+    let contraction = w
+        .split(['\'', '’'])
+        .nth(1)
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_lowercase));
+    let l = lower(w);
+    let bare = l.trim_end_matches('.');
+    is_cap(w)
+        && !contraction
+        && !has(STOP, bare)
+        && !has(HONORIFICS, bare)
+        && !is_calendar_word(bare)
+}
+
+/// Honorifics: part of how a name is written, neither a name nor a role.
+pub(super) fn is_honorific(w: &str) -> bool {
+    has(HONORIFICS, lower(w).trim_end_matches('.'))
+}
+
+pub(super) fn is_title(w: &str) -> bool {
+    let l = lower(w);
+    has(TITLES, &l) || has(TITLES, l.trim_end_matches('.'))
+}
+
+fn is_demonym(w: &str) -> bool {
+    let l = lower(w);
+    is_cap(w)
+        && ["ian", "ean", "ese", "ish", "ic", "an"]
+            .iter()
+            .any(|s| l.ends_with(s))
+        && l.chars().count() > 4
+}
+
+/// Words of nationality that end a place or a people ("East Asian"), never a name.
+pub(super) fn is_nationality(w: &str) -> bool {
+    has(NATIONALITIES, &lower(w))
+}
+
+/// The word without its possessive ending, and whether it had one ("Trump’s" ->
+/// "Trump"; "Jones'" -> "Jones").
+fn split_possessive(w: &str) -> (&str, bool) {
+    for s in ["'s", "’s"] {
+        if let Some(stem) = w.strip_suffix(s).filter(|s| !s.is_empty()) {
+            return (stem, true);
+        }
+    }
+    for s in ["'", "’"] {
+        if let Some(stem) = w.strip_suffix(s).filter(|s| s.ends_with('s')) {
+            return (stem, true);
+        }
+    }
+    (w, false)
+}
+
+pub(super) fn word<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<&'a str> {
+    match toks.get(i) {
+        Some((_, Tok::Word(w))) => Some(w),
+        _ => None,
+    }
+}
+
+/// The role an appositive after a name gives: ", deputy commissioner for parks," or
+/// ", a spokeswoman for the council". Lower-case words up to the next comma or the
+/// end of the sentence, with a title among the first few; `None` otherwise.
+fn role_after(toks: &[(usize, Tok<'_>)], at: usize) -> Option<String> {
+    if !matches!(toks.get(at), Some((_, Tok::Punct(',')))) {
+        return None;
+    }
+    let mut words: Vec<&str> = Vec::new();
+    let mut k = at + 1;
+    while let Some(w) = word(toks, k) {
+        words.push(w);
+        k += 1;
+        if words.len() > 12 {
+            return None;
+        }
+    }
+    // The phrase must end the clause: a comma, a full stop, the end.
+    if !matches!(
+        toks.get(k),
+        None | Some((_, Tok::Punct(',' | '.' | ';' | '—')))
+    ) {
+        return None;
+    }
+    let start = usize::from(
+        words
+            .first()
+            .is_some_and(|w| matches!(lower(w).as_str(), "a" | "an" | "the")),
+    );
+    let first = words.get(start)?;
+    // "Smith, the mayor", "Smith, deputy commissioner for parks", "Smith, former
+    // chief of staff": a title among the first three words, none of them a verb's
+    // sign ("Smith, who said"), and the phrase starts in lower case (else it is
+    // the next name of a list).
+    let titled = words.iter().skip(start).take(3).any(|w| is_title(w));
+    if !titled || is_cap(first) && !is_title(first) {
+        return None;
+    }
+    Some(words.get(start..)?.join(" "))
+}
+
+/// The runs of capitalised words in `toks` that may be names, with the role words
+/// before them (or after them, in an appositive).
+pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(w) = word(toks, i) else {
+            i += 1;
+            continue;
+        };
+        let (stem, _) = split_possessive(w);
+        if !is_name_word(stem) && !is_title(stem) {
+            i += 1;
+            continue;
+        }
+        // Collect the run: capitalised words, titles, and "of" between them
+        // ("Secretary of State Marco Rubio"), ending at a possessive.
+        let start = i;
+        let mut words: Vec<&str> = Vec::new();
+        let mut possessive = false;
+        while let Some(w) = word(toks, i) {
+            let (stem, poss) = split_possessive(w);
+            // "of" joins titles ("Secretary of State Marco Rubio"), not a name to an
+            // organisation ("Nick of Arachnid Labs").
+            let joins = if w == "of" {
+                words.iter().all(|w| is_title(w) || is_demonym(w))
+            } else {
+                has(PARTICLES, w)
+            };
+            let particle = joins && !words.is_empty() && word(toks, i + 1).is_some_and(is_cap);
+            if !(is_name_word(stem) || is_title(stem) || particle) {
+                break;
+            }
+            words.push(stem);
+            i += 1;
+            if poss {
+                possessive = true;
+                break;
+            }
+        }
+        if words.is_empty() {
+            // "A's": a word that only looked like a name before its possessive.
+            i = start + 1;
+            continue;
+        }
+        // Split the titles (and the words that modify them) off the front: all up
+        // to the last title that has name words after it ("Northern League leader
+        // Matteo Salvini", "Log Cabin Republicans president Gregory Angelo").
+        let mut cut = 0;
+        for (k, w) in words.iter().enumerate() {
+            let next_cap = words.get(k + 1).is_some_and(|n| is_cap(n));
+            let titleish = is_title(w)
+                || *w == "of"
+                || (is_demonym(w) && next_cap)
+                || (is_cap(w) && words.get(k + 1).is_some_and(|n| is_title(n)));
+            if titleish && k + 1 < words.len() {
+                cut = k + 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(k) = words.iter().rposition(|w| is_title(w)).filter(|&k| {
+            k >= cut
+                && words
+                    .get(k + 1..)
+                    .is_some_and(|r| r.iter().any(|w| !is_title(w)))
+        }) {
+            cut = k + 1;
+        }
+        // A run of titles alone ("President") names nobody.
+        // Titles before the first name word go; after it they are part of the name
+        // ("Martin Luther King") or make it an organisation ("the Clinton campaign").
+        let rest = words.get(cut..).unwrap_or_default();
+        let lead = rest.iter().take_while(|w| is_title(w)).count();
+        let lead = if lead == rest.len() { 0 } else { lead };
+        let name: Vec<String> = rest
+            .get(lead..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|w| !is_honorific(w))
+            .map(|w| w.to_string())
+            .collect();
+        // "Mr. King": after an honorific even a title word is a name.
+        let honorific = words.iter().any(|w| is_honorific(w));
+        let after_honorific = cut > 0 && words.get(cut - 1).is_some_and(|w| is_honorific(w));
+        if name.is_empty() || (name.iter().all(|w| is_title(w)) && !after_honorific) {
+            continue;
+        }
+        // Role words written in lower case before the run ("press secretary Karoline
+        // Leavitt", "Kremlin spokesperson Dmitry Peskov").
+        let mut role_from = start;
+        while role_from > 0 {
+            match word(toks, role_from - 1) {
+                Some(w) if is_title(w) && !has(STOP, &lower(w)) => role_from -= 1,
+                Some(w) if is_cap(w) && role_from < start && is_name_word(w) => role_from -= 1,
+                _ => break,
+            }
+        }
+        let mut role_words: Vec<&str> = (role_from..start).filter_map(|k| word(toks, k)).collect();
+        role_words.extend(words.get(..cut).unwrap_or_default().iter().copied());
+        role_words.retain(|w| !is_honorific(w));
+        while role_words
+            .last()
+            .is_some_and(|w| matches!(lower(w).as_str(), "of" | "the" | "a" | "an"))
+        {
+            role_words.pop();
+        }
+        let role = if role_words.iter().any(|w| is_title(w)) {
+            Some(role_words.join(" "))
+        } else if possessive {
+            None
+        } else {
+            role_after(toks, i)
+        };
+        out.push(Mention {
+            from: role_from.min(start),
+            to: i,
+            name,
+            role,
+            possessive,
+            honorific,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::spans;
+    use super::super::tokens::tokens;
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        mentions(&toks)
+            .into_iter()
+            .map(|m| (m.name.join(" "), m.role))
+            .collect()
+    }
+
+    #[test]
+    fn titles_become_roles() {
+        assert_eq!(
+            names("U.S. Defense Secretary Pete Hegseth stated that"),
+            vec![("Pete Hegseth".into(), Some("U.S. Defense Secretary".into()))]
+        );
+        assert_eq!(
+            names("According to Kremlin spokesperson Dmitry Peskov, Putin agreed"),
+            vec![
+                ("Dmitry Peskov".into(), Some("Kremlin spokesperson".into())),
+                ("Putin".into(), None)
+            ]
+        );
+        assert_eq!(
+            names("Vice President JD Vance and Secretary of State Marco Rubio are set"),
+            vec![
+                ("JD Vance".into(), Some("Vice President".into())),
+                ("Marco Rubio".into(), Some("Secretary of State".into()))
+            ]
+        );
+        assert_eq!(
+            names("When asked, Trump’s team said"),
+            vec![("Trump".into(), None)]
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_the_title_is_part_of_the_role() {
+        assert_eq!(
+            names("Harbour Rowing Club Captain Mia Okafor said"),
+            vec![(
+                "Mia Okafor".into(),
+                Some("Harbour Rowing Club Captain".into())
+            )]
+        );
+        assert_eq!(
+            names("Martin Luther King spoke"),
+            vec![("Martin Luther King".into(), None)]
+        );
+        assert_eq!(
+            names("Harbour Rowing Club captain Mia Okafor said"),
+            vec![(
+                "Mia Okafor".into(),
+                Some("Harbour Rowing Club captain".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn roles_after_the_name() {
+        assert_eq!(
+            names("said Arlo Penhaligon, deputy commissioner for parks and gardens."),
+            vec![(
+                "Arlo Penhaligon".into(),
+                Some("deputy commissioner for parks and gardens".into())
+            )]
+        );
+        assert_eq!(
+            names("Nadia Voss, a spokeswoman for the harbour board, said"),
+            vec![(
+                "Nadia Voss".into(),
+                Some("spokeswoman for the harbour board".into())
+            )]
+        );
+        // A list of names, or a clause, is no role.
+        assert_eq!(
+            names("Nadia Voss, Arlo Penhaligon and others came"),
+            vec![
+                ("Nadia Voss".into(), None),
+                ("Arlo Penhaligon".into(), None)
+            ]
+        );
+        assert_eq!(names("Nadia Voss, who runs it, said")[0].1, None);
+    }
+
+    #[test]
+    fn a_possessive_stop_word_does_not_stall() {
+        // Regression: "A's" passed the first test of a name but not the second, and
+        // the scan never moved on (a real page hung the browser tab).
+        assert_eq!(
+            names("The A's won. So did Plan B's team."),
+            vec![("Plan B".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_title_word_after_an_honorific_is_a_name() {
+        assert_eq!(names("Mr. Bishop said"), vec![("Bishop".into(), None)]);
+        assert_eq!(names("Ms. Major left")[0].0, "Major");
+    }
+
+    #[test]
+    fn shouted_words() {
+        assert!(is_shouted("PENCE") && is_shouted("O'NEILL"));
+        assert!(!is_shouted("Pence") && !is_shouted("A") && !is_shouted("人"));
+    }
+}

@@ -1,0 +1,334 @@
+//! The people (and other sources) an article names, so that "he said" and "Hegseth
+//! said" resolve to the full name given earlier.
+
+use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
+use super::names::{is_cap, is_nationality, lower, Mention};
+
+/// What kind of source a registry entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A person, by name.
+    Person,
+    /// An organisation, an outlet, a country ("the White House said", "Russia
+    /// insisted"): a speaker, never what "he" or "she" stands for.
+    Organisation,
+    /// A source the text describes without a name ("a senior adviser").
+    Description,
+}
+
+/// A person (or another source) named in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest name given ("Pete Hegseth").
+    pub name: String,
+    /// The role the text gave with the name ("U.S. Defense Secretary").
+    pub role: Option<String>,
+    /// A person, an organisation or a description.
+    pub kind: Kind,
+}
+
+/// The people named so far, and who was named last.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Everyone named, in order of first mention.
+    pub list: Vec<Person>,
+    /// The person named last (as a subject, a speaker, or a name in the text).
+    pub last: Option<usize>,
+    /// While set, names are only looked up: captions and headings name people in
+    /// their own way ("President Donald J. Trump, Feb. 11") and register no one.
+    pub frozen: bool,
+    /// The subject of the last sentence that had one: what a "he" or "she" opening
+    /// the next sentence stands for.
+    pub subject: Option<usize>,
+}
+
+/// Whether a mention names an organisation or a place, not a person.
+pub fn is_not_person(m: &Mention) -> bool {
+    // Organisations and places end in a word that says so ("White House",
+    // "Contact Group"); a first name that is also such a word ("Bill Shorten")
+    // does not make its bearer one.
+    if m.name
+        .last()
+        .is_some_and(|w| has(NOT_PERSON, &lower(w)) || is_nationality(w))
+    {
+        return true;
+    }
+    // Places: "South Carolina", "East Asia", "United States".
+    if m.name.len() > 1 && m.name.iter().any(|w| has(PLACE_WORDS, &lower(w))) && m.role.is_none() {
+        return true;
+    }
+    // An acronym (NATO, FBI) is an organisation.
+    m.name.len() == 1
+        && m.name
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
+}
+
+fn initial_of(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('.');
+    let b = b.trim_end_matches('.');
+    (a.chars().count() == 1 && b.starts_with(a)) || (b.chars().count() == 1 && a.starts_with(b))
+}
+
+impl People {
+    /// The person a mention names, registering a new one when the mention is clearly
+    /// a person (it has a role, or two or more name words and nothing of an
+    /// organisation), or when `speaking` says it is the subject of a reporting verb.
+    pub fn resolve(&mut self, m: &Mention, speaking: bool) -> Option<usize> {
+        if is_not_person(m) {
+            return None;
+        }
+        let last = m.name.last()?;
+        let first = m.name.first()?;
+        let found = self
+            .list
+            .iter()
+            .position(|p| {
+                if p.kind != Kind::Person {
+                    return false;
+                }
+                let mut pw = p.name.split(' ');
+                let p_first = pw.next().unwrap_or_default();
+                let p_last = pw.next_back().unwrap_or(p_first);
+                p_last == last.as_str()
+                    && (m.name.len() == 1
+                        || !p.name.contains(' ')
+                        || p_first == first
+                        || initial_of(p_first, first))
+            })
+            .or_else(|| {
+                // A first name alone, for someone named in full before.
+                (m.name.len() == 1)
+                    .then(|| {
+                        self.list.iter().position(|p| {
+                            p.kind == Kind::Person
+                                && p.name.split(' ').next() == Some(last.as_str())
+                                && p.name.contains(' ')
+                        })
+                    })
+                    .flatten()
+            });
+        if let Some(k) = found {
+            if self.frozen {
+                return Some(k);
+            }
+            if let Some(p) = self.list.get_mut(k) {
+                if m.name.len() > p.name.split(' ').count() {
+                    p.name = m.name.join(" ");
+                }
+                if p.role.is_none() {
+                    p.role = m.role.clone();
+                }
+            }
+            return Some(k);
+        }
+        let clear = m.role.is_some() || m.name.len() >= 2 || m.honorific;
+        if self.frozen || !(clear || speaking) || m.name.len() > 4 {
+            return None;
+        }
+        Some(self.add(m.name.join(" "), m.role.clone(), Kind::Person))
+    }
+
+    fn add(&mut self, name: String, role: Option<String>, kind: Kind) -> usize {
+        if let Some(k) = self
+            .list
+            .iter()
+            .position(|p| p.kind == kind && kind != Kind::Person && p.name == name)
+        {
+            return k;
+        }
+        self.list.push(Person { name, role, kind });
+        self.list.len() - 1
+    }
+
+    /// An organisation (or a place standing for its government) that speaks: the
+    /// subject of a reporting verb that is no person ("Twitter said in a statement").
+    pub fn organisation(&mut self, m: &Mention) -> Option<usize> {
+        if self.frozen || m.name.is_empty() || m.name.len() > 6 {
+            return None;
+        }
+        Some(self.add(m.name.join(" "), None, Kind::Organisation))
+    }
+
+    /// A source described without a name, from its words ("a senior adviser to
+    /// the mayor"). A definite description whose last word is a role ("the Vermont
+    /// senator", "the former governor") is the person last named with that role,
+    /// when there is one.
+    pub fn described(&mut self, words: &[&str]) -> Option<usize> {
+        let first = lower(words.first()?);
+        let last = words.last().map(|w| role_word(w))?;
+        if first == "the" && words.len() >= 2 {
+            let holder = self.list.iter().rposition(|p| {
+                p.kind == Kind::Person
+                    && p.role
+                        .as_deref()
+                        .is_some_and(|r| r.split([' ', '-']).any(|w| role_word(w) == last))
+            });
+            if holder.is_some() {
+                return holder;
+            }
+            let named = words.iter().skip(1).any(|w| is_cap(w));
+            // "the Quill campaign": an organisation by its name; "the company", "the
+            // group": the organisation that spoke last.
+            if has(ORG_NOUNS, &last) {
+                if named && !self.frozen {
+                    let name = words.get(1..).unwrap_or_default().join(" ");
+                    return Some(self.add(name, None, Kind::Organisation));
+                }
+                let org = self.list.iter().rposition(|p| p.kind == Kind::Organisation);
+                if org.is_some() {
+                    return org;
+                }
+            }
+            // "the candidate", "the 46-year-old": a role or an age with no holder
+            // named is the person the text is about, the last sentence's subject
+            // (with a name in it, "the Florida senator" is shown as it is, below).
+            if !named && (has(TITLES, &last) || last.ends_with("-old")) {
+                let subject = self
+                    .subject
+                    .filter(|&k| self.list.get(k).is_some_and(|p| p.kind == Kind::Person));
+                if subject.is_some() {
+                    return subject;
+                }
+            }
+        }
+        // "the New Zealand Department of Conservation": a name with its article, an
+        // organisation.
+        if first == "the" && words.len() >= 2 && words.last().is_some_and(|w| is_cap(w)) {
+            if self.frozen {
+                return None;
+            }
+            let name = words.get(1..).unwrap_or_default().join(" ");
+            return Some(self.add(name, None, Kind::Organisation));
+        }
+        // Without a proper name in it ("the minister", "a senior adviser", "the
+        // report") a description says too little to show as a speaker: the labels
+        // of this project leave such quotations without one.
+        let named = words.iter().skip(1).any(|w| is_cap(w));
+        if self.frozen || words.len() > 8 || !named {
+            return None;
+        }
+        Some(self.add(words.join(" "), None, Kind::Description))
+    }
+
+    /// Whether `k` is something "he" or "she" can stand for.
+    pub fn can_be_last(&self, k: usize) -> bool {
+        self.list
+            .get(k)
+            .is_some_and(|p| p.kind != Kind::Organisation)
+    }
+}
+
+/// A role word in full and in lower case ("Sen." -> "senator").
+fn role_word(w: &str) -> String {
+    let l = lower(w);
+    let full = match l.trim_end_matches('.') {
+        "sen" => "senator",
+        "gov" => "governor",
+        "rep" => "representative",
+        "gen" => "general",
+        "sec" => "secretary",
+        "pres" => "president",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        other => other,
+    };
+    full.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(name: &[&str]) -> Mention {
+        Mention {
+            from: 0,
+            to: 1,
+            name: name.iter().map(|s| s.to_string()).collect(),
+            role: None,
+            possessive: false,
+            honorific: false,
+        }
+    }
+
+    #[test]
+    fn organisations_and_descriptions_speak_but_are_not_he_or_she() {
+        let mut people = People::default();
+        let org = people.organisation(&m(&["Harbour", "Board"]));
+        assert_eq!(org, people.organisation(&m(&["Harbour", "Board"])));
+        assert!(org.is_some_and(|k| !people.can_be_last(k)));
+        let d = people.described(&["a", "senior", "Harbour", "Board", "adviser"]);
+        assert!(d.is_some_and(|k| people.can_be_last(k)));
+        assert_eq!(people.described(&["a", "senior", "adviser"]), None);
+        assert_eq!(people.resolve(&m(&["Board"]), false), None);
+    }
+
+    #[test]
+    fn the_company_and_the_candidate() {
+        let mut people = People::default();
+        let org = people.organisation(&m(&["Kessel", "Dam"]));
+        let ada = people.resolve(&m(&["Ada", "Quill"]), false);
+        people.subject = ada;
+        assert_eq!(people.described(&["the", "company"]), org);
+        assert_eq!(people.described(&["the", "candidate"]), ada);
+        assert_eq!(people.described(&["the", "46-year-old"]), ada);
+        assert_eq!(
+            people.described(&["the", "woman"]),
+            None,
+            "no role: maybe someone new"
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_article_is_an_organisation() {
+        let mut people = People::default();
+        let k = people.described(&["the", "Harbour", "Board", "of", "Leith"]);
+        let p = k.and_then(|k| people.list.get(k));
+        assert_eq!(
+            p.map(|p| (p.name.as_str(), p.kind)),
+            Some(("Harbour Board of Leith", Kind::Organisation))
+        );
+    }
+
+    #[test]
+    fn the_senator_is_the_senator_named_before() {
+        let mut people = People::default();
+        let mut sen = m(&["Ada", "Quill"]);
+        sen.role = Some("Vermont Sen.".into());
+        let ada = people.resolve(&sen, false);
+        let _ = people.resolve(&m(&["Bo", "Rand"]), false);
+        assert_eq!(people.described(&["the", "Vermont", "senator"]), ada);
+        let other = people.described(&["the", "Harbour", "master"]);
+        assert_ne!(other, ada);
+        assert_eq!(
+            other
+                .and_then(|k| people.list.get(k))
+                .map(|p| p.name.as_str()),
+            Some("the Harbour master")
+        );
+    }
+
+    #[test]
+    fn short_names_resolve_to_full_ones() {
+        let mut people = People::default();
+        let a = people.resolve(&m(&["Pete", "Hegseth"]), false);
+        assert_eq!(people.resolve(&m(&["Hegseth"]), false), a);
+        assert_eq!(people.resolve(&m(&["Pete"]), false), a);
+        assert_eq!(people.resolve(&m(&["P.", "Hegseth"]), false), a);
+        assert_eq!(people.resolve(&m(&["Munich"]), false), None);
+        assert_eq!(people.resolve(&m(&["White", "House"]), false), None);
+        assert!(people.resolve(&m(&["Smith"]), true).is_some());
+        assert!(
+            people.resolve(&m(&["Jones"]), false).is_none(),
+            "one word, not speaking"
+        );
+    }
+
+    #[test]
+    fn places_and_acronyms_are_not_people() {
+        assert!(is_not_person(&m(&["South", "Dakota"])));
+        assert!(is_not_person(&m(&["NATO"])));
+        assert!(!is_not_person(&m(&["Bill", "Shorten"])));
+    }
+}

@@ -1,0 +1,212 @@
+//! A block's text outside its quotations, as words and punctuation, and where its
+//! sentences end.
+//!
+//! Offsets come from `char_indices` and text is cut with `get()`: a word that ends
+//! in a letter of several bytes (“Hi there,” 人ed.) is one more word, never a panic.
+
+use super::lexicon::{has, ABBREVIATIONS};
+use super::marks::Span;
+use super::verbs::is_reporting_verb;
+
+/// One token of a block's text outside its quotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tok<'a> {
+    /// A word (letters, digits, inner apostrophes, hyphens, and the dots of an
+    /// abbreviation such as "U.S.").
+    Word(&'a str),
+    /// A punctuation mark that matters to sentences and clauses.
+    Punct(char),
+    /// A quotation: the index of its [`Span`].
+    Quote(usize),
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    let mut chars = w.chars();
+    let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_initial || w.contains('.') || has(ABBREVIATIONS, &w.to_ascii_lowercase())
+}
+
+/// Splits `text` into tokens, with each quotation of `spans` as one token.
+/// Each token comes with its byte offset.
+pub fn tokens<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, Tok<'a>)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    // The byte offset of character `k` (the text's length past the end).
+    let pos = |k: usize| chars.get(k).map_or(text.len(), |&(p, _)| p);
+    let mut out = Vec::new();
+    let mut next_span = 0;
+    let mut i = 0;
+    while let Some(&(p, c)) = chars.get(i) {
+        if let Some(s) = spans.get(next_span) {
+            if p >= s.open {
+                out.push((s.open, Tok::Quote(next_span)));
+                next_span += 1;
+                while chars.get(i).is_some_and(|&(q, _)| q < s.close) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        let limit = spans.get(next_span).map_or(text.len(), |s| s.open);
+        let inside = |k: usize| pos(k) < limit;
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while inside(j) {
+                let Some(d) = at(j) else { break };
+                let joins = matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    && inside(j + 1)
+                    && at(j + 1).is_some_and(char::is_alphanumeric);
+                if !(d.is_alphanumeric() || joins) {
+                    break;
+                }
+                j += 1;
+            }
+            let word = text.get(p..pos(j)).unwrap_or("");
+            // A dot right after the word belongs to it when it is an abbreviation.
+            if inside(j) && at(j) == Some('.') && is_abbreviation(word) {
+                j += 1;
+            }
+            out.push((p, Tok::Word(text.get(p..pos(j)).unwrap_or(word))));
+            i = j;
+        } else {
+            if matches!(
+                c,
+                '.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | '―' | '(' | ')'
+            ) {
+                out.push((p, Tok::Punct(if c == '―' { '—' } else { c })));
+            } else if c == '-' && at(i + 1) == Some('-') {
+                out.push((p, Tok::Punct('—')));
+                i += 1;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether the tokens from `k` open with a short attribution ("Smith said",
+/// "said Smith", "he asked", "Jane Smith replied"): a reporting verb within the
+/// first four words, words only before it. A quotation that ends in "!" or "?" does
+/// not end the sentence when its attribution follows.
+fn attribution_follows(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
+    toks.iter()
+        .skip(k)
+        .take(4)
+        .map_while(|(_, t)| match t {
+            Tok::Word(w) => Some(*w),
+            _ => None,
+        })
+        .any(is_reporting_verb)
+}
+
+/// The sentences of a token list, as ranges of token indexes. Quotations are opaque:
+/// a sentence ends inside one only at its closing mark.
+pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(usize, usize)> {
+    let starts_sentence = |t: Option<&(usize, Tok<'_>)>| match t {
+        None => true,
+        Some((_, Tok::Word(w))) => w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        Some((_, Tok::Quote(_))) => true,
+        Some((_, Tok::Punct(c))) => *c == '(',
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (k, (_, t)) in toks.iter().enumerate() {
+        let ends = match t {
+            Tok::Punct('.' | '!' | '?') => {
+                !matches!(toks.get(k + 1), Some((_, Tok::Punct(_))))
+                    && starts_sentence(toks.get(k + 1))
+            }
+            Tok::Quote(q) => {
+                let inner = spans
+                    .get(*q)
+                    .and_then(|s| text.get(s.start..s.end))
+                    .unwrap_or("")
+                    .trim_end();
+                inner.ends_with(['.', '!', '?', '…'])
+                    && !matches!(toks.get(k + 1), Some((_, Tok::Punct(_))))
+                    && starts_sentence(toks.get(k + 1))
+                    // After "?" or "!" an attribution belongs to the quotation; after
+                    // "." it opens the next sentence ("...now." He added, "...").
+                    && !(inner.ends_with(['!', '?']) && attribution_follows(toks, k + 1))
+            }
+            _ => false,
+        };
+        if ends {
+            out.push((from, k + 1));
+            from = k + 1;
+        }
+    }
+    if from < toks.len() {
+        out.push((from, toks.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::spans;
+    use super::*;
+
+    #[test]
+    fn sentences_skip_abbreviations_and_quotes() {
+        let text =
+            "U.S. Defense Secretary Pete Hegseth spoke. \"It ends. Now,\" he said. Mr. Smith left.";
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        let sents = sentences(text, &sp, &toks);
+        assert_eq!(sents.len(), 3, "{toks:?}");
+        assert_eq!(toks[0].1, Tok::Word("U.S."));
+    }
+
+    #[test]
+    fn words_that_end_in_a_letter_of_several_bytes() {
+        // Regression (the 人ed trap): byte offsets inside a multi-byte letter.
+        for text in ["“Hi there,” 人ed.", "人.", "é-ü.x", "a’人", "Ω. Σ.", "--人"] {
+            let sp = spans(text);
+            let toks = tokens(text, &sp);
+            for (p, t) in &toks {
+                assert!(text.get(*p..).is_some(), "{text}");
+                if let Tok::Word(w) = t {
+                    assert!(!w.is_empty(), "{text}");
+                }
+            }
+            let _ = sentences(text, &sp, &toks);
+        }
+        let text = "“Hi there,” 人ed.";
+        let words: Vec<_> = tokens(text, &spans(text))
+            .into_iter()
+            .filter_map(|(_, t)| match t {
+                Tok::Word(w) => Some(w),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(words, ["人ed"]);
+    }
+
+    #[test]
+    fn a_question_and_its_attribution_are_one_sentence() {
+        let text = "“Who will pay for it?” Mira Holm asked. “Nobody knows.” The end.";
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        assert_eq!(sentences(text, &sp, &toks).len(), 3, "{toks:?}");
+        // After a full stop the attribution is the next quotation's.
+        let text = "Holm said it was “over now.” He added, “We go home.”";
+        let sp = spans(text);
+        let toks = tokens(text, &sp);
+        assert_eq!(sentences(text, &sp, &toks).len(), 2, "{toks:?}");
+    }
+
+    #[test]
+    fn dashes_of_every_kind() {
+        let text = "A ― B -- C — D";
+        let puncts = tokens(text, &[])
+            .into_iter()
+            .filter(|(_, t)| *t == Tok::Punct('—'))
+            .count();
+        assert_eq!(puncts, 3);
+    }
+}
