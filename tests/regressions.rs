@@ -1,9 +1,8 @@
 //! Traps found by the article generator (src/core/textgen.rs) and the fuzz targets,
 //! each pinned by the smallest input that showed it, named after the bug.
-//!
-//! Tests marked `#[ignore]` pin traps in code whose fix lands from another branch;
-//! each names its panic. Un-ignore them (and empty `KNOWN_TRAPS` in src/core/mod.rs)
-//! once the fix has merged.
+//! A trap found later that cannot be fixed at once is pinned here `#[ignore]`d with
+//! its panic, and its file listed in `KNOWN_TRAPS` (src/core/mod.rs,
+//! tests/generated.rs) until the fix lands.
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_widget::core::fuzzing::check_plan;
@@ -22,7 +21,6 @@ fn plans(blocks: &[Block]) {
 /// 0..3) of `人`" in src/core/quotes/speakers.rs (`is_reporting_verb`, the doubled
 /// consonant test compares and slices bytes).
 #[test]
-#[ignore = "trap in src/core/quotes/speakers.rs is_reporting_verb: byte index not a char boundary; its fix comes from the quotes branch"]
 fn reporting_verb_after_a_cjk_letter_does_not_trap() {
     plans(&[para("“Hi there,” 人ed.")]);
 }
@@ -31,7 +29,6 @@ fn reporting_verb_after_a_cjk_letter_does_not_trap() {
 /// needs a stem whose last character ends in two equal bytes (人 is E4 BA BA): the
 /// bytes compare equal, and the slice one byte short cuts the character.
 #[test]
-#[ignore = "trap in src/core/quotes/speakers.rs is_reporting_verb: byte index not a char boundary; its fix comes from the quotes branch"]
 fn reporting_verb_stem_ending_in_a_multibyte_letter_does_not_trap() {
     plans(&[para("“We will,” Smith人ed.")]);
     plans(&[para("“Nej,” Björk人ing.")]);
