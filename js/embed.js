@@ -1,8 +1,8 @@
 // article-widget, the one-tag embed. Paste where the page's scripts go (on Blogger, in
 // an HTML/JavaScript gadget), with the address where the package files are hosted:
 //
-//   <script type="module" src="https://HOST/article-widget/embed.js"
-//           data-comments="#comments"></script>
+//   <script type="module" async fetchpriority="low"
+//           src="https://HOST/article-widget/embed.js" data-comments="#comments"></script>
 //
 // It loads article-widget.css from next to itself (unless data-css="false"), finds the
 // article (data-article="<selector>", else the post body of the common platforms:
@@ -16,6 +16,8 @@ const GUARD = Symbol.for('article-widget.embed');
 // The tag's data-* attributes that are the embed's own, not options of the widget.
 const OWN = new Set(['data-article', 'data-css', 'data-article-widget-embed']);
 const CSS_WAIT_MS = 3000;
+// How long after the first paint the widget waits for the page's load event at most.
+const LOAD_WAIT_MS = 3000;
 
 let ready = window[GUARD];
 if (ready) {
@@ -33,10 +35,12 @@ async function start() {
   try {
     attrs = tag ? [...tag.attributes].filter((a) => a.name.startsWith('data-')) : [];
     const get = (name) => attrs.find((a) => a.name === name)?.value;
+    // Nothing of the widget is fetched before the page has shown itself: its bytes
+    // never compete with what the reader sees first (the post's text, styles, images).
+    await afterFirstPaint();
     const css = get('data-css') === 'false' ? null : loadCss();
-    // The module and its WebAssembly load while the page finishes parsing: the
-    // .wasm is fetched and compiled (streaming) at once, alongside the JS glue, not
-    // after it.
+    // Then the module and its WebAssembly load together: the .wasm is fetched and
+    // compiled (streaming) at once, alongside the JS glue, not after it.
     const compiled = compileWasm();
     compiled.catch(() => {}); // reported through `api` below, once
     const api = import('./article_widget.js')
@@ -85,10 +89,27 @@ async function start() {
   }
 }
 
+// Settles once the page has shown what the reader sees first: after its load event
+// (its images are in, so the largest paint is done), or LOAD_WAIT_MS after the first
+// paint when something on the page holds the load event up. A hidden page paints
+// nothing: there only the load event is waited for, up to the same time.
+function afterFirstPaint() {
+  const loaded = new Promise((r) => {
+    if (document.readyState === 'complete') return r();
+    window.addEventListener('load', r, { once: true });
+  });
+  const painted =
+    document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function'
+      ? Promise.resolve()
+      : new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return painted.then(() => Promise.race([loaded, new Promise((r) => setTimeout(r, LOAD_WAIT_MS))]));
+}
+
 // The module's WebAssembly, fetched and compiled while it streams in (a promise of
 // a WebAssembly.Module, or of the Response where streaming compilation is missing).
 function compileWasm() {
-  const response = fetch(new URL('./article_widget_bg.wasm', import.meta.url));
+  // Low priority: the page's own images come first.
+  const response = fetch(new URL('./article_widget_bg.wasm', import.meta.url), { priority: 'low' });
   if (typeof WebAssembly.compileStreaming !== 'function') return response;
   return WebAssembly.compileStreaming(response);
 }

@@ -18,7 +18,11 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const HOST = '127.0.0.1';
@@ -50,8 +54,9 @@ const COMPRESSIBLE = /^(text\/|application\/(wasm|json)|image\/svg)/;
 const compressed = new Map();
 
 // The body in the best encoding the request accepts: [body, encoding or null].
-// `key` names the file and its version.
-function encode(req, type, body, key) {
+// `key` names the file and its version. Compression runs off the event loop, so that
+// a large file being compressed never holds up the page's other requests.
+async function encode(req, type, body, key) {
   if (!COMPRESSIBLE.test(type) || body.length < 256) return [body, null];
   const accepts = String(req.headers['accept-encoding'] ?? '');
   const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
@@ -61,14 +66,14 @@ function encode(req, type, body, key) {
   if (!out) {
     out =
       encoding === 'br'
-        ? brotliCompressSync(body, {
+        ? brotliAsync(body, {
             params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
           })
-        : gzipSync(body, { level: 9 });
+        : gzipAsync(body, { level: 9 });
     if (compressed.size > 200) compressed.clear();
     compressed.set(k, out);
   }
-  return [out, encoding];
+  return [await out, encoding];
 }
 
 // /one-tag.html: the demo's post as a Blogger user publishes it with the one-tag
@@ -76,7 +81,7 @@ function encode(req, type, body, key) {
 // link, the preloads and the start-up scripts) goes, and the tag a blogger pastes into
 // a gadget at the end of the body takes its place: nothing in <head>.
 const ONE_TAG = '/one-tag.html';
-const EMBED_TAG = '<script type="module" src="/pkg/embed.js" data-comments="#comments"></script>';
+const EMBED_TAG = '<script type="module" async src="/pkg/embed.js" fetchpriority="low" data-comments="#comments"></script>';
 
 function oneTagPage(html) {
   const marks = /<!-- demo-start[\s\S]*?<!-- \/demo-start -->\n?/g;
@@ -133,7 +138,7 @@ function handler(mounts, rewriteHtml, oneTag = false) {
       if (rewriteHtml && type.startsWith('text/html')) {
         body = Buffer.from(rewriteHtml(body.toString('utf8')));
       }
-      const [sent, encoding] = encode(req, type, body, `${file}:${info.mtimeMs}:${body.length}`);
+      const [sent, encoding] = await encode(req, type, body, `${file}:${info.mtimeMs}:${body.length}`);
       send(200, sent, {
         'content-type': type,
         'content-length': sent.length,

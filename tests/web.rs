@@ -15,12 +15,24 @@ fn doc() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh article in the page, built with text nodes only; returns its root.
+/// A fresh article in the page, built with text nodes only; returns its root. It
+/// goes below the first screen (after a spacer, with the window scrolled to the top),
+/// where the widget changes what it likes: the reader has not seen it yet.
 fn article(id: &str, lines: &[(&str, &str)]) -> Element {
     let d = doc();
     if let Some(old) = d.get_element_by_id(id) {
         old.remove();
     }
+    if d.get_element_by_id("t-first-screen").is_none() {
+        let spacer = d.create_element("div").unwrap();
+        spacer.set_id("t-first-screen");
+        spacer.set_attribute("style", "height: 300vh").unwrap();
+        d.body()
+            .unwrap()
+            .insert_before(&spacer, d.body().unwrap().first_child().as_ref())
+            .unwrap();
+    }
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
     let root = d.create_element("div").unwrap();
     root.set_id(id);
     root.set_class_name("post-body");
@@ -879,4 +891,72 @@ fn a_quote_over_two_paragraphs_is_highlighted_across_them() {
             .starts_with("\"The town needs it"));
     }
     w.destroy();
+}
+
+/// What the reader sees at mount does not move: on an article at the top of the page,
+/// the sections whose heading is on the first screen stay open whatever `open` says,
+/// the ones below collapse, and the contents go before the first heading below the
+/// first screen rather than at the top.
+#[wasm_bindgen_test]
+fn the_first_screen_stays_as_the_reader_sees_it() {
+    let d = doc();
+    let root = d.create_element("div").unwrap();
+    root.set_id("t-first");
+    for i in 0..8 {
+        let h = d.create_element("h2").unwrap();
+        h.set_text_content(Some(&format!("Part number {i}")));
+        root.append_child(&h).unwrap();
+        for _ in 0..6 {
+            let p = d.create_element("p").unwrap();
+            p.set_text_content(Some(LONG));
+            root.append_child(&p).unwrap();
+        }
+    }
+    let body = d.body().unwrap();
+    body.insert_before(&root, body.first_child().as_ref())
+        .unwrap();
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+    let height = web_sys::window()
+        .unwrap()
+        .inner_height()
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    let headings = all(&root, "h2");
+    let seen: Vec<bool> = headings
+        .iter()
+        .map(|h| h.get_bounding_client_rect().top() < height)
+        .collect();
+    let tops: Vec<f64> = headings
+        .iter()
+        .filter(|h| h.get_bounding_client_rect().top() < height)
+        .map(|h| h.get_bounding_client_rect().top())
+        .collect();
+    assert!(
+        seen[0] && !seen[7],
+        "the test article must straddle the fold: {seen:?}"
+    );
+    let mut w = mount(
+        root.clone().into(),
+        opts(&[("open", "none".into()), ("comments", false.into())]),
+    )
+    .unwrap();
+    let toggles = all(&root, ".aw-toggle");
+    let open: Vec<bool> = toggles.iter().map(expanded).collect();
+    assert_eq!(open, seen, "open sections are exactly those seen");
+    let after: Vec<f64> = headings
+        .iter()
+        .take(tops.len())
+        .map(|h| h.get_bounding_client_rect().top())
+        .collect();
+    assert_eq!(after, tops, "a heading on the first screen moved");
+    let toc = root.query_selector(".aw-toc").unwrap().unwrap();
+    let first_unseen = seen.iter().position(|s| !s).unwrap();
+    assert_eq!(
+        toc.next_element_sibling().as_ref(),
+        Some(&headings[first_unseen]),
+        "the contents go before the first heading below the first screen"
+    );
+    w.destroy();
+    root.remove();
 }
