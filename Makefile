@@ -34,7 +34,7 @@ package: tools
 demo: package
 	node scripts/serve.mjs
 
-test: fmt-check clippy test-native test-browser package test-package test-node e2e webdriver bench-check
+test: fmt-check clippy test-native test-browser package test-package test-node e2e webdriver bench-check size-check
 
 fmt-check: tools
 	cargo fmt --check
@@ -104,7 +104,9 @@ bench: package
 bench-check: package
 	node bench/run.mjs --quick
 
-# Fails when pkg/ ships more than 60,000 bytes gzip -9 in all (SIZE_BUDGET=bytes).
+# Fails when pkg/ ships more than SIZE_BUDGET bytes gzip -9 in all (wasm + JS + CSS).
+# Part of make test as a ceiling that stops growth (120,000 bytes, about 5 % over
+# what ships today); the project's target is 40,000 (see the README's benchmark).
 size-check: package
 	node bench/size.mjs --check
 
