@@ -900,6 +900,10 @@ fn a_quote_over_two_paragraphs_is_highlighted_across_them() {
 #[wasm_bindgen_test]
 fn the_first_screen_stays_as_the_reader_sees_it() {
     let d = doc();
+    // With the widget's stylesheet, as a page has it (the embed waits for it).
+    let style = d.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/article-widget.css")));
+    d.head().unwrap().append_child(&style).unwrap();
     let root = d.create_element("div").unwrap();
     root.set_id("t-first");
     for i in 0..8 {
@@ -943,20 +947,23 @@ fn the_first_screen_stays_as_the_reader_sees_it() {
     .unwrap();
     let toggles = all(&root, ".aw-toggle");
     let open: Vec<bool> = toggles.iter().map(expanded).collect();
-    assert_eq!(open, seen, "open sections are exactly those seen");
     let after: Vec<f64> = headings
         .iter()
         .take(tops.len())
         .map(|h| h.get_bounding_client_rect().top())
         .collect();
-    assert_eq!(after, tops, "a heading on the first screen moved");
     let toc = root.query_selector(".aw-toc").unwrap().unwrap();
+    let after_toc = toc.next_element_sibling();
+    // Take the article out before asserting: it sits above every other test's.
+    w.destroy();
+    root.remove();
+    style.remove();
+    assert_eq!(open, seen, "open sections are exactly those seen");
+    assert_eq!(after, tops, "a heading on the first screen moved");
     let first_unseen = seen.iter().position(|s| !s).unwrap();
     assert_eq!(
-        toc.next_element_sibling().as_ref(),
+        after_toc.as_ref(),
         Some(&headings[first_unseen]),
         "the contents go before the first heading below the first screen"
     );
-    w.destroy();
-    root.remove();
 }
