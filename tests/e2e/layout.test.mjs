@@ -55,17 +55,19 @@ test('mounting causes no layout shift (phone)', async () => {
   assert.equal(cls, 0, `layout shifts: ${JSON.stringify(shifts)}`);
 });
 
-// Where each line of text on the first screen stands: the top-left corner and size
-// of each visible text-bearing element of the post.
+// Where each piece of text on the first screen stands: the box of each visible text
+// node of the post (through a range, so that a text moved into a new element, as a
+// heading's text into its toggle, is measured where it is drawn).
 function firstScreen() {
   const out = [];
-  for (const e of document.querySelectorAll('.post-body *, .post-title')) {
-    if (e.closest('.aw-toc, .aw-quotes')) continue;
-    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.data.trim());
-    if (!own) continue;
-    const r = e.getBoundingClientRect();
+  const walker = document.createTreeWalker(document.querySelector('.post-outer') ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.data.trim() || n.parentElement.closest('.aw-toc, .aw-quotes, script, style')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
     if (r.bottom <= 0 || r.top >= innerHeight || r.height === 0) continue;
-    out.push(`${e.textContent.trim().slice(0, 30)} @ ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+    out.push(`${n.data.trim().slice(0, 30)} @ ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
   }
   return out;
 }
