@@ -30,3 +30,15 @@ for (const dom of ['jsdom', 'happy-dom']) {
     });
   }
 }
+
+// Regression: under Vitest's environments analyze() and mount() trapped
+// ("RuntimeError: unreachable", jsdom and happy-dom alike): web_sys::window() checks
+// `globalThis instanceof Window`, Node's globalThis is no Window, and the document was
+// taken from it with expect(). The document now comes from the root's own.
+test('regression: no trap when globalThis is not a Window (web_sys::window() finds none)', async () => {
+  for (const dom of ['jsdom', 'happy-dom']) {
+    const r = await run(dom, 'vitest');
+    assert.doesNotMatch(r.stderr, /RuntimeError|unreachable/, `${dom} trapped:\n${r.stderr}`);
+    assert.equal(r.code, 0, `${dom} failed:\n${r.stdout}${r.stderr}`);
+  }
+});
