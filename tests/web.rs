@@ -2,7 +2,7 @@
 //! (Chromium and Firefox, headless).
 #![cfg(target_arch = "wasm32")]
 
-use article_widget::{analyze, mount, Widget};
+use article_widget::{analyze, mount, prepare_mount, Widget};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, HtmlElement, Node};
@@ -496,7 +496,10 @@ fn comments_load_once_on_intent_and_not_before() {
         .expect("the facade");
     assert_eq!(button.text_content().as_deref(), Some("Show 2 comments"));
     assert_eq!(count(), 0.0, "nothing runs before the reader asks");
+    assert!(!area.class_list().contains("aw-comments-reserved"));
     button.unchecked_ref::<HtmlElement>().click();
+    // Once loading starts the area keeps room for what arrives.
+    assert!(area.class_list().contains("aw-comments-reserved"));
     button.unchecked_ref::<HtmlElement>().click();
     w.load_comments();
     assert_eq!(count(), 1.0, "the comment system runs once");
@@ -966,4 +969,37 @@ fn the_first_screen_stays_as_the_reader_sees_it() {
         Some(&headings[first_unseen]),
         "the contents go before the first heading below the first screen"
     );
+}
+
+/// `prepareMount` in steps: reading changes nothing, an article changed before the
+/// last step is read anew (a heading taken out between the steps is not a section),
+/// and the steps mount once.
+#[wasm_bindgen_test]
+fn prepared_mount_reads_again_when_the_article_changed() {
+    let root = seed_like("t-prepared");
+    let before = html(&root);
+    let mut prepared = prepare_mount(root.clone().into(), no_comments()).unwrap();
+    prepared.plan();
+    assert_eq!(html(&root), before, "reading and planning changed the page");
+    // The page changes between the tasks: the last sub-heading goes.
+    let headings: Vec<Element> = all(&root, "div")
+        .into_iter()
+        .filter(|e| e.text_content().as_deref() == Some("Meeting Set for Munich"))
+        .collect();
+    headings[0].remove();
+    let changed = html(&root);
+    let mut w = prepared.mount().unwrap();
+    let titles: Vec<String> = all(&root, ".aw-heading")
+        .iter()
+        .filter_map(|h| h.text_content())
+        .collect();
+    assert_eq!(
+        titles.len(),
+        2,
+        "sections of the article as it was read: {titles:?}"
+    );
+    assert_eq!(code_of(prepared.mount().err().unwrap()), "already-mounted");
+    w.destroy();
+    assert_eq!(html(&root), changed);
+    root.remove();
 }

@@ -11,6 +11,7 @@ pub mod contents;
 mod error;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod keys;
 mod lexicon;
 pub mod placement;
 pub mod quotes;

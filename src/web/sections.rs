@@ -189,7 +189,6 @@ pub fn apply(
                 if interactive {
                     // A button cannot hold links: put a small toggle after them.
                     button.set_attribute("aria-label", &s.title)?;
-                    button.set_class_name("aw-toggle aw-toggle-solo");
                     button.append_child(&icon)?;
                     undo.insert(heading.as_ref(), button.as_ref(), None)?;
                 } else {

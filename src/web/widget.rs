@@ -66,10 +66,7 @@ fn listen(
             let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
             };
-            let key = k.key();
-            let find =
-                key == "F3" || ((k.ctrl_key() || k.meta_key()) && key.eq_ignore_ascii_case("f"));
-            if !find {
+            if !crate::core::keys::opens_find_bar(&k.key(), k.ctrl_key(), k.meta_key()) {
                 return;
             }
         }
