@@ -4,34 +4,21 @@
 // section when the reader opens the find bar (Ctrl+F, Cmd+F, F3). Chromium has the
 // attribute; here the page's script takes the property away before the widget loads,
 // as such a browser would be.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from '../../scripts/serve.mjs';
-import { launchChromium } from '../../scripts/browser.mjs';
-import { openWatched } from './support.mjs';
+import { demoAndBrowser, openWatched } from './support.mjs';
 
-let server;
-let browser;
+const shared = demoAndBrowser();
 const blocked = [];
 
-before(async () => {
-  server = await start({ port: 0, commentsPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function demo({ untilFound }) {
-  const opened = await openWatched(browser, blocked);
+  const opened = await openWatched(shared.browser, blocked);
   if (!untilFound) {
     await opened.page.addInitScript(() => {
       delete HTMLElement.prototype.onbeforematch;
     });
   }
-  await opened.page.goto(server.url);
+  await opened.page.goto(shared.server.url);
   await opened.page.waitForFunction(() => document.documentElement.dataset.articleWidget === 'mounted');
   return opened;
 }

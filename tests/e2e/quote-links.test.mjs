@@ -14,33 +14,22 @@
 //
 // Run after `make package` (the page loads /pkg/): node --test tests/e2e/quote-links.test.mjs
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from '../../scripts/serve.mjs';
-import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
+import { onlyLoopback } from '../../scripts/browser.mjs';
+import { demoAndBrowser } from './support.mjs';
 
 // Waits are on events and conditions; these are only upper bounds.
 const WAIT = 20_000;
 // How long the browser may take to scroll to the match once the widget has mounted.
 const SETTLE_MS = 1500;
 
-let server;
-let browser;
+const demo = demoAndBrowser();
 const blocked = [];
-
-before(async () => {
-  server = await start({ port: 0, commentsPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens `address` in a fresh context and waits for the widget to mount. */
 async function open(address) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await demo.browser.newContext({ viewport: { width: 1280, height: 720 } });
   await onlyLoopback(context, blocked);
   const page = await context.newPage();
   await page.goto(address, { waitUntil: 'load', timeout: WAIT });
@@ -82,7 +71,7 @@ describe('share links of key quotes', () => {
   let links;
 
   before(async () => {
-    const { context, page } = await open(server.url);
+    const { context, page } = await open(demo.server.url);
     links = await page.$$eval('.aw-quote', (items) =>
       items.map((li) => ({
         text: li.querySelector('.aw-quote-text').textContent,
@@ -101,7 +90,7 @@ describe('share links of key quotes', () => {
 
   test('each share link scrolls to the quotation in the article, not the panel', async () => {
     for (const { text, href } of links) {
-      const { context, page } = await open(server.url + href);
+      const { context, page } = await open(demo.server.url + href);
       await page.waitForTimeout(SETTLE_MS);
       const at = await whereIs(page, text);
       await context.close();

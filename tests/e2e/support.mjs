@@ -8,7 +8,9 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { onlyLoopback } from '../../scripts/browser.mjs';
+import { after, before } from 'node:test';
+import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
+import { start } from '../../scripts/serve.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -132,4 +134,22 @@ export function instrument() {
     return remove.call(this, type, fn, options);
   };
   window.__listeners = () => live.size;
+}
+
+/**
+ * The demo server and a Chromium for one test file: started before its tests and
+ * stopped after them. Returns an object whose `server` and `browser` are set once
+ * started.
+ */
+export function demoAndBrowser() {
+  const it = { server: null, browser: null };
+  before(async () => {
+    it.server = await start({ port: 0, commentsPort: 0 });
+    it.browser = await launchChromium();
+  });
+  after(async () => {
+    await it.browser?.close();
+    await it.server?.close();
+  });
+  return it;
 }
