@@ -19,6 +19,20 @@ cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" "$wasm_in"
 
+# The module's own JS (js/read.js, imported by the Rust side as a snippet) goes into
+# the glue itself: one file to fetch, not a second round trip after the first.
+node --input-type=module -e '
+import { readFileSync, writeFileSync, rmSync } from "node:fs";
+const out = process.argv[1];
+const glue = `${out}/article_widget.js`;
+let js = readFileSync(glue, "utf8");
+js = js.replace(/^import \{[^}]*\} from \x27\.\/(snippets\/[^\x27]+)\x27;\n/gm, (_, path) =>
+  readFileSync(`${out}/${path}`, "utf8").replace(/^export /gm, "") + "\n");
+if (js.includes("./snippets/")) throw new Error("a snippet import was left in the glue");
+writeFileSync(glue, js);
+rmSync(`${out}/snippets`, { recursive: true, force: true });
+' "$out"
+
 # The features rustc 1.95 enables by default for wasm32-unknown-unknown, plus the
 # reference types wasm-bindgen's externref table uses. wasm-opt drops the name and
 # producers sections (no -g), which is a third of the unoptimised file.
@@ -29,7 +43,9 @@ wasm-bindgen --target web --out-dir "$out" "$wasm_in"
   -o "$wasm_out.opt" "$wasm_out"
 mv "$wasm_out.opt" "$wasm_out"
 
-cp styles/article-widget.css "$out/"
+# The stylesheet, minified (its comments are for this repository's readers).
+node_modules/.bin/esbuild styles/article-widget.css --minify --legal-comments=none \
+  --log-level=warning --outfile="$out/article-widget.css"
 
 # The package's own modules and types (js/): index.js re-exports the generated module
 # under the hand-written index.d.ts; embed.js is the one-tag embed.
@@ -38,6 +54,16 @@ cp js/index.js js/index.d.ts js/embed.js js/embed.d.ts js/roots.js js/article-wi
 # The error codes, defined once in Rust (Error::CODES): the list of
 # isArticleWidgetError in index.js and the TypeScript union ArticleWidgetErrorCode.
 cargo run --quiet --example error_codes | node scripts/fill-error-codes.mjs "$out"
+
+# The shipped JS minified (esbuild, pinned in package.json): the glue, the entry, the
+# embed and its root finder. Exports, import paths and import.meta.url are kept; the
+# glue's pointer to its types goes back on top.
+for f in article_widget.js index.js embed.js roots.js; do
+  node_modules/.bin/esbuild "$out/$f" --minify --format=esm --legal-comments=none \
+    --log-level=warning --outfile="$out/$f.min"
+  mv "$out/$f.min" "$out/$f"
+done
+sed -i '1i /* @ts-self-types="./article_widget.d.ts" */' "$out/article_widget.js"
 
 # Version, description and licence come from Cargo.toml's [package] table, and the
 # repository (for the README's link to the full documentation) when it names one.
