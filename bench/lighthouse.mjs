@@ -25,6 +25,7 @@ const CLI = join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
 export const PAGES = [
   { name: 'demo', path: '/' },
   { name: 'one tag', path: '/one-tag.html' },
+  { name: 'late tag', path: '/one-tag-late.html' },
 ];
 
 const METRICS = {

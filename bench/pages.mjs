@@ -69,14 +69,18 @@ export function seedHtml(demoHtml) {
 export function startupSource(demoHtml) {
   const code = /<script type="module" id="widget-start">([\s\S]*?)<\/script>/.exec(demoHtml)?.[1] ?? '';
   const calls = (re) => (code.match(re) ?? []).length;
-  return calls(/await init\([^;]*\);/g) === 1 && calls(/\bmount\(/g) === 1 ? 'demo' : 'bench/startup.js';
+  return calls(/await init\([^;]*\);/g) === 1 && calls(/\bprepareMount\(/g) === 1 && calls(/\bprepared\.mount\(\)/g) === 1
+    ? 'demo'
+    : 'bench/startup.js';
 }
 
 /**
  * The demo page with performance marks in its start-up script (script#widget-start)
- * around `await init(...)` and the `mount(` call, and the observers of
- * bench/observers.js first in its head. When the demo's script no longer has that
- * shape, bench/startup.js (the same start-up, with marks) takes its place.
+ * around `await init(...)`, from its `prepareMount(` call to the end of its
+ * `prepared.mount()` (the mount in its tasks, with the browser's turns between them),
+ * and the observers of bench/observers.js first in its head. When the demo's script
+ * no longer has that shape, bench/startup.js (the same start-up, with marks) takes
+ * its place.
  */
 export function startupHtml(demoHtml) {
   const script = /(<script type="module" id="widget-start">)([\s\S]*?)(<\/script>)/;
@@ -86,15 +90,16 @@ export function startupHtml(demoHtml) {
   if (startupSource(demoHtml) === 'demo') {
     code = code
       .replace(/await init\(([^;]*)\);/, "performance.mark('aw-init-start'); await init($1); performance.mark('aw-init-done');")
-      .replace(/\bmount\(/, 'benchMount(');
+      .replace(/\bprepareMount\(/, 'benchPrepare(')
+      .replace(/\bprepared\.mount\(\)/, 'benchMounted(prepared.mount())');
     code += `
-function benchMount(...args) {
+function benchPrepare(...args) {
   performance.mark('aw-mount-start');
-  try {
-    return mount(...args);
-  } finally {
-    performance.mark('aw-mounted');
-  }
+  return prepareMount(...args);
+}
+function benchMounted(widget) {
+  performance.mark('aw-mounted');
+  return widget;
 }
 `;
   } else {

@@ -276,7 +276,7 @@ function report(r) {
     ['import start -> init() done', triple(s.toInit)],
     ['import start -> widget mounted', triple(s.toMounted)],
     ['  of which init() (wasm fetch, compile, instantiate)', triple(s.init)],
-    ['  of which mount() (comments: "#comments")', triple(s.mount)],
+    ['  of which the mount in its tasks (prepareMount() to mount(), turns between)', triple(s.mount)],
     ['  JS glue fetch / wasm fetch', `${triple(s.jsFetch)} / ${triple(s.wasmFetch)}`],
     ['longest task during mount (0: none of 50 ms or more)', triple(s.longestTaskDuringMount)],
     ['longest task over load + 1 s', triple(s.longestTask)],

@@ -73,12 +73,13 @@ async function start() {
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
     const { prepareMount } = await api;
     if (css) await css;
-    // Reading, planning and changing the page are three tasks, with the browser free in between
-    // (to paint, to answer the reader): neither blocks for long.
+    // Reading, planning (the sections, then the quotes) and changing the page are tasks
+    // of their own, with the browser free in between (to paint, to answer the reader):
+    // none blocks for long.
     await nextTask();
     const prepared = prepareMount(root, options);
-    await nextTask();
-    prepared.plan();
+    do await nextTask();
+    while (prepared.plan());
     await nextTask();
     const widget = prepared.mount();
     window.articleWidget = widget;
@@ -90,19 +91,52 @@ async function start() {
 }
 
 // Settles once the page has shown what the reader sees first: after its load event
-// (its images are in, so the largest paint is done), or LOAD_WAIT_MS after the first
-// paint when something on the page holds the load event up. A hidden page paints
-// nothing: there only the load event is waited for, up to the same time.
+// (its images are in) and its first contentful paint, and one frame later (the frame
+// that paints what loaded last has been presented: the largest paint is done before
+// the widget asks for a byte). LOAD_WAIT_MS after the first paint at most, when
+// something holds the load event up. A hidden page paints nothing: there only the
+// load event is waited for, up to the same time.
 function afterFirstPaint() {
   const loaded = new Promise((r) => {
     if (document.readyState === 'complete') return r();
     window.addEventListener('load', r, { once: true });
   });
-  const painted =
-    document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function'
-      ? Promise.resolve()
-      : new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  return painted.then(() => Promise.race([loaded, new Promise((r) => setTimeout(r, LOAD_WAIT_MS))]));
+  if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') {
+    return Promise.race([loaded, wait(LOAD_WAIT_MS)]);
+  }
+  return firstPaint()
+    .then(() => Promise.race([loaded, wait(LOAD_WAIT_MS)]))
+    .then(nextFrame)
+    .then(nextFrame);
+}
+
+// Settles once the browser reports the first contentful paint (where it reports
+// paints; else at the next frame).
+function firstPaint() {
+  const done = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    return nextFrame();
+  }
+  if (done()) return Promise.resolve();
+  return new Promise((r) => {
+    const o = new PerformanceObserver(() => {
+      if (!done()) return;
+      o.disconnect();
+      r();
+    });
+    o.observe({ type: 'paint', buffered: true });
+    // A page with nothing contentful never reports one.
+    wait(LOAD_WAIT_MS).then(() => (o.disconnect(), r()));
+  });
+}
+
+// Settles after the next frame has been drawn (a task after its animation frame).
+function nextFrame() {
+  return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+}
+
+function wait(ms) {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 // The module's WebAssembly, fetched and compiled while it streams in (a promise of

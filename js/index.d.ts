@@ -214,8 +214,13 @@ export declare class Widget {
  */
 export declare class PreparedMount {
   private constructor();
-  /** Makes the plan from what was read (optional: `mount()` does it when not done). */
-  plan(): void;
+  /**
+   * Makes the next part of the plan from what was read: the sections, then the
+   * quotes. Returns `true` while a part remains (call it again, in a later task, to
+   * keep each task short), `false` once the plan is made. Optional: `mount()` makes
+   * what remains.
+   */
+  plan(): boolean;
   /**
    * Applies the plan (reading the article again if it changed in between) and
    * returns the mounted widget. Once only: a second call throws `already-mounted`.
@@ -366,7 +371,8 @@ export function analyze(root: Element | string, options?: MountOptions): Plan;
 /**
  * The first step of {@link mount}, for pages that split the work over several tasks
  * (so that none blocks the reader for long): reads the article, changing nothing.
- * Call `.plan()` and then `.mount()` on the result, each in a later task. Throws what
+ * Call `.plan()` (until it returns `false`) and then `.mount()` on the result, each in a
+ * later task. Throws what
  * `mount` throws for a bad root or options.
  */
 export function prepareMount(root: Element | string, options?: MountOptions): PreparedMount;

@@ -80,14 +80,22 @@ async function encode(req, type, body, key) {
 // embed. The demo's own start-up (between its `demo-start` marks: the stylesheet
 // link, the preloads and the start-up scripts) goes, and the tag a blogger pastes into
 // a gadget at the end of the body takes its place: nothing in <head>.
+// /one-tag-late.html: the same with the README's other tag, an inline one that adds
+// the embed once the page has loaded and drawn its next frame (nothing of the widget is
+// fetched before).
 const ONE_TAG = '/one-tag.html';
+const LATE_TAG = '/one-tag-late.html';
 const EMBED_TAG = '<script type="module" async src="/pkg/embed.js" fetchpriority="low" data-comments="#comments"></script>';
+const LATE_EMBED_TAG =
+  '<script>addEventListener("load",function(){requestAnimationFrame(function(){setTimeout(function(){' +
+  'var s=document.createElement("script");s.type="module";s.src="/pkg/embed.js";' +
+  's.dataset.comments="#comments";document.body.appendChild(s)})})})</script>';
 
-function oneTagPage(html) {
+function oneTagPage(html, tag = EMBED_TAG) {
   const marks = /<!-- demo-start[\s\S]*?<!-- \/demo-start -->\n?/g;
   return html
     .replace(marks, '')
-    .replace('</body>', `<!-- an HTML/JavaScript gadget -->\n${EMBED_TAG}\n</body>`);
+    .replace('</body>', `<!-- an HTML/JavaScript gadget -->\n${tag}\n</body>`);
 }
 
 // Resolves a URL path inside `dir`, or returns null when it would leave it.
@@ -121,7 +129,8 @@ function handler(mounts, rewriteHtml, oneTag = false) {
       return;
     }
     const [prefix, dir] = mount;
-    let file = inside(dir, (oneTag && pathname === ONE_TAG ? '/index.html' : pathname).slice(prefix.length));
+    const tagPage = oneTag && (pathname === ONE_TAG || pathname === LATE_TAG);
+    let file = inside(dir, (tagPage ? '/index.html' : pathname).slice(prefix.length));
     if (!file) {
       send(403, 'forbidden\n');
       return;
@@ -134,7 +143,7 @@ function handler(mounts, rewriteHtml, oneTag = false) {
       }
       let body = await readFile(file);
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      if (oneTag && pathname === ONE_TAG) body = Buffer.from(oneTagPage(body.toString('utf8')));
+      if (tagPage) body = Buffer.from(oneTagPage(body.toString('utf8'), pathname === LATE_TAG ? LATE_EMBED_TAG : EMBED_TAG));
       if (rewriteHtml && type.startsWith('text/html')) {
         body = Buffer.from(rewriteHtml(body.toString('utf8')));
       }

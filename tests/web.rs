@@ -971,6 +971,30 @@ fn the_first_screen_stays_as_the_reader_sees_it() {
     );
 }
 
+/// `mount()` after only the first part of the plan makes the rest: the same sections
+/// and quotes as a plain `mount()`.
+#[wasm_bindgen_test]
+fn prepared_mount_after_the_sections_alone_makes_the_quotes() {
+    let root = seed_like("t-prepared-part");
+    let plain = {
+        let mut w = mount(root.clone().into(), no_comments()).unwrap();
+        let plan = js_sys::JSON::stringify(&w.plan()).unwrap();
+        w.destroy();
+        plan
+    };
+    let mut prepared = prepare_mount(root.clone().into(), no_comments()).unwrap();
+    assert!(prepared.plan());
+    let mut w = prepared.mount().unwrap();
+    let staged = js_sys::JSON::stringify(&w.plan()).unwrap();
+    assert_eq!(staged, plain, "a plan made in parts differs from mount()'s");
+    assert!(
+        staged.as_string().unwrap().contains("\"speaker\""),
+        "the seed has quotes"
+    );
+    w.destroy();
+    root.remove();
+}
+
 /// `prepareMount` in steps: reading changes nothing, an article changed before the
 /// last step is read anew (a heading taken out between the steps is not a section),
 /// and the steps mount once.
@@ -979,7 +1003,10 @@ fn prepared_mount_reads_again_when_the_article_changed() {
     let root = seed_like("t-prepared");
     let before = html(&root);
     let mut prepared = prepare_mount(root.clone().into(), no_comments()).unwrap();
-    prepared.plan();
+    // The plan in its parts: the sections, then the quotes; then nothing remains.
+    assert!(prepared.plan(), "after the sections, the quotes remain");
+    assert!(!prepared.plan(), "the plan is made after two parts");
+    assert!(!prepared.plan(), "a plan made stays made");
     assert_eq!(html(&root), before, "reading and planning changed the page");
     // The page changes between the tasks: the last sub-heading goes.
     let headings: Vec<Element> = all(&root, "div")

@@ -46,35 +46,67 @@ pub struct Plan {
 /// `taken_ids` are the ids already used in the page, so that the ids given to
 /// sections never clash with them.
 pub fn plan(blocks: &[Block], settings: &Settings, taken_ids: &HashSet<String>) -> Plan {
+    let outline = plan_sections(blocks, settings, taken_ids);
+    let quotes = plan_quotes(blocks, &outline, settings);
+    Plan {
+        sections: outline.sections,
+        quotes,
+    }
+}
+
+/// The first part of [`plan`]: the sections, and which blocks are not the article's.
+/// (A page that splits its work over several tasks makes the quotes in another.)
+pub fn plan_sections(
+    blocks: &[Block],
+    settings: &Settings,
+    taken_ids: &HashSet<String>,
+) -> Outline {
     let not_article = boilerplate::mark(blocks);
     let sections = if settings.sections {
         sections::find_with(blocks, &not_article, settings, taken_ids)
     } else {
         Vec::new()
     };
-    let quotes = if settings.quotes {
-        // Share boxes, related posts and author boxes hold no quotation of the
-        // article: the quote finder sees them as empty blocks (same indexes).
-        if not_article.contains(&true) {
-            let article: Vec<Block> = blocks
-                .iter()
-                .zip(&not_article)
-                .map(|(b, &skip)| {
-                    if skip {
-                        Block::new(BlockKind::Other, "")
-                    } else {
-                        b.clone()
-                    }
-                })
-                .collect();
-            quotes::find(&article, &sections, settings)
-        } else {
-            quotes::find(blocks, &sections, settings)
-        }
+    Outline {
+        sections,
+        not_article,
+    }
+}
+
+/// The second part of [`plan`]: the quotations, in the sections of `outline`.
+pub fn plan_quotes(blocks: &[Block], outline: &Outline, settings: &Settings) -> Vec<Quote> {
+    if !settings.quotes {
+        return Vec::new();
+    }
+    let (sections, not_article) = (&outline.sections, &outline.not_article);
+    // Share boxes, related posts and author boxes hold no quotation of the article:
+    // the quote finder sees them as empty blocks (same indexes).
+    if not_article.contains(&true) {
+        let article: Vec<Block> = blocks
+            .iter()
+            .zip(not_article)
+            .map(|(b, &skip)| {
+                if skip {
+                    Block::new(BlockKind::Other, "")
+                } else {
+                    b.clone()
+                }
+            })
+            .collect();
+        quotes::find(&article, sections, settings)
     } else {
-        Vec::new()
-    };
-    Plan { sections, quotes }
+        quotes::find(blocks, sections, settings)
+    }
+}
+
+/// The sections of an article, and which of its blocks are page furniture (share,
+/// related and author boxes), index for index: what [`plan_quotes`] needs.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+    /// For each block, whether it is not the article's.
+    pub not_article: Vec<bool>,
 }
 
 impl Plan {

@@ -7,7 +7,7 @@
 
 use super::dom::document_for;
 use super::errors::js_error;
-use super::plan_js::plan_to_js;
+use super::plan_js::{plan_to_js, AppliedPlan};
 use super::prepare::{prepare, read_options, read_page, resolve_root, Prepared, Read};
 use super::widget::Live;
 use crate::core::{self, Error};
@@ -19,7 +19,7 @@ use web_sys::Element;
 thread_local! {
     /// The roots with a widget mounted, with the plan applied to each: a second mount
     /// is refused, and `analyze` of a mounted root returns what mount did.
-    static MOUNTED: RefCell<Vec<(Element, JsValue)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<(Element, Rc<AppliedPlan>)>> = const { RefCell::new(Vec::new()) };
     /// Numbers the widgets of a page, for ids that must not clash.
     static COUNTER: Cell<u32> = const { Cell::new(0) };
 }
@@ -33,7 +33,7 @@ pub fn analyze(root: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             m.borrow()
                 .iter()
                 .find(|(r, _)| r == &el)
-                .map(|(_, p)| p.clone())
+                .map(|(_, p)| p.js())
         }) {
             // The page holds the widget's own changes now: answer with what it applied.
             read_options(&options).map_err(|e| js_error(&e))?;
@@ -70,6 +70,7 @@ pub fn prepare_mount(root: JsValue, options: JsValue) -> Result<PreparedMount, J
 /// Where a [`PreparedMount`] stands.
 enum Stage {
     Read(Read),
+    Outlined(Read, core::Outline),
     Planned(Prepared),
     Done,
 }
@@ -84,11 +85,19 @@ pub struct PreparedMount {
 
 #[wasm_bindgen]
 impl PreparedMount {
-    /// The second step: makes the plan from what was read. Does nothing when done.
-    pub fn plan(&mut self) {
-        if let Stage::Read(read) = std::mem::replace(&mut self.stage, Stage::Done) {
-            self.stage = Stage::Planned(read.plan());
-        }
+    /// The second step, in parts: makes the next part of the plan from what was read
+    /// (the sections, then the quotes). Returns whether a part remains, for a page
+    /// that gives each part a task of its own; `mount()` makes what remains.
+    pub fn plan(&mut self) -> bool {
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Read(read) => {
+                let outline = read.outline();
+                Stage::Outlined(read, outline)
+            }
+            Stage::Outlined(read, outline) => Stage::Planned(read.plan_with(outline)),
+            other => other,
+        };
+        matches!(self.stage, Stage::Read(_) | Stage::Outlined(..))
     }
 
     /// The last step: applies the plan (reading anew when the article changed in
@@ -97,8 +106,9 @@ impl PreparedMount {
     pub fn mount(&mut self) -> Result<Widget, JsValue> {
         let p = match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Read(r) if r.still_current() => r.plan(),
+            Stage::Outlined(r, o) if r.still_current() => r.plan_with(o),
             Stage::Planned(p) if p.still_current() => p,
-            Stage::Read(_) | Stage::Planned(_) => {
+            Stage::Read(_) | Stage::Outlined(..) | Stage::Planned(_) => {
                 prepare(&self.root, &self.options).map_err(|e| js_error(&e))?
             }
             Stage::Done => return Err(js_error(&Error::AlreadyMounted)),
@@ -118,10 +128,10 @@ fn mount_prepared(mut p: Prepared) -> Result<Widget, JsValue> {
     // What the reader already sees stays as it is: the sections there stay open.
     let screen = super::screen::measure(&p.doc, &p.root, &p.article, &p.plan);
     core::placement::keep_seen_open(&mut p.plan.sections, &screen);
-    let plan_js = plan_to_js(&p.plan);
     let root = p.root.clone();
-    let live = Live::mount(p, screen, n, plan_js.clone())?;
-    MOUNTED.with(|m| m.borrow_mut().push((root, plan_js)));
+    let live = Live::mount(p, screen, n)?;
+    let plan = live.borrow().plan.clone();
+    MOUNTED.with(|m| m.borrow_mut().push((root, plan)));
     Ok(Widget { live: Some(live) })
 }
 
@@ -165,7 +175,7 @@ impl Widget {
     pub fn plan(&self) -> JsValue {
         self.live
             .as_ref()
-            .map_or(JsValue::NULL, |rc| rc.borrow().plan_js.clone())
+            .map_or(JsValue::NULL, |rc| rc.borrow().plan.js())
     }
 
     /// Whether the widget is still mounted.

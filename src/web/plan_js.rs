@@ -7,7 +7,37 @@
 
 use crate::core::Plan;
 use js_sys::{Array, Object, Reflect};
+use std::cell::OnceCell;
 use wasm_bindgen::JsValue;
+
+/// A mounted widget's plan, with its JavaScript object made the first time it is
+/// asked for (`widget.plan`, or `analyze()` of a mounted article): mounting does not
+/// pay for an object most pages never read.
+pub struct AppliedPlan {
+    plan: Plan,
+    js: OnceCell<JsValue>,
+}
+
+impl AppliedPlan {
+    pub fn new(plan: Plan) -> Self {
+        AppliedPlan {
+            plan,
+            js: OnceCell::new(),
+        }
+    }
+
+    /// The plan as `analyze` returns it (the same object each time).
+    pub fn js(&self) -> JsValue {
+        self.js.get_or_init(|| plan_to_js(&self.plan)).clone()
+    }
+}
+
+impl std::ops::Deref for AppliedPlan {
+    type Target = Plan;
+    fn deref(&self) -> &Plan {
+        &self.plan
+    }
+}
 
 fn set(o: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(o, &key.into(), &value);

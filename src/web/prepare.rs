@@ -105,13 +105,27 @@ impl Read {
 
     /// The core's plan for what was read: the second half of [`prepare`].
     pub fn plan(self) -> Prepared {
-        let plan = core::plan(&self.article.blocks, &self.settings, &self.taken);
+        let outline = self.outline();
+        self.plan_with(outline)
+    }
+
+    /// The first part of the plan: the sections (see [`core::plan_sections`]).
+    pub fn outline(&self) -> core::Outline {
+        core::plan_sections(&self.article.blocks, &self.settings, &self.taken)
+    }
+
+    /// The plan, from the sections already made of what was read.
+    pub fn plan_with(self, outline: core::Outline) -> Prepared {
+        let quotes = core::plan_quotes(&self.article.blocks, &outline, &self.settings);
         Prepared {
             doc: self.doc,
             root: self.root,
             settings: self.settings,
             article: self.article,
-            plan,
+            plan: Plan {
+                sections: outline.sections,
+                quotes,
+            },
         }
     }
 }

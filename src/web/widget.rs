@@ -7,14 +7,15 @@ use super::comments::{self, Loader};
 use super::dom::scroll_to;
 use super::errors::{dom_error, js_error};
 use super::events::{Event, Events};
+use super::plan_js::AppliedPlan;
 use super::prepare::Prepared;
 use super::quotes_panel;
 use super::read::Place;
 use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
+use crate::core::contents;
 use crate::core::placement::{self, Screen, Spot};
-use crate::core::{contents, Plan};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -102,9 +103,8 @@ pub struct Live {
     pub undo: Undo,
     pub sections: Vec<SectionUi>,
     pub places: Vec<Place>,
-    pub plan: Plan,
-    /// The plan as `analyze` returns it.
-    pub plan_js: JsValue,
+    /// The plan applied (with its object for `analyze`, made when asked for).
+    pub plan: Rc<AppliedPlan>,
     pub toc: Option<Toc>,
     pub comments: Option<Loader>,
     /// Where the open/closed state is kept for the page, when it is remembered.
@@ -146,12 +146,7 @@ fn toggled(s: &SectionUi) -> Event {
 impl Live {
     /// Applies the plan to the page and starts listening. On a failure the page is
     /// put back and the error says so.
-    pub fn mount(
-        p: Prepared,
-        screen: Screen,
-        n: u32,
-        plan_js: JsValue,
-    ) -> Result<Rc<RefCell<Live>>, JsValue> {
+    pub fn mount(p: Prepared, screen: Screen, n: u32) -> Result<Rc<RefCell<Live>>, JsValue> {
         let area = comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
         let mut undo = Undo::default();
         let parts = apply(&p, &screen, area, n, &mut undo);
@@ -171,8 +166,7 @@ impl Live {
                 undo,
                 sections,
                 places: p.article.places,
-                plan: p.plan,
-                plan_js,
+                plan: Rc::new(AppliedPlan::new(p.plan)),
                 toc,
                 comments,
                 storage_key,
