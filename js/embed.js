@@ -73,7 +73,8 @@ async function start() {
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
     const { prepareMount } = await api;
     if (css) await css;
-    // Reading, planning (the sections, then the quotes) and changing the page are tasks
+    // Reading, planning (the sections; the quotes; the widget's own elements, built
+    // detached) and changing the page are tasks
     // of their own, with the browser free in between (to paint, to answer the reader):
     // none blocks for long.
     await nextTask();

@@ -215,8 +215,9 @@ export declare class Widget {
 export declare class PreparedMount {
   private constructor();
   /**
-   * Makes the next part of the plan from what was read: the sections, then the
-   * quotes. Returns `true` while a part remains (call it again, in a later task, to
+   * Makes the next part of the plan from what was read: the sections, the quotes,
+   * then the widget's own elements (the contents and the key-quotes panel, built
+   * detached; the page is not touched). Returns `true` while a part remains (call it again, in a later task, to
    * keep each task short), `false` once the plan is made. Optional: `mount()` makes
    * what remains.
    */

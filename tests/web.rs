@@ -67,6 +67,11 @@ fn html(e: &Element) -> String {
     e.outer_html()
 }
 
+/// `html` with the digits taken out: each widget numbers its ids anew.
+fn strip_numbers(s: &str) -> String {
+    s.chars().filter(|c| !c.is_ascii_digit()).collect()
+}
+
 fn code_of(err: JsValue) -> String {
     js_sys::Reflect::get(&err, &"code".into())
         .unwrap()
@@ -971,8 +976,8 @@ fn the_first_screen_stays_as_the_reader_sees_it() {
     );
 }
 
-/// `mount()` after only the first part of the plan makes the rest: the same sections
-/// and quotes as a plain `mount()`.
+/// `mount()` after only some parts of the plan makes the rest: the same sections and
+/// quotes as a plain `mount()`, and the same page.
 #[wasm_bindgen_test]
 fn prepared_mount_after_the_sections_alone_makes_the_quotes() {
     let root = seed_like("t-prepared-part");
@@ -987,6 +992,18 @@ fn prepared_mount_after_the_sections_alone_makes_the_quotes() {
     let mut w = prepared.mount().unwrap();
     let staged = js_sys::JSON::stringify(&w.plan()).unwrap();
     assert_eq!(staged, plain, "a plan made in parts differs from mount()'s");
+    let page = strip_numbers(&html(&root));
+    w.destroy();
+    // Every part made before mount(): the page as mount() left it.
+    let mut prepared = prepare_mount(root.clone().into(), no_comments()).unwrap();
+    while prepared.plan() {}
+    let mut w = prepared.mount().unwrap();
+    assert_eq!(js_sys::JSON::stringify(&w.plan()).unwrap(), plain);
+    assert_eq!(
+        strip_numbers(&html(&root)),
+        page,
+        "the page differs when the widget's elements were built first"
+    );
     assert!(
         staged.as_string().unwrap().contains("\"speaker\""),
         "the seed has quotes"
@@ -1003,9 +1020,14 @@ fn prepared_mount_reads_again_when_the_article_changed() {
     let root = seed_like("t-prepared");
     let before = html(&root);
     let mut prepared = prepare_mount(root.clone().into(), no_comments()).unwrap();
-    // The plan in its parts: the sections, then the quotes; then nothing remains.
+    // The plan in its parts: the sections, the quotes, the widget's own elements
+    // (detached); then nothing remains.
     assert!(prepared.plan(), "after the sections, the quotes remain");
-    assert!(!prepared.plan(), "the plan is made after two parts");
+    assert!(
+        prepared.plan(),
+        "after the quotes, the widget's elements remain"
+    );
+    assert!(!prepared.plan(), "the plan is made after three parts");
     assert!(!prepared.plan(), "a plan made stays made");
     assert_eq!(html(&root), before, "reading and planning changed the page");
     // The page changes between the tasks: the last sub-heading goes.

@@ -6,10 +6,10 @@
 //! before the page is touched, and a failure while applying undoes what was done.
 
 use super::dom::document_for;
-use super::errors::js_error;
+use super::errors::{dom_error, js_error};
 use super::plan_js::{plan_to_js, AppliedPlan};
 use super::prepare::{prepare, read_options, read_page, resolve_root, Prepared, Read};
-use super::widget::Live;
+use super::widget::{Built, Live};
 use crate::core::{self, Error};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -50,7 +50,7 @@ pub fn analyze(root: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn mount(root: JsValue, options: JsValue) -> Result<Widget, JsValue> {
     let p = prepare(&root, &options).map_err(|e| js_error(&e))?;
-    mount_prepared(p)
+    mount_prepared(p, None)
 }
 
 /// The first step of `mount`, for a page that splits the work over several tasks so
@@ -72,6 +72,7 @@ enum Stage {
     Read(Read),
     Outlined(Read, core::Outline),
     Planned(Prepared),
+    Built(Prepared, Built),
     Done,
 }
 
@@ -86,8 +87,9 @@ pub struct PreparedMount {
 #[wasm_bindgen]
 impl PreparedMount {
     /// The second step, in parts: makes the next part of the plan from what was read
-    /// (the sections, then the quotes). Returns whether a part remains, for a page
-    /// that gives each part a task of its own; `mount()` makes what remains.
+    /// (the sections; the quotes; the widget's own elements, detached, the page not
+    /// touched). Returns whether a part remains, for a page that gives each part a
+    /// task of its own; `mount()` makes what remains.
     pub fn plan(&mut self) -> bool {
         self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Read(read) => {
@@ -95,41 +97,59 @@ impl PreparedMount {
                 Stage::Outlined(read, outline)
             }
             Stage::Outlined(read, outline) => Stage::Planned(read.plan_with(outline)),
+            // Should building fail, mount() builds again and says why.
+            Stage::Planned(p) => match Built::new(&p, next_number()) {
+                Ok(b) => Stage::Built(p, b),
+                Err(_) => Stage::Planned(p),
+            },
             other => other,
         };
-        matches!(self.stage, Stage::Read(_) | Stage::Outlined(..))
+        matches!(
+            self.stage,
+            Stage::Read(_) | Stage::Outlined(..) | Stage::Planned(_)
+        )
     }
 
     /// The last step: applies the plan (reading anew when the article changed in
     /// between) and returns the widget. Once only: a second call throws
     /// `already-mounted`.
     pub fn mount(&mut self) -> Result<Widget, JsValue> {
-        let p = match std::mem::replace(&mut self.stage, Stage::Done) {
-            Stage::Read(r) if r.still_current() => r.plan(),
-            Stage::Outlined(r, o) if r.still_current() => r.plan_with(o),
-            Stage::Planned(p) if p.still_current() => p,
-            Stage::Read(_) | Stage::Outlined(..) | Stage::Planned(_) => {
-                prepare(&self.root, &self.options).map_err(|e| js_error(&e))?
-            }
+        let (p, built) = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Read(r) if r.still_current() => (r.plan(), None),
+            Stage::Outlined(r, o) if r.still_current() => (r.plan_with(o), None),
+            Stage::Planned(p) if p.still_current() => (p, None),
+            Stage::Built(p, b) if p.still_current() => (p, Some(b)),
+            Stage::Read(_) | Stage::Outlined(..) | Stage::Planned(_) | Stage::Built(..) => (
+                prepare(&self.root, &self.options).map_err(|e| js_error(&e))?,
+                None,
+            ),
             Stage::Done => return Err(js_error(&Error::AlreadyMounted)),
         };
-        mount_prepared(p)
+        mount_prepared(p, built)
     }
 }
 
-fn mount_prepared(mut p: Prepared) -> Result<Widget, JsValue> {
+/// The next widget number of the page, for ids that must not clash.
+fn next_number() -> u32 {
+    COUNTER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+fn mount_prepared(mut p: Prepared, built: Option<Built>) -> Result<Widget, JsValue> {
     if MOUNTED.with(|m| m.borrow().iter().any(|(r, _)| r == &p.root)) {
         return Err(js_error(&Error::AlreadyMounted));
     }
-    let n = COUNTER.with(|c| {
-        c.set(c.get() + 1);
-        c.get()
-    });
+    let built = match built {
+        Some(b) => b,
+        None => Built::new(&p, next_number()).map_err(dom_error)?,
+    };
     // What the reader already sees stays as it is: the sections there stay open.
     let screen = super::screen::measure(&p.doc, &p.root, &p.article, &p.plan);
     core::placement::keep_seen_open(&mut p.plan.sections, &screen);
     let root = p.root.clone();
-    let live = Live::mount(p, screen, n)?;
+    let live = Live::mount(p, screen, built)?;
     let plan = live.borrow().plan.clone();
     MOUNTED.with(|m| m.borrow_mut().push((root, plan)));
     Ok(Widget { live: Some(live) })

@@ -146,10 +146,15 @@ fn toggled(s: &SectionUi) -> Event {
 impl Live {
     /// Applies the plan to the page and starts listening. On a failure the page is
     /// put back and the error says so.
-    pub fn mount(p: Prepared, screen: Screen, n: u32) -> Result<Rc<RefCell<Live>>, JsValue> {
+    pub fn mount(
+        p: Prepared,
+        screen: Screen,
+        mut built: Built,
+    ) -> Result<Rc<RefCell<Live>>, JsValue> {
         let area = comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
         let mut undo = Undo::default();
-        let parts = apply(&p, &screen, area, n, &mut undo);
+        let (storage_key, saved) = (built.storage_key.take(), built.saved.take());
+        let parts = apply(&p, &screen, area, built, &mut undo);
         let (sections, panel, toc, comments) = match parts {
             Ok(x) => x,
             Err(e) => {
@@ -157,7 +162,6 @@ impl Live {
                 return Err(dom_error(e));
             }
         };
-        let storage_key = p.settings.remember.then(|| storage_key(&p.root)).flatten();
         let rc = Rc::new_cyclic(|me| {
             RefCell::new(Live {
                 me: me.clone(),
@@ -179,7 +183,7 @@ impl Live {
         });
         {
             let mut live = rc.borrow_mut();
-            live.restore_state(&screen);
+            live.restore_state(saved, &screen);
             live.wire(panel.map(|p| p.links).unwrap_or_default(), &p.settings);
             if let Some(t) = &live.toc {
                 t.refresh(&live.sections);
@@ -487,12 +491,8 @@ impl Live {
 
     /// Puts back the open/closed state the reader left on this page, except where
     /// the reader already sees the section (it would move what is on screen).
-    fn restore_state(&mut self, screen: &Screen) {
-        let Some(saved) = self
-            .storage_key
-            .as_deref()
-            .and_then(|k| storage(&self.root)?.get_item(k).ok()?)
-        else {
+    fn restore_state(&mut self, saved: Option<String>, screen: &Screen) {
+        let Some(saved) = saved else {
             return;
         };
         let open: Vec<&str> = saved.split('\n').collect();
@@ -563,29 +563,22 @@ fn apply(
     p: &Prepared,
     screen: &Screen,
     area: Option<comments::Area>,
-    n: u32,
+    built: Built,
     undo: &mut Undo,
 ) -> Result<Parts, JsValue> {
     undo.add_class(&p.root, "aw-root")?;
-    let (background, text) = super::read::page_look(&p.root);
-    let dark = p.settings.theme.dark_on(background, text);
+    let dark = built.dark;
     undo.set_attr(
         &p.root,
         "data-aw-theme",
         if dark { "dark" } else { "light" },
     )?;
     let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, screen, undo)?;
-    let level = p.settings.base_level;
-    let toc = if contents::shows(p.settings.toc && p.settings.sections, p.plan.sections.len()) {
-        toc::build(&p.doc, &p.plan, n, level)?
-    } else {
-        None
-    };
+    let Built { n, toc, panel, .. } = built;
     if let Some(t) = &toc {
         let spot = placement::contents_spot(&p.plan.sections, screen);
         insert_at(p, &sections, &spot, t.element.as_ref(), undo)?;
     }
-    let panel = quotes_panel::build(&p.doc, &p.plan, n, level)?;
     if let Some(panel) = &panel {
         let spot = placement::quotes_spot(&p.plan.sections, screen, &p.settings.quotes_at);
         insert_at(p, &sections, &spot, panel.element.as_ref(), undo)?;
@@ -627,6 +620,49 @@ fn insert_at(
         },
     };
     undo.insert(&parent, part, before.as_ref())
+}
+
+/// What mounting can make before it changes the page: the widget's number, its own
+/// elements (the contents list and the key-quotes panel, built detached), the
+/// open/closed state the reader left, and its colours from the page's look. Made in
+/// a task of its own by `prepareMount().plan()`, or by `mount()`; nothing of the page
+/// changes.
+pub struct Built {
+    pub n: u32,
+    toc: Option<Toc>,
+    panel: Option<quotes_panel::Panel>,
+    /// Where the open/closed state is kept for the page, when it is remembered, and
+    /// the state the reader left there.
+    storage_key: Option<String>,
+    saved: Option<String>,
+    /// Whether the widget takes its dark colours (from the page's look, or the
+    /// `theme` option).
+    dark: bool,
+}
+
+impl Built {
+    pub fn new(p: &Prepared, n: u32) -> Result<Built, JsValue> {
+        let level = p.settings.base_level;
+        let toc = if contents::shows(p.settings.toc && p.settings.sections, p.plan.sections.len()) {
+            toc::build(&p.doc, &p.plan, n, level)?
+        } else {
+            None
+        };
+        let panel = quotes_panel::build(&p.doc, &p.plan, n, level)?;
+        let storage_key = p.settings.remember.then(|| storage_key(&p.root)).flatten();
+        let saved = storage_key
+            .as_deref()
+            .and_then(|k| storage(&p.root)?.get_item(k).ok()?);
+        let (background, text) = super::read::page_look(&p.root);
+        Ok(Built {
+            n,
+            toc,
+            panel,
+            storage_key,
+            saved,
+            dark: p.settings.theme.dark_on(background, text),
+        })
+    }
 }
 
 /// An IntersectionObserver over `targets` that calls `f` with its entries.
