@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium, onlyLoopback } from '../scripts/browser.mjs';
 import { start } from '../scripts/serve.mjs';
 import { ROOT, SEED_ROOT, corpusPages, routeBenchPages } from './pages.mjs';
+import { inlineSnippets } from '../scripts/inline-snippets.mjs';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -69,6 +70,7 @@ function namedBuild() {
       '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
       '--strip-producers', '-o', `${wasm}.opt`, wasm], { env, stdio: 'pipe' });
+    inlineSnippets(dir);
     return {
       dir,
       js: readFileSync(join(dir, 'article_widget.js')),

@@ -21,17 +21,7 @@ wasm-bindgen --target web --out-dir "$out" "$wasm_in"
 
 # The module's own JS (js/read.js, imported by the Rust side as a snippet) goes into
 # the glue itself: one file to fetch, not a second round trip after the first.
-node --input-type=module -e '
-import { readFileSync, writeFileSync, rmSync } from "node:fs";
-const out = process.argv[1];
-const glue = `${out}/article_widget.js`;
-let js = readFileSync(glue, "utf8");
-js = js.replace(/^import \{[^}]*\} from \x27\.\/(snippets\/[^\x27]+)\x27;\n/gm, (_, path) =>
-  readFileSync(`${out}/${path}`, "utf8").replace(/^export /gm, "") + "\n");
-if (js.includes("./snippets/")) throw new Error("a snippet import was left in the glue");
-writeFileSync(glue, js);
-rmSync(`${out}/snippets`, { recursive: true, force: true });
-' "$out"
+node scripts/inline-snippets.mjs "$out"
 
 # The features rustc 1.95 enables by default for wasm32-unknown-unknown, plus the
 # reference types wasm-bindgen's externref table uses. wasm-opt drops the name and

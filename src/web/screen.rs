@@ -20,29 +20,33 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
         return Screen::unseen(plan.sections.len());
     }
     let seen = |top: Option<f64>| top.is_some_and(|t| t < height);
-    Screen {
+    // One range for every text node measured: each range the page holds is updated
+    // by every later change to the document until it is collected, and mounting
+    // moves many nodes.
+    let range = doc.create_range().ok();
+    let top = |node: &Node| top(range.as_ref(), node);
+    let out = Screen {
         seen: plan
             .sections
             .iter()
-            .map(|s| {
-                seen(
-                    article
-                        .places
-                        .get(s.heading)
-                        .and_then(|p| top(doc, &p.first)),
-                )
-            })
+            .map(|s| seen(article.places.get(s.heading).and_then(|p| top(&p.first))))
             .collect(),
         top_seen: seen(Some(root.get_bounding_client_rect().top())),
+    };
+    if let Some(r) = &range {
+        // Out of the article, collapsed: nothing the widget moves touches it.
+        let _ = r.set_start(doc.as_ref(), 0);
+        r.collapse();
     }
+    out
 }
 
 /// The top of a node in window coordinates (a text node's through a range).
-fn top(doc: &Document, node: &Node) -> Option<f64> {
+fn top(range: Option<&web_sys::Range>, node: &Node) -> Option<f64> {
     if let Some(e) = node.dyn_ref::<Element>() {
         return Some(e.get_bounding_client_rect().top());
     }
-    let range = doc.create_range().ok()?;
+    let range = range?;
     range.select_node(node).ok()?;
     Some(range.get_bounding_client_rect().top())
 }
