@@ -66,7 +66,7 @@ function namedBuild() {
   try {
     execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', dir, input], { env, stdio: 'pipe' });
     const wasm = join(dir, 'article_widget_bg.wasm');
-    execFileSync(resolve(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g',
+    execFileSync(resolve(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '--low-memory-unused', '--converge', '-g',
       '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
       '--strip-producers', '-o', `${wasm}.opt`, wasm], { env, stdio: 'pipe' });

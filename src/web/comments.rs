@@ -177,7 +177,12 @@ fn parked_fragment(doc: &Document, holder: &Element) -> Result<Node, JsValue> {
     range.select_node_contents(holder.parent_node().as_ref().unwrap_or(doc.as_ref()))?;
     let parse: js_sys::Function =
         js_sys::Reflect::get(&range, &"createContextualFragment".into())?.dyn_into()?;
-    Ok(parse.call1(&range, &trusted::html(&text))?.unchecked_into())
+    let fragment = parse.call1(&range, &trusted::html(&text));
+    // A range the page holds is updated by every later change until it is collected:
+    // park it where the widget changes nothing.
+    let _ = range.set_start(doc.as_ref(), 0);
+    range.collapse_with_to_start(true);
+    Ok(fragment?.unchecked_into())
 }
 
 /// The addresses the parked markup would fetch as scripts or frames.

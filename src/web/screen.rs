@@ -36,7 +36,7 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
     if let Some(r) = &range {
         // Out of the article, collapsed: nothing the widget moves touches it.
         let _ = r.set_start(doc.as_ref(), 0);
-        r.collapse();
+        r.collapse_with_to_start(true);
     }
     out
 }
