@@ -59,9 +59,10 @@ export function corpusHtml(name) {
   return addToHead(stripScripts(html), `<meta charset="utf-8">${STYLESHEET}`);
 }
 
-/** The demo page without its scripts: the seed article, nothing mounted. */
+/** The demo page without its scripts, with the widget's stylesheet (the demo adds
+ * it by script): the seed article, nothing mounted. */
 export function seedHtml(demoHtml) {
-  return stripScripts(demoHtml);
+  return addToHead(stripScripts(demoHtml), STYLESHEET);
 }
 
 /** Which start-up script the start-up page runs: the demo's own ('demo') or

@@ -77,8 +77,8 @@ async function encode(req, type, body, key) {
 }
 
 // /one-tag.html: the demo's post as a Blogger user publishes it with the one-tag
-// embed. The demo's own start-up (between its `demo-start` marks: the stylesheet
-// link, the preloads and the start-up scripts) goes, and the tag a blogger pastes into
+// embed. The demo's own start-up (between its `demo-start` marks: its error box and
+// start-up scripts) goes, and the tag a blogger pastes into
 // a gadget at the end of the body takes its place: nothing in <head>.
 // /one-tag-late.html: the same with the README's other tag, an inline one that adds
 // the embed once the page has loaded and drawn its next frame (nothing of the widget is

@@ -1,0 +1,85 @@
+// When the widget asks for its bytes: nothing but the embed's own 2 KB before the
+// page's first contentful paint and its load event (on the one-tag page, the demo, and
+// the page with the late tag, which asks for nothing before the load event), and it
+// still mounts.
+// And the embed mounts in its steps: read, the plan's three parts, apply.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { onlyLoopback } from '../../scripts/browser.mjs';
+import { demoAndBrowser } from './support.mjs';
+
+const it = demoAndBrowser();
+
+async function timeline(path) {
+  const context = await it.browser.newContext({ viewport: { width: 412, height: 823 } });
+  const blocked = await onlyLoopback(context);
+  const page = await context.newPage();
+  await page.goto(new URL(path, it.server.url).href);
+  await page.waitForFunction(() => window.articleWidget?.mounted ?? window.articleWidget?.widget?.mounted, null, {
+    timeout: 20000,
+  });
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    const widget = performance
+      .getEntriesByType('resource')
+      .filter((r) => new URL(r.name).pathname.startsWith('/pkg/'))
+      .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime }));
+    return { load: nav.loadEventStart, fcp, widget };
+  });
+  await context.close();
+  assert.deepEqual(blocked, []);
+  return t;
+}
+
+// What each page may fetch of the widget before its load event, and before its first
+// contentful paint: the one tag itself is fetched while the page loads; the late tag
+// adds it after the load event, where the first paint may still be a frame away.
+for (const [path, beforeLoad, beforePaint] of [
+  ['/one-tag.html', ['/pkg/embed.js'], ['/pkg/embed.js']],
+  ['/one-tag-late.html', [], ['/pkg/embed.js']],
+  ['/', [], []],
+]) {
+  test(`${path}: of the widget, nothing but ${beforePaint.join(', ') || 'nothing'} is fetched before the first paint`, async () => {
+    const t = await timeline(path);
+    assert.ok(t.fcp > 0, 'no first contentful paint reported');
+    assert.ok(t.widget.some((r) => r.path === '/pkg/article_widget_bg.wasm'), `no .wasm fetched: ${JSON.stringify(t.widget)}`);
+    const at = `load ${t.load}, first paint ${t.fcp}: ${JSON.stringify(t.widget)}`;
+    const early = (time) => t.widget.filter((r) => r.start < time).map((r) => r.path);
+    assert.deepEqual(early(t.load).filter((p) => !beforeLoad.includes(p)), [], `fetched before load (${at})`);
+    assert.deepEqual(early(t.fcp).filter((p) => !beforePaint.includes(p)), [], `fetched before the first paint (${at})`);
+  });
+}
+
+test('the one-tag embed mounts in steps: read, the three parts of the plan, apply', async () => {
+  const context = await it.browser.newContext();
+  await onlyLoopback(context);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__steps = [];
+  });
+  await page.route('**/pkg/article_widget.js', async (route) => {
+    const res = await route.fetch();
+    const js = await res.text();
+    // Wrap the module's prepareMount (minified: "local as prepareMount" in its export
+    // list) to note each step the embed takes.
+    const local = /(\w+) as prepareMount\b/.exec(js)?.[1];
+    assert.ok(local, 'no prepareMount export in the glue');
+    const body = js.replace(`${local} as prepareMount`, '__noted as prepareMount') + `
+function __noted(root, options) {
+  const p = ${local}(root, options);
+  window.__steps.push('read');
+  const plan = p.plan.bind(p);
+  const mount = p.mount.bind(p);
+  p.plan = () => { const more = plan(); window.__steps.push('plan'); return more; };
+  p.mount = () => { const w = mount(); window.__steps.push('mount'); return w; };
+  return p;
+}`;
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(new URL('/one-tag.html', it.server.url).href);
+  await page.waitForFunction(() => window.articleWidget?.mounted, null, { timeout: 20000 });
+  const steps = await page.evaluate(() => window.__steps);
+  await context.close();
+  assert.deepEqual(steps, ['read', 'plan', 'plan', 'plan', 'mount']);
+});
