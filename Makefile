@@ -21,7 +21,7 @@ BROWSER_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-run
 
 .PHONY: fuzz all tools package demo test fmt-check clippy test-native test-chrome test-firefox test-webkit test-browser e2e clean
 .PHONY: webdriver webdriver-firefox webdriver-webkit
-.PHONY: bench bench-check size-check bench-profile
+.PHONY: bench bench-check size-check bench-profile bench-tasks
 
 all: package
 
@@ -109,6 +109,11 @@ bench-check: package
 # what ships today); the project's target is 40,000 (see the README's benchmark).
 size-check: package
 	node bench/size.mjs --check
+
+# The one-tag embed's steps, cold, at 4x slower CPU (bench/tasks.mjs): each step's task,
+# the WebAssembly it compiles on first call, and the long tasks. RUNS=N (default 5).
+bench-tasks: package
+	node bench/tasks.mjs --runs $(or $(RUNS),5)
 
 # A CPU profile of mount() on PAGE (default: the slowest corpus page of the last bench).
 bench-profile: package
