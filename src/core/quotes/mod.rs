@@ -77,6 +77,9 @@ struct Found {
 pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<Quote> {
     let mut people = People::default();
     let mut found: Vec<Found> = Vec::new();
+    // One style of marks an article: with double marks anywhere, single ones are
+    // nested quotations or a headline's, never a quotation of their own.
+    let singles = !blocks.iter().any(|b| marks::has_double(&b.text));
     // The speaker of the last quotation, while the text that follows goes on quoting.
     let mut quoting: Option<usize> = None;
     // A quotation running over paragraphs: its first part and the parts before its
@@ -99,7 +102,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             // the quotation it opens with.
             let parts = parts.clone();
             chain = None;
-            let _ = scan_block(block, bi, &mut people, &mut found);
+            let _ = scan_block(block, bi, singles, &mut people, &mut found);
             let lead = block.text.len() - block.text.trim_start().len();
             if let (Some(f), Some(&(first_block, first))) = (
                 found
@@ -145,7 +148,8 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             | BlockKind::Heading(_) => {
                 let (last, frozen) = (people.last, !block.is_prose());
                 people.frozen = frozen;
-                introduced = scan_block(block, bi, &mut people, &mut found).filter(|_| !frozen);
+                introduced =
+                    scan_block(block, bi, singles, &mut people, &mut found).filter(|_| !frozen);
                 people.frozen = false;
                 if frozen {
                     people.last = last;
@@ -153,7 +157,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             }
             BlockKind::Quote => match block_quotation(block, bi, &mut people) {
                 Some(f) => found.push(f),
-                None => introduced = scan_block(block, bi, &mut people, &mut found),
+                None => introduced = scan_block(block, bi, singles, &mut people, &mut found),
             },
             _ => continue,
         }
@@ -301,11 +305,12 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
 fn scan_block(
     block: &Block,
     bi: usize,
+    singles: bool,
     people: &mut People,
     found: &mut Vec<Found>,
 ) -> Option<usize> {
     let text = &block.text;
-    let mut spans = marks::spans(text);
+    let mut spans = marks::spans_in(text, singles);
     // A paragraph that opens with a mark it never closes quotes to its end (news
     // style: the quotation goes on in the next paragraph, which may open with
     // another mark or none). Marks inside it are nested.
@@ -395,6 +400,10 @@ fn scan_block(
                 continue;
             };
             let quoted = text.get(this.start..this.end).unwrap_or("").trim();
+            // A title or a slogan in marks ("Meet the Press") is no quotation.
+            if marks::is_title(quoted) {
+                continue;
+            }
             found.push(Found {
                 block: bi,
                 more: Vec::new(),
@@ -608,6 +617,9 @@ mod tests {
         let q = run(&["Donald Trump said his slogan, \"COMMON SENSE,\" won. Donald Trump said it was \"highly productive\" today. \"We Will Make America Great Again Soon,\" Trump said."]);
         assert_eq!(q.len(), 3);
         assert!(q.iter().all(|q| !q.key), "{q:?}");
+        // A title in marks is no quotation at all.
+        let q = run(&["Ada Quill told “Harbour Talk Tonight” about the ferry."]);
+        assert!(q.is_empty(), "{q:?}");
     }
 
     #[test]

@@ -196,10 +196,11 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         // Matteo Salvini", "Log Cabin Republicans president Gregory Angelo").
         let mut cut = 0;
         for (k, w) in words.iter().enumerate() {
-            let next_cap = words.get(k + 1).is_some_and(|n| is_cap(n));
+            // A word like a demonym before a name is a first name ("Jillian Soto",
+            // "Brian Fallon"); before a title it is part of the role ("Iranian
+            // President ...").
             let titleish = is_title(w)
                 || *w == "of"
-                || (is_demonym(w) && next_cap)
                 || (is_cap(w) && words.get(k + 1).is_some_and(|n| is_title(n)));
             if titleish && k + 1 < words.len() {
                 cut = k + 1;
@@ -369,6 +370,18 @@ mod tests {
         assert_eq!(
             names("The A's won. So did Plan B's team."),
             vec![("Plan B".into(), None)]
+        );
+    }
+
+    #[test]
+    fn first_names_that_end_like_a_demonym() {
+        // Regression: "Jillian", "Brian", "Susan" were cut off as if they were
+        // "Canadian" before a name.
+        assert_eq!(names("said Jillian Moss")[0].0, "Jillian Moss");
+        assert_eq!(names("Brian Fallow said")[0].0, "Brian Fallow");
+        assert_eq!(
+            names("Iranian President Hamid Sadeghi said"),
+            vec![("Hamid Sadeghi".into(), Some("Iranian President".into()))]
         );
     }
 
