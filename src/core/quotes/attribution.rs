@@ -2,7 +2,7 @@
 //! speaker, from the reporting verb that ties them ("...," Hegseth said; said
 //! Hegseth; according to X; Name: "..."; "..." — Name).
 
-use super::lexicon::{has, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS};
+use super::lexicon::{has, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS, STOP};
 use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
 use super::tokens::Tok;
 use super::verbs::{invertible, is_reporting_verb};
@@ -181,6 +181,9 @@ fn subject_of(
         if let Some(who) = who_at(toks, ms, v + 1, false) {
             return Some(who);
         }
+        if let Some(who) = named_after_role(toks, ms, v + 1, hi) {
+            return Some(who);
+        }
         if let Some(end) = description_from(toks, v + 1, hi) {
             // "said his oldest friend, Bruce Doe": the name in apposition.
             if matches!(tok(toks, end), Some(Tok::Punct(','))) {
@@ -188,8 +191,46 @@ fn subject_of(
                     return Some(who);
                 }
             }
+            // "said the town's harbour pilot Ada Quill": the name the role ends in.
+            if let Some(k) = ms.iter().position(|m| {
+                m.to == end
+                    && m.from > v + 2
+                    && !m.possessive
+                    && !word(toks, m.from - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
+            }) {
+                return Some(Who::Named(k));
+            }
             return Some(Who::Described(v + 1, end));
         }
+    }
+    None
+}
+
+/// A name after role words that follow an inverted verb ("said pollster Ada Quill",
+/// "said former tech executive Ada Quill", "said the town's harbour master Ada
+/// Quill"): at most five words before it, none a function word, a preposition or a
+/// verb of saying (a possessive name among them is part of the role).
+fn named_after_role(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    from: usize,
+    hi: usize,
+) -> Option<Who> {
+    let mut k = from;
+    while k < hi && k < from + 6 {
+        if let Some((i, m)) = ms.iter().enumerate().find(|(_, m)| m.from == k) {
+            if !m.possessive {
+                return (k > from).then_some(Who::Named(i));
+            }
+            k = m.to;
+            continue;
+        }
+        let w = word(toks, k)?;
+        let l = lower(w);
+        if has(STOP, &l) || has(PREPOSITIONS, &l) || is_reporting_verb(w) {
+            return None;
+        }
+        k += 1;
     }
     None
 }
@@ -357,6 +398,31 @@ mod tests {
         assert_eq!(
             first("“We warned them,” said a Coast Guard officer."),
             Some("a Coast Guard officer".into())
+        );
+    }
+
+    #[test]
+    fn a_name_after_role_words_after_the_verb() {
+        assert_eq!(
+            first("“The tide is late,” said pollster Ada Quill."),
+            Some("Ada Quill".into())
+        );
+        assert_eq!(
+            first("“The tide is late,” said former ferry executive Ada Quill on Friday."),
+            Some("Ada Quill".into())
+        );
+        assert_eq!(
+            first("“The tide is late,” said the council's harbour pilot Ada Quill."),
+            Some("Ada Quill".into())
+        );
+        // Not a name governed by a preposition, nor one past a clause.
+        assert_eq!(
+            first("“The tide is late,” said reporters at Radio Dover."),
+            None
+        );
+        assert_eq!(
+            first("“The tide is late,” said everyone that Ada Quill met."),
+            None
         );
     }
 

@@ -71,6 +71,9 @@ struct Found {
     opens_block: bool,
     /// The index of its sentence within the block.
     sentence: usize,
+    /// Its sentence names a speaker for it, resolved or not ("he said" after an
+    /// organisation): no other quotation lends it one.
+    framed: bool,
 }
 
 /// Finds every quotation of the article, attributes it and marks the key ones.
@@ -296,6 +299,7 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
         continues: false,
         opens_block: true,
         sentence: 0,
+        framed: true,
     })
 }
 
@@ -415,6 +419,7 @@ fn scan_block(
                 continues: quoted.chars().next().is_some_and(char::is_lowercase),
                 opens_block: lo == 0 && qi == 0,
                 sentence: si,
+                framed: !candidates.is_empty(),
             });
             if speaker.is_some_and(|k| people.can_be_last(k)) {
                 people.last = speaker;
@@ -469,7 +474,42 @@ fn scan_block(
         .or(people.last);
     }
     chain::merge_broken(found, first_in_block);
+    fill_from_neighbours(found, first_in_block);
+    // The parts of a quotation broken by an attribution too long to read ("“If I
+    // see a deck,” Kaplan, a collector of games and books says, “and ...”") join
+    // once they share the speaker.
+    chain::merge_broken(found, first_in_block);
     introduces
+}
+
+/// A quotation of a block that names no speaker of its own goes with another of the
+/// same block: the one its sentence attributes later ("He called it “a” and “b,”
+/// Quill said"), else the one before it (news quotes one speaker a paragraph), else
+/// the one after it.
+fn fill_from_neighbours(found: &mut [Found], from: usize) {
+    let Some(block) = found.get(from..) else {
+        return;
+    };
+    let fills: Vec<Option<usize>> = block
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            if f.speaker.is_some() || f.framed {
+                return f.speaker;
+            }
+            let after = block.get(k + 1..).unwrap_or_default();
+            let before = block.get(..k).unwrap_or_default();
+            after
+                .iter()
+                .find(|g| g.sentence == f.sentence && g.speaker.is_some())
+                .or_else(|| before.iter().rev().find(|g| g.speaker.is_some()))
+                .or_else(|| after.iter().find(|g| g.speaker.is_some()))
+                .and_then(|g| g.speaker)
+        })
+        .collect();
+    for (f, s) in found.iter_mut().skip(from).zip(fills) {
+        f.speaker = s;
+    }
 }
 
 /// The speaker of a transcript's line ("PENCE: Well, ..."): a name in capitals and a
@@ -603,6 +643,30 @@ mod tests {
         let q = run(&["According to Kremlin spokesperson Dmitry Peskov, Putin emphasized the \"root causes\" of the war."]);
         assert_eq!(q[0].speaker.as_deref(), Some("Dmitry Peskov"));
         assert!(!q[0].key, "a two-word phrase is no key quote");
+    }
+
+    #[test]
+    fn a_quotation_goes_with_the_attributed_one_of_its_paragraph() {
+        // Later in the same sentence.
+        let q = run(&[
+            "The plan was “a bridge too far” and “a waste of money for the town,” Ada Quill said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        // Before it in the paragraph, with words of its own around it.
+        let q = run(&["“The ferry is late again,” said Ada Quill. Later that day it was “the worst service in years” for the town."]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        // Broken by a long attribution, and joined once it has the speaker.
+        let q = run(&["“If the tide is late,” Ada Quill, also a keen collector of maps, old charts, and boats says, “the boats wait.”"]);
+        assert_eq!(
+            said(&q),
+            vec![(
+                "If the tide is late, the boats wait.".into(),
+                Some("Ada Quill".into())
+            )]
+        );
+        // After it in the paragraph.
+        let q = run(&["The ferry was “the worst service in years” for the town. “Nobody listens,” said Ada Quill."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! words before them ("U.S. Defense Secretary Pete Hegseth") or after them ("Jane
 //! Smith, deputy commissioner for parks").
 
-use super::lexicon::{has, HONORIFICS, NATIONALITIES, PARTICLES, STOP, TITLES};
+use super::lexicon::{has, HONORIFICS, NATIONALITIES, NOT_PERSON, PARTICLES, STOP, TITLES};
 use super::tokens::Tok;
 use crate::core::lexicon::is_calendar_word;
 
@@ -222,13 +222,29 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         let rest = words.get(cut..).unwrap_or_default();
         let lead = rest.iter().take_while(|w| is_title(w)).count();
         let lead = if lead == rest.len() { 0 } else { lead };
-        let name: Vec<String> = rest
+        let mut name: Vec<String> = rest
             .get(lead..)
             .unwrap_or_default()
             .iter()
             .filter(|w| !is_honorific(w))
             .map(|w| w.to_string())
             .collect();
+        // Five name words or more are a role in capitals before a name ("Harbour
+        // County Recorder Ada Quill"): the name is the last two (three with an
+        // initial or a particle in the middle), unless the run is an organisation.
+        let mut lead_role: Vec<String> = Vec::new();
+        if name.len() >= 5 && !name.last().is_some_and(|w| has(NOT_PERSON, &lower(w))) {
+            let middle = name.len() - 2;
+            let keep = if name
+                .get(middle)
+                .is_some_and(|w| has(PARTICLES, w) || w.trim_end_matches('.').chars().count() == 1)
+            {
+                3
+            } else {
+                2
+            };
+            lead_role = name.drain(..name.len() - keep).collect();
+        }
         // "Mr. King": after an honorific even a title word is a name.
         let honorific = words.iter().any(|w| is_honorific(w));
         let after_honorific = cut > 0 && words.get(cut - 1).is_some_and(|w| is_honorific(w));
@@ -256,6 +272,8 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         }
         let role = if role_words.iter().any(|w| is_title(w)) {
             Some(role_words.join(" "))
+        } else if !lead_role.is_empty() {
+            Some(lead_role.join(" "))
         } else if possessive {
             None
         } else {
@@ -370,6 +388,23 @@ mod tests {
         assert_eq!(
             names("The A's won. So did Plan B's team."),
             vec![("Plan B".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_long_run_of_capitals_is_a_role_and_a_name() {
+        assert_eq!(
+            names("Harbour County Recorder Ada Quill said"),
+            vec![("Ada Quill".into(), Some("Harbour County Recorder".into()))]
+        );
+        assert_eq!(
+            names("Port Dover Public Advocate Ada M. Quill said")[0].0,
+            "Ada M. Quill"
+        );
+        // An organisation keeps its name.
+        assert_eq!(
+            names("the Port Dover Harbour Rowing Club said")[0].0,
+            "Port Dover Harbour Rowing Club"
         );
     }
 
