@@ -2,10 +2,11 @@
 //! speaker, from the reporting verb that ties them ("...," Hegseth said; said
 //! Hegseth; according to X; Name: "..."; "..." — Name).
 
-use super::lexicon::{has, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS, STOP};
+use super::lexicon::{has, AFTER_NAME, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS, STOP};
 use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
 use super::tokens::Tok;
 use super::verbs::{invertible, is_reporting_verb};
+use crate::core::lexicon::is_calendar_word;
 
 fn tok<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<Tok<'a>> {
     toks.get(i).map(|&(_, t)| t)
@@ -86,7 +87,7 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
         .filter(|&k| {
             k == lo
                 || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
-                || word(toks, k - 1).is_some_and(is_title)
+                || word(toks, k - 1).is_some_and(|w| is_title(w) || w.eq_ignore_ascii_case("the"))
         })
         .find_map(|k| {
             if word(toks, k).is_some_and(is_pronoun) {
@@ -143,6 +144,20 @@ fn subject_of(
             // "Jane Smith, the harbour master, said", "the assailant, John Doe,
             // told", "Jane Smith, Republican of Ohio, said": the name right before
             // this comma, else before an earlier one (the appositive between).
+            // "Ada Quill (D-Kent) said": over the parenthesis to the name.
+            Some(Tok::Punct(')')) => {
+                let open = (lo..k)
+                    .rev()
+                    .take(8)
+                    .find(|&j| matches!(tok(toks, j), Some(Tok::Punct('('))));
+                match open {
+                    Some(j) => {
+                        k = j;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             Some(Tok::Punct(',')) if k + 1 == v => {
                 // A name a preposition governs ("master of Vigo") is no subject.
                 let free = |who: &Who| match *who {
@@ -178,10 +193,25 @@ fn subject_of(
         }
     }
     if v + 1 < hi && word(toks, v).is_some_and(invertible) {
-        if let Some(who) = who_at(toks, ms, v + 1, false) {
+        // "said Ada Quill." or "said Ada Quill on Monday", not "said Ada Quill is
+        // ...": there the name is the subject of what was said.
+        let ends_clause = |who: &Who| match *who {
+            Who::Named(m) => ms.get(m).is_some_and(|m| match word(toks, m.to) {
+                None => true,
+                Some(w) => {
+                    let l = lower(w);
+                    is_cap(w)
+                        || has(PREPOSITIONS, &l)
+                        || is_calendar_word(&l)
+                        || has(AFTER_NAME, &l)
+                }
+            }),
+            _ => true,
+        };
+        if let Some(who) = who_at(toks, ms, v + 1, false).filter(ends_clause) {
             return Some(who);
         }
-        if let Some(who) = named_after_role(toks, ms, v + 1, hi) {
+        if let Some(who) = named_after_role(toks, ms, v + 1, hi).filter(ends_clause) {
             return Some(who);
         }
         if let Some(end) = description_from(toks, v + 1, hi) {
@@ -324,6 +354,12 @@ pub fn attribute(
         .filter(|&k| k < q)
         .unwrap_or(q);
     out.extend(clause_subject(toks, ms, lo, verb));
+    // A participle that opens the sentence has no subject before it ("Speaking to
+    // Radio Dover on Monday, Quill called him “...”"): the subject before the
+    // quotation, then.
+    if verb < q {
+        out.extend(clause_subject(toks, ms, lo, q));
+    }
     out
 }
 
@@ -423,6 +459,34 @@ mod tests {
         assert_eq!(
             first("“The tide is late,” said everyone that Ada Quill met."),
             None
+        );
+    }
+
+    #[test]
+    fn an_inverted_verb_and_the_subject_of_what_was_said() {
+        assert_eq!(
+            first("Mira Holm (D-Kent) said Ola Berg is “not fit for the job.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm said Ola Berg was “not fit for the job.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("“Not fit for the job,” said Ola Berg on Monday."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“Not fit for the job,” said Ola Berg, who runs the port."),
+            Some("Ola Berg".into())
+        );
+    }
+
+    #[test]
+    fn a_participle_opens_the_sentence() {
+        assert_eq!(
+            first("Speaking to Radio Dover on Monday in Kent, Mira Holm called the mayor “a bright, charismatic leader.”"),
+            Some("Mira Holm".into())
         );
     }
 

@@ -658,6 +658,26 @@ pub const BETWEEN: &[&str] = &[
     "would",
 ];
 
+/// Words that may follow a speaker's name after an inverted verb ("said Ada Quill
+/// during the debate"); any other lower-case word there makes the name the subject
+/// of what was said ("said Ada Quill is ...").
+pub const AFTER_NAME: &[&str] = &[
+    "after",
+    "and",
+    "as",
+    "before",
+    "during",
+    "earlier",
+    "last",
+    "later",
+    "this",
+    "today",
+    "when",
+    "while",
+    "who",
+    "yesterday",
+];
+
 /// Prepositions: a name governed by one is no sentence subject.
 pub const PREPOSITIONS: &[&str] = &[
     "about", "against", "at", "by", "for", "from", "in", "into", "like", "of", "on", "over",

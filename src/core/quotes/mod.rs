@@ -362,7 +362,19 @@ fn scan_block(
                             .flatten()
                     })
                 }),
-                Who::Known(k) => ms.get(k).and_then(|m| people.resolve(m, false)),
+                // An organisation that is the sentence's subject speaks too ("the
+                // Harbour Board lists “...”"), when its name says so.
+                Who::Known(k) => ms.get(k).and_then(|m| {
+                    people.resolve(m, false).or_else(|| {
+                        // Not a transcript's "CALLOWAY:".
+                        let heads_line = matches!(sent.get(m.to), Some((_, Tok::Punct(':'))));
+                        (people::is_not_person(m)
+                            && !heads_line
+                            && (m.name.len() >= 2 || names::is_shouted_name(m)))
+                        .then(|| people.organisation(m))
+                        .flatten()
+                    })
+                }),
                 Who::Described(a, b) => {
                     let words: Vec<&str> = (a..b).filter_map(|k| names::word(sent, k)).collect();
                     people.described(&words)
@@ -885,6 +897,16 @@ mod tests {
             "The bridge will cost “far more than planned,” according to the Valley Gazette.",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Valley Gazette"));
+    }
+
+    #[test]
+    fn an_organisation_that_is_the_subject_speaks() {
+        let q = run(&[
+            "On its website, the Harbour Board lists “public safety as the board’s first duty.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Harbour Board"));
+        let q = run(&["The NTSB calls it “a failure of the whole system of checks.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("NTSB"));
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub(super) fn is_shouted(w: &str) -> bool {
         && letters.all(char::is_uppercase)
 }
 
+/// Whether a mention is one word in capitals, an acronym ("FBI", "N.T.S.B.").
+pub(super) fn is_shouted_name(m: &Mention) -> bool {
+    m.name.len() == 1 && m.name.iter().all(|w| is_shouted(w))
+}
+
 pub(super) fn is_name_word(w: &str) -> bool {
     // A contraction ("Don't", "It's") is no name; "O'Brien" is.
     let contraction = w
@@ -106,6 +111,12 @@ pub(super) fn word<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<&'a str> {
     }
 }
 
+/// "New" before a capitalised word opens a place's name ("New Hampshire"), though
+/// it is no name word on its own ("New details emerged").
+fn new_place(toks: &[(usize, Tok<'_>)], i: usize) -> bool {
+    word(toks, i) == Some("New") && word(toks, i + 1).is_some_and(is_name_word)
+}
+
 /// The role an appositive after a name gives: ", deputy commissioner for parks," or
 /// ", a spokeswoman for the council". Lower-case words up to the next comma or the
 /// end of the sentence, with a title among the first few; `None` otherwise.
@@ -157,7 +168,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
             continue;
         };
         let (stem, _) = split_possessive(w);
-        if !is_name_word(stem) && !is_title(stem) {
+        if !is_name_word(stem) && !is_title(stem) && !new_place(toks, i) {
             i += 1;
             continue;
         }
@@ -176,7 +187,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
                 has(PARTICLES, w)
             };
             let particle = joins && !words.is_empty() && word(toks, i + 1).is_some_and(is_cap);
-            if !(is_name_word(stem) || is_title(stem) || particle) {
+            if !(is_name_word(stem) || is_title(stem) || particle || new_place(toks, i)) {
                 break;
             }
             words.push(stem);
@@ -389,6 +400,15 @@ mod tests {
             names("The A's won. So did Plan B's team."),
             vec![("Plan B".into(), None)]
         );
+    }
+
+    #[test]
+    fn new_before_a_name_is_a_place() {
+        assert_eq!(
+            names("in Salem, New Hampshire, Quill said")[1].0,
+            "New Hampshire"
+        );
+        assert!(names("New details emerged").is_empty());
     }
 
     #[test]
