@@ -4,7 +4,7 @@
 
 use super::lexicon::{has, AFTER_NAME, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS, STOP};
 use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
-use super::tokens::Tok;
+use super::tokens::{is_past, Tok};
 use super::verbs::{invertible, is_reporting_verb};
 use crate::core::lexicon::is_calendar_word;
 
@@ -236,6 +236,34 @@ fn subject_of(
     None
 }
 
+/// A name and a verb in the past (or the verb, then the name) at `at`, the clause
+/// ending after them: "Quill barked.", "Quill charged in her speech", "beamed
+/// Ada Quill of Dover".
+fn name_and_past_verb(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    at: usize,
+    hi: usize,
+) -> Option<Who> {
+    let past = |k: usize| word(toks, k).is_some_and(is_past);
+    let ends = |k: usize| {
+        k >= hi
+            || match tok(toks, k) {
+                Some(Tok::Word(w)) => has(PREPOSITIONS, &lower(w)) || has(AFTER_NAME, &lower(w)),
+                Some(Tok::Punct(_)) | None => true,
+                Some(Tok::Quote(_)) => false,
+            }
+    };
+    let name = |k: usize| ms.iter().position(|m| m.from == k && !m.possessive);
+    if let Some(i) = name(at) {
+        let to = ms.get(i).map_or(at, |m| m.to);
+        return (past(to) && ends(to + 1)).then_some(Who::Named(i));
+    }
+    let i = name(at + 1).filter(|_| past(at))?;
+    let to = ms.get(i).map_or(at, |m| m.to);
+    ends(to).then_some(Who::Named(i))
+}
+
 /// A name after role words that follow an inverted verb ("said pollster Ada Quill",
 /// "said former tech executive Ada Quill", "said the town's harbour master Ada
 /// Quill"): at most five words before it, none a function word, a preposition or a
@@ -248,9 +276,11 @@ fn named_after_role(
 ) -> Option<Who> {
     let mut k = from;
     while k < hi && k < from + 6 {
+        // A name that opens the role is the role's ("said Harbour pollster Ada
+        // Quill"), and so is a possessive one ("said the town's pilot Ada Quill").
         if let Some((i, m)) = ms.iter().enumerate().find(|(_, m)| m.from == k) {
-            if !m.possessive {
-                return (k > from).then_some(Who::Named(i));
+            if !m.possessive && k > from {
+                return Some(Who::Named(i));
             }
             k = m.to;
             continue;
@@ -288,9 +318,20 @@ pub fn attribute(
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
     for v in q + 1..next_q.min(q + 20) {
+        // Not past a relative clause ("“...” of Trump, whom he called"): its verb
+        // is about someone else.
+        if word(toks, v).is_some_and(|w| matches!(lower(w).as_str(), "whom" | "whose" | "which")) {
+            break;
+        }
         if is_verb(v) {
             out.extend(subject_of(toks, ms, v, q + 1, next_q));
         }
+    }
+    // 1b. Right after the quotation, a name and a verb in the past that the
+    //     lexicon does not know ("...,” Quill barked.", "...,” beamed Ada
+    //     Quill."): news attributes a quotation so, whatever the verb.
+    if let Some(who) = name_and_past_verb(toks, ms, q + 1, next_q) {
+        out.push(who);
     }
     // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
     if matches!(tok(toks, q + 1), Some(Tok::Punct('—' | '–'))) {
@@ -451,6 +492,10 @@ mod tests {
             first("“The tide is late,” said the council's harbour pilot Ada Quill."),
             Some("Ada Quill".into())
         );
+        assert_eq!(
+            first("“The tide is late,” said Dover pollster Ada Quill."),
+            Some("Ada Quill".into())
+        );
         // Not a name governed by a preposition, nor one past a clause.
         assert_eq!(
             first("“The tide is late,” said reporters at Radio Dover."),
@@ -479,6 +524,31 @@ mod tests {
         assert_eq!(
             first("“Not fit for the job,” said Ola Berg, who runs the port."),
             Some("Ola Berg".into())
+        );
+    }
+
+    #[test]
+    fn not_the_verb_of_a_relative_clause_after_the_quotation() {
+        assert_eq!(
+            first("Mira Holm said she had begun “to unmask the true nature” of Ola Berg, whom she called a fraud."),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_verb_the_lexicon_does_not_know() {
+        assert_eq!(
+            first("“You never listened,” Mira Holm barked in her speech."),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("“This is fantastic!” beamed Ola Berg of Tromsø."),
+            Some("Ola Berg".into())
+        );
+        // Not the object of a sentence that goes on.
+        assert_eq!(
+            first("“This is fantastic!” Ola Berg wanted the crowd to hear."),
+            None
         );
     }
 

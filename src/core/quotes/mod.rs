@@ -345,6 +345,7 @@ fn scan_block(
         // Register everyone the sentence names, so that a later short name or pronoun
         // finds the full name.
         let named: Vec<Option<usize>> = ms.iter().map(|m| people.resolve(m, false)).collect();
+        learn_gender(sent, &ms, &named, people);
         let words = sent
             .iter()
             .filter(|(_, t)| matches!(t, Tok::Word(_)))
@@ -383,14 +384,24 @@ fn scan_block(
                 // pronoun that opens its sentence, the subject of the sentence before
                 // ("Reid, who endorsed Clinton, praised Sanders. He said ..."); else
                 // the person named last.
-                Who::Pronoun(p) => ms
-                    .iter()
-                    .zip(&named)
-                    .filter(|(m, _)| m.to <= p)
-                    .filter_map(|(_, n)| *n)
-                    .next_back()
-                    .or(if p == 0 { people.subject } else { None })
-                    .or(people.last),
+                // "She" is never the man named last: the person it stands for
+                // is the latest one its gender fits.
+                Who::Pronoun(p) => {
+                    let g = names::word(sent, p).and_then(names::pronoun_gender);
+                    let fits = |k: &usize| people.fits(*k, g);
+                    ms.iter()
+                        .zip(&named)
+                        .filter(|(m, _)| m.to <= p)
+                        .filter_map(|(_, n)| *n)
+                        .rfind(fits)
+                        .or(if p == 0 {
+                            people.subject.filter(fits)
+                        } else {
+                            None
+                        })
+                        .or(people.last.filter(fits))
+                        .or_else(|| people.last.and_then(|_| people.recent_fitting(g)))
+                }
             });
             // A second quotation in a sentence goes with the first one's speaker;
             // one standing alone goes with the person the sentence before was about.
@@ -452,7 +463,12 @@ fn scan_block(
         }
         // What the sentence is about: its first person (not after a preposition),
         // or the person "he" or "she" stands for, or who spoke in it.
-        let subject = sentence_subject(sent, &ms, &named, people.last);
+        let subject = sentence_subject(sent, &ms, &named, |g| {
+            people
+                .last
+                .filter(|&k| people.fits(k, g))
+                .or_else(|| people.last.and_then(|_| people.recent_fitting(g)))
+        });
         if subject.is_some() {
             people.subject = subject;
         }
@@ -524,6 +540,39 @@ fn fill_from_neighbours(found: &mut [Found], from: usize) {
     }
 }
 
+/// A sentence that names one person and then says only "she"/"her" (or only
+/// "he"/"his"/"him") tells that person's gender ("Ada Quill, who lost her seat,
+/// said ...").
+fn learn_gender(
+    sent: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    named: &[Option<usize>],
+    people: &mut People,
+) {
+    let mut persons = ms
+        .iter()
+        .zip(named)
+        .filter_map(|(m, n)| n.map(|k| (m.to, k)));
+    let Some((after, k)) = persons.next() else {
+        return;
+    };
+    if persons.any(|(_, j)| j != k) {
+        return;
+    }
+    let mut seen: Option<names::Gender> = None;
+    for g in
+        (after..sent.len()).filter_map(|i| names::word(sent, i).and_then(names::pronoun_gender))
+    {
+        if seen.is_some_and(|s| s != g) {
+            return;
+        }
+        seen = Some(g);
+    }
+    if let Some(g) = seen {
+        people.learn_gender(k, g);
+    }
+}
+
 /// The speaker of a transcript's line ("PENCE: Well, ..."): a name in capitals and a
 /// colon that open the block, as the person of that name named before (or new).
 fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<usize> {
@@ -566,6 +615,7 @@ fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<
         role: None,
         possessive: false,
         honorific: false,
+        gender: None,
     };
     people.resolve(&m, true)
 }
@@ -576,11 +626,11 @@ fn sentence_subject(
     sent: &[(usize, Tok<'_>)],
     ms: &[Mention],
     named: &[Option<usize>],
-    last: Option<usize>,
+    last: impl Fn(Option<names::Gender>) -> Option<usize>,
 ) -> Option<usize> {
     if let Some((_, Tok::Word(w))) = sent.first() {
         if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") {
-            return last;
+            return last(names::pronoun_gender(w));
         }
     }
     ms.iter().zip(named).find_map(|(m, n)| {
@@ -947,6 +997,25 @@ mod tests {
             "She said the crew had been “a tremendous help to the whole town.”",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+    }
+
+    #[test]
+    fn she_is_not_the_man_named_last() {
+        let q = run(&[
+            "Ada Quill, who lost her seat in May, met the new mayor, John Vale.",
+            "“We will not give up the harbour,” she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        let q = run(&[
+            "Mrs. Quill met Tom Rand and his crew on Monday.",
+            "“We will not give up the harbour,” she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Quill"), "{q:?}");
+        let q = run(&[
+            "Susan Vale met Tom Rand on Monday.",
+            "“We will not give up the harbour,” he said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Tom Rand"), "{q:?}");
     }
 
     #[test]

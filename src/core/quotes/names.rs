@@ -2,7 +2,9 @@
 //! words before them ("U.S. Defense Secretary Pete Hegseth") or after them ("Jane
 //! Smith, deputy commissioner for parks").
 
-use super::lexicon::{has, HONORIFICS, NATIONALITIES, NOT_PERSON, PARTICLES, STOP, TITLES};
+use super::lexicon::{
+    has, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NATIONALITIES, NOT_PERSON, PARTICLES, STOP, TITLES,
+};
 use super::tokens::Tok;
 use crate::core::lexicon::is_calendar_word;
 
@@ -21,6 +23,50 @@ pub struct Mention {
     pub possessive: bool,
     /// Whether an honorific came with it ("Mr. Biden"): a person, however short.
     pub honorific: bool,
+    /// Whether the name is a woman's or a man's, as its honorific, role or common
+    /// first name says ("Mrs.", "spokeswoman", "Susan"); `None` when they do not.
+    pub gender: Option<Gender>,
+}
+
+/// The grammatical gender "he" and "she" pick out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// "she", "her".
+    Female,
+    /// "he", "his", "him".
+    Male,
+}
+
+/// The gender of a pronoun or a possessive: "she"/"her" or "he"/"his"/"him".
+pub(super) fn pronoun_gender(w: &str) -> Option<Gender> {
+    match lower(w).as_str() {
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        "he" | "his" | "him" | "himself" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// The gender a word of a name or a role gives: an honorific, a role that says it
+/// ("congresswoman", "chairman", "actress"), or a common first name.
+fn word_gender(w: &str) -> Option<Gender> {
+    let l = lower(w);
+    let bare = l.trim_end_matches('.');
+    if matches!(
+        bare,
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess"
+    ) || bare.ends_with("woman")
+        || bare.ends_with("ess") && bare.len() > 5
+        || has(FEMALE_NAMES, bare)
+    {
+        return Some(Gender::Female);
+    }
+    if matches!(bare, "mr" | "sir" | "lord" | "king" | "prince")
+        || (bare.ends_with("man") && is_title(w))
+        || has(MALE_NAMES, bare)
+    {
+        return Some(Gender::Male);
+    }
+    None
 }
 
 pub(super) fn lower(w: &str) -> String {
@@ -290,6 +336,13 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         } else {
             role_after(toks, i)
         };
+        // The honorific or role words before the name, else its first name.
+        let gender = (role_from..start)
+            .filter_map(|k| word(toks, k))
+            .chain(words.iter().copied())
+            .filter(|w| is_honorific(w) || is_title(w))
+            .find_map(word_gender)
+            .or_else(|| name.first().and_then(|w| word_gender(w)));
         out.push(Mention {
             from: role_from.min(start),
             to: i,
@@ -297,6 +350,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
             role,
             possessive,
             honorific,
+            gender,
         });
     }
     out
@@ -400,6 +454,23 @@ mod tests {
             names("The A's won. So did Plan B's team."),
             vec![("Plan B".into(), None)]
         );
+    }
+
+    #[test]
+    fn the_gender_a_name_gives() {
+        let g = |text: &str| {
+            let toks = tokens(text, &spans(text));
+            mentions(&toks).first().and_then(|m| m.gender)
+        };
+        assert_eq!(g("Mrs. Quill said"), Some(Gender::Female));
+        assert_eq!(g("Mr. Quill said"), Some(Gender::Male));
+        assert_eq!(g("Congresswoman Ada Quill said"), Some(Gender::Female));
+        assert_eq!(g("party chairman Bo Quill said"), Some(Gender::Male));
+        assert_eq!(g("Susan Quill said"), Some(Gender::Female));
+        assert_eq!(g("John Quill said"), Some(Gender::Male));
+        assert_eq!(g("Senator Quill said"), None);
+        assert_eq!(pronoun_gender("Her"), Some(Gender::Female));
+        assert_eq!(pronoun_gender("they"), None);
     }
 
     #[test]

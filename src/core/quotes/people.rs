@@ -2,7 +2,7 @@
 //! said" resolve to the full name given earlier.
 
 use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
-use super::names::{is_cap, is_nationality, lower, Mention};
+use super::names::{is_cap, is_nationality, lower, Gender, Mention};
 
 /// What kind of source a registry entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub struct Person {
     pub role: Option<String>,
     /// A person, an organisation or a description.
     pub kind: Kind,
+    /// A woman or a man, when the text says which.
+    pub gender: Option<Gender>,
 }
 
 /// The people named so far, and who was named last.
@@ -40,6 +42,9 @@ pub struct People {
     /// The subject of the last sentence that had one: what a "he" or "she" opening
     /// the next sentence stands for.
     pub subject: Option<usize>,
+    /// The people in the order they were last named, the latest last (at most a
+    /// few): where a "she" goes when the person named last is a man.
+    recent: Vec<usize>,
 }
 
 /// Whether a mention names an organisation or a place, not a person.
@@ -119,14 +124,51 @@ impl People {
                 if p.role.is_none() {
                     p.role = m.role.clone();
                 }
+                p.gender = p.gender.or(m.gender);
             }
+            self.named(k);
             return Some(k);
         }
         let clear = m.role.is_some() || m.name.len() >= 2 || m.honorific;
         if self.frozen || !(clear || speaking) || m.name.len() > 4 {
             return None;
         }
-        Some(self.add(m.name.join(" "), m.role.clone(), Kind::Person))
+        let k = self.add(m.name.join(" "), m.role.clone(), Kind::Person);
+        if let Some(p) = self.list.get_mut(k) {
+            p.gender = m.gender;
+        }
+        self.named(k);
+        Some(k)
+    }
+
+    /// Notes that `k` was named just now.
+    fn named(&mut self, k: usize) {
+        self.recent.retain(|&r| r != k);
+        if self.recent.len() >= 6 {
+            self.recent.remove(0);
+        }
+        self.recent.push(k);
+    }
+
+    /// Whether "he" or "she" (of gender `g`) can stand for `k`: a person or a
+    /// described source whose gender, if the text gave it, is `g`.
+    pub fn fits(&self, k: usize, g: Option<Gender>) -> bool {
+        self.list.get(k).is_some_and(|p| {
+            p.kind != Kind::Organisation && (g.is_none() || p.gender.is_none() || p.gender == g)
+        })
+    }
+
+    /// The person named most recently that "he" or "she" can stand for.
+    pub fn recent_fitting(&self, g: Option<Gender>) -> Option<usize> {
+        self.recent.iter().rev().copied().find(|&k| self.fits(k, g))
+    }
+
+    /// Takes `g` as the gender of `k` when the text had not said it ("Ada Quill,
+    /// who lost her seat, ...").
+    pub fn learn_gender(&mut self, k: usize, g: Gender) {
+        if let Some(p) = self.list.get_mut(k).filter(|p| p.kind == Kind::Person) {
+            p.gender = p.gender.or(Some(g));
+        }
     }
 
     fn add(&mut self, name: String, role: Option<String>, kind: Kind) -> usize {
@@ -137,7 +179,12 @@ impl People {
         {
             return k;
         }
-        self.list.push(Person { name, role, kind });
+        self.list.push(Person {
+            name,
+            role,
+            kind,
+            gender: None,
+        });
         self.list.len() - 1
     }
 
@@ -249,6 +296,7 @@ mod tests {
             role: None,
             possessive: false,
             honorific: false,
+            gender: None,
         }
     }
 
@@ -323,6 +371,29 @@ mod tests {
             people.resolve(&m(&["Jones"]), false).is_none(),
             "one word, not speaking"
         );
+    }
+
+    #[test]
+    fn he_and_she_by_gender() {
+        let mut people = People::default();
+        let mut ada = m(&["Ada", "Quill"]);
+        ada.gender = Some(Gender::Female);
+        let ada = people.resolve(&ada, false);
+        let bo = people.resolve(&m(&["Bo", "Rand"]), false);
+        let mut tom = m(&["Tom", "Vale"]);
+        tom.gender = Some(Gender::Male);
+        let tom = people.resolve(&tom, false);
+        assert_eq!(
+            people.recent_fitting(Some(Gender::Female)),
+            bo,
+            "unknown fits"
+        );
+        if let Some(bo) = bo {
+            people.learn_gender(bo, Gender::Male);
+        }
+        assert_eq!(people.recent_fitting(Some(Gender::Female)), ada);
+        assert_eq!(people.recent_fitting(Some(Gender::Male)), tom);
+        assert!(tom.is_some_and(|k| !people.fits(k, Some(Gender::Female))));
     }
 
     #[test]
