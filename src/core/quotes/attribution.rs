@@ -2,7 +2,9 @@
 //! speaker, from the reporting verb that ties them ("...," Hegseth said; said
 //! Hegseth; according to X; Name: "..."; "..." — Name).
 
-use super::lexicon::{has, AFTER_NAME, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS, STOP};
+use super::lexicon::{
+    has, AFTER_NAME, BETWEEN, CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS, STOP,
+};
 use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
 use super::tokens::{is_past, Tok};
 use super::verbs::{invertible, is_reporting_verb};
@@ -79,24 +81,38 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
     (k > from + 1 && (k >= hi || clause_edge(toks, k) || word(toks, k).is_some())).then_some(k)
 }
 
-/// The subject of the clause `toks[lo..to]`: its first name or pronoun that no
-/// preposition governs and no other word comes right before (but a title).
-fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Option<Who> {
+/// The subjects of the clause `toks[lo..to]`, in order: its names and pronouns that
+/// open a clause (after a comma, a conjunction, "the" or a title) and that no
+/// preposition governs.
+fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Vec<Who> {
+    let governed =
+        |k: usize| k > lo && word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)));
     (lo..to)
-        .filter(|&k| k == lo || !word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w))))
+        .filter(|&k| !governed(k))
         .filter(|&k| {
             k == lo
                 || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
-                || word(toks, k - 1).is_some_and(|w| is_title(w) || w.eq_ignore_ascii_case("the"))
+                || word(toks, k - 1).is_some_and(|w| {
+                    is_title(w)
+                        || (w.eq_ignore_ascii_case("the") && !governed(k - 1))
+                        || has(CLAUSE_OPENERS, &lower(w))
+                })
         })
-        .find_map(|k| {
+        .filter_map(|k| {
             if word(toks, k).is_some_and(is_pronoun) {
                 return Some(Who::Pronoun(k));
             }
+            // Not a label ("CALLOWAY: Well, ..."): a transcript's speaker.
             ms.iter()
-                .position(|m| m.from == k && !m.possessive)
+                .position(|m| {
+                    m.from == k
+                        && !m.possessive
+                        && !matches!(tok(toks, m.to), Some(Tok::Punct(':')))
+                })
                 .map(Who::Known)
         })
+        .take(4)
+        .collect()
 }
 
 /// The subject right before the verb at `v` (skipping "also", "later", ..., and an
@@ -178,15 +194,23 @@ fn subject_of(
                     .collect();
                 commas.reverse();
                 for c in commas {
-                    if let Some(who) = who_at(toks, ms, c - 1, true).filter(free) {
+                    // "Quill (D-Kent), noting the size of it, said": over the
+                    // parenthesis.
+                    let at = if matches!(tok(toks, c - 1), Some(Tok::Punct(')'))) {
+                        (lo..c)
+                            .rev()
+                            .take(8)
+                            .find(|&j| matches!(tok(toks, j), Some(Tok::Punct('('))))
+                            .map_or(c - 1, |j| j.saturating_sub(1))
+                    } else {
+                        c - 1
+                    };
+                    if let Some(who) = who_at(toks, ms, at, true).filter(free) {
                         return Some(who);
                     }
                 }
                 // "Sanders stepped up his attacks, saying ...": a participle after a
-                // comma has the main clause's subject.
-                if word(toks, v).is_some_and(|w| lower(w).ends_with("ing")) {
-                    return clause_subject(toks, ms, lo, k);
-                }
+                // comma has the main clause's subject, found below (step 6).
                 break;
             }
             _ => break,
@@ -394,11 +418,17 @@ pub fn attribute(
         })
         .filter(|&k| k < q)
         .unwrap_or(q);
-    out.extend(clause_subject(toks, ms, lo, verb));
-    // A participle that opens the sentence has no subject before it ("Speaking to
-    // Radio Dover on Monday, Quill called him “...”"): the subject before the
-    // quotation, then.
+    let subjects = clause_subject(toks, ms, lo, verb);
+    out.extend(subjects.iter().copied());
     if verb < q {
+        // With a verb of saying, the subject nearest it speaks, even one not named
+        // before ("Bryne went on to say, “...”", "Quill lashed out, saying “...”").
+        if let Some(&Who::Known(m)) = subjects.last() {
+            out.push(Who::Named(m));
+        }
+        // A participle that opens the sentence has no subject before it ("Speaking
+        // to Radio Dover on Monday, Quill called him “...”"): the subject before
+        // the quotation, then.
         out.extend(clause_subject(toks, ms, lo, q));
     }
     out
@@ -549,6 +579,22 @@ mod tests {
         assert_eq!(
             first("“This is fantastic!” Ola Berg wanted the crowd to hear."),
             None
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_clause_after_a_conjunction_or_a_time() {
+        assert_eq!(
+            first("The talk was so dull that Mira Holm was moved to say, “Wake me up.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("And Mira Holm gloated: “I told you so.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm (D-Kent), noting the size of the crowd, said, “We will win.”"),
+            Some("Mira Holm".into())
         );
     }
 

@@ -820,6 +820,13 @@ pub const MALE_NAMES: &[&str] = &[
     "william",
 ];
 
+/// Words that open a clause: a name right after one may be its subject ("...
+/// that Quill said", "And Quill gloated").
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
+    "then", "though", "until", "when", "where", "while",
+];
+
 /// Prepositions: a name governed by one is no sentence subject.
 pub const PREPOSITIONS: &[&str] = &[
     "about", "against", "at", "by", "for", "from", "in", "into", "like", "of", "on", "over",
@@ -1163,6 +1170,7 @@ mod tests {
         ("STATEMENT_NOUNS", STATEMENT_NOUNS),
         ("ORG_NOUNS", ORG_NOUNS),
         ("AFTER_NAME", AFTER_NAME),
+        ("CLAUSE_OPENERS", CLAUSE_OPENERS),
         ("FEMALE_NAMES", FEMALE_NAMES),
         ("MALE_NAMES", MALE_NAMES),
     ];
