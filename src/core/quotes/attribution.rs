@@ -58,7 +58,7 @@ fn clause_edge(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
 /// name's ("a State Department official"), even when it spells a verb.
 fn ends_description(w: &str, past_first: bool) -> bool {
     let l = lower(w);
-    if matches!(l.as_str(), "who" | "whose" | "which" | "that") {
+    if matches!(&*l, "who" | "whose" | "which" | "that") {
         return true;
     }
     !is_cap(w) && ((past_first && has(BETWEEN, &l)) || is_reporting_verb(w))
@@ -344,7 +344,7 @@ pub fn attribute(
     for v in q + 1..next_q.min(q + 20) {
         // Not past a relative clause ("“...” of Trump, whom he called"): its verb
         // is about someone else.
-        if word(toks, v).is_some_and(|w| matches!(lower(w).as_str(), "whom" | "whose" | "which")) {
+        if word(toks, v).is_some_and(|w| matches!(&*lower(w), "whom" | "whose" | "which")) {
             break;
         }
         if is_verb(v) {

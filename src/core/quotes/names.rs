@@ -7,6 +7,7 @@ use super::lexicon::{
 };
 use super::tokens::Tok;
 use crate::core::lexicon::is_calendar_word;
+use std::borrow::Cow;
 
 /// A run of capitalised words in the text that may be a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub enum Gender {
 
 /// The gender of a pronoun or a possessive: "she"/"her" or "he"/"his"/"him".
 pub(super) fn pronoun_gender(w: &str) -> Option<Gender> {
-    match lower(w).as_str() {
+    match &*lower(w) {
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         "he" | "his" | "him" | "himself" => Some(Gender::Male),
         _ => None,
@@ -69,13 +70,19 @@ fn word_gender(w: &str) -> Option<Gender> {
     None
 }
 
-pub(super) fn lower(w: &str) -> String {
-    w.to_ascii_lowercase()
+/// The word in lower case, copied only when it has a capital: most words of a text
+/// have none, and the lookups run for every word.
+pub(super) fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// "he" or "she": a pronoun that stands for one person.
 pub(super) fn is_pronoun(w: &str) -> bool {
-    matches!(lower(w).as_str(), "he" | "she")
+    matches!(&*lower(w), "he" | "she")
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -96,6 +103,9 @@ pub(super) fn is_shouted_name(m: &Mention) -> bool {
 }
 
 pub(super) fn is_name_word(w: &str) -> bool {
+    if !is_cap(w) {
+        return false;
+    }
     // A contraction ("Don't", "It's") is no name; "O'Brien" is.
     let contraction = w
         .split(['\'', '’'])
@@ -103,11 +113,7 @@ pub(super) fn is_name_word(w: &str) -> bool {
         .is_some_and(|rest| rest.chars().next().is_some_and(char::is_lowercase));
     let l = lower(w);
     let bare = l.trim_end_matches('.');
-    is_cap(w)
-        && !contraction
-        && !has(STOP, bare)
-        && !has(HONORIFICS, bare)
-        && !is_calendar_word(bare)
+    !contraction && !has(STOP, bare) && !has(HONORIFICS, bare) && !is_calendar_word(bare)
 }
 
 /// Honorifics: part of how a name is written, neither a name nor a role.
@@ -117,7 +123,7 @@ pub(super) fn is_honorific(w: &str) -> bool {
 
 pub(super) fn is_title(w: &str) -> bool {
     let l = lower(w);
-    has(TITLES, &l) || has(TITLES, l.trim_end_matches('.'))
+    has(TITLES, &l) || (l.ends_with('.') && has(TITLES, l.trim_end_matches('.')))
 }
 
 fn is_demonym(w: &str) -> bool {
@@ -189,7 +195,7 @@ fn role_after(toks: &[(usize, Tok<'_>)], at: usize) -> Option<String> {
     let start = usize::from(
         words
             .first()
-            .is_some_and(|w| matches!(lower(w).as_str(), "a" | "an" | "the")),
+            .is_some_and(|w| matches!(&*lower(w), "a" | "an" | "the")),
     );
     let first = words.get(start)?;
     // "Smith, the mayor", "Smith, deputy commissioner for parks", "Smith, former
@@ -323,7 +329,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         role_words.retain(|w| !is_honorific(w));
         while role_words
             .last()
-            .is_some_and(|w| matches!(lower(w).as_str(), "of" | "the" | "a" | "an"))
+            .is_some_and(|w| matches!(&*lower(w), "of" | "the" | "a" | "an"))
         {
             role_words.pop();
         }

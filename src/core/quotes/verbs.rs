@@ -2,54 +2,66 @@
 //! forms of the lexicon, and which of them may stand before their subject.
 
 use super::lexicon::{has, INVERTIBLE, IRREGULAR, VERBS};
+use super::names::lower;
 
-/// The base forms a word may be a form of: itself, and what is left when an ending
-/// is taken off ("stated" -> "stat", "state"; "snapped" -> "snap"; "replied" ->
-/// "reply"). Works on characters, so a word of any script is safe.
-fn bases(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string()];
+/// Whether `found` holds a base form `w` may be a form of: itself, or what is left
+/// when an ending is taken off ("stated" -> "stat", "state"; "snapped" -> "snap";
+/// "replied" -> "reply"). Works on characters, so a word of any script is safe; it
+/// copies a stem only to add a letter to it.
+fn any_base(w: &str, found: impl Fn(&str) -> bool) -> bool {
+    if found(w) {
+        return true;
+    }
+    let plus = |stem: &str, c: char| {
+        let mut s = String::with_capacity(stem.len() + 1);
+        s.push_str(stem);
+        s.push(c);
+        found(&s)
+    };
     if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
-        out.push(format!("{stem}y"));
+        if plus(stem, 'y') {
+            return true;
+        }
     }
     for ending in ["ing", "ed"] {
         if let Some(stem) = w.strip_suffix(ending) {
-            out.push(stem.to_string());
-            out.push(format!("{stem}e"));
+            if found(stem) || plus(stem, 'e') {
+                return true;
+            }
             // A doubled consonant: "snapped" -> "snap".
-            let mut rev = stem.chars().rev();
-            if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
-                if a == b && stem.chars().count() > 2 {
-                    let mut s = stem.to_string();
-                    s.pop();
-                    out.push(s);
+            let mut rev = stem.char_indices().rev();
+            if let (Some((at, a)), Some((_, b))) = (rev.next(), rev.next()) {
+                if a == b && stem.chars().count() > 2 && stem.get(..at).is_some_and(&found) {
+                    return true;
                 }
             }
         }
     }
     for ending in ["es", "s"] {
         if let Some(stem) = w.strip_suffix(ending) {
-            out.push(stem.to_string());
-            out.push(format!("{stem}e"));
+            if found(stem) || plus(stem, 'e') {
+                return true;
+            }
         }
     }
-    out
+    false
 }
 
 /// Whether `word` is a form of a reporting verb ("said", "stating", "argued").
 pub fn is_reporting_verb(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    has(IRREGULAR, &w) || bases(&w).iter().any(|b| has(VERBS, b))
+    let w = lower(word);
+    has(IRREGULAR, &w) || any_base(&w, |b| has(VERBS, b))
 }
 
 /// Whether a form of a reporting verb may come before its subject ("said Hegseth").
 pub fn invertible(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    match w.as_str() {
+    let w = lower(word);
+    match &*w {
         "said" | "says" | "wrote" | "writes" => return true,
         "told" | "tells" | "asked" | "asks" => return false,
         _ => {}
     }
-    bases(&w).iter().any(|b| has(INVERTIBLE, b))
+    any_base(&w, |b| has(INVERTIBLE, b))
 }
 
 #[cfg(test)]
