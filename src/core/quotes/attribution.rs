@@ -132,6 +132,19 @@ fn subject_of(
             Some(Tok::Word(w)) if has(BETWEEN, &lower(w)) => continue,
             Some(Tok::Word(_)) => {
                 if let Some(who) = who_at(toks, ms, k, true) {
+                    // "Quill said he has put together “...”", "Quill, noting that
+                    // he ...": the pronoun is the subject of the verb before it.
+                    if let Who::Pronoun(p) = who {
+                        let before = (p >= 2 && word(toks, p - 1) == Some("that"))
+                            .then(|| p - 2)
+                            .or(p.checked_sub(1))
+                            .filter(|&b| {
+                                b > lo && b < v && word(toks, b).is_some_and(is_reporting_verb)
+                            });
+                        if let Some(outer) = before.and_then(|b| subject_of(toks, ms, b, lo, hi)) {
+                            return Some(outer);
+                        }
+                    }
                     // "Nick of Arachnid Labs says": the person, not the organisation.
                     if let Who::Named(m) = who {
                         let from = ms.get(m).map_or(0, |m| m.from);
@@ -221,7 +234,8 @@ fn subject_of(
         // ...": there the name is the subject of what was said.
         let ends_clause = |who: &Who| match *who {
             Who::Named(m) => ms.get(m).is_some_and(|m| match word(toks, m.to) {
-                None => true,
+                // "says Ali “...”": the name is what the quotation is about.
+                None => !matches!(tok(toks, m.to), Some(Tok::Quote(_))),
                 Some(w) => {
                     let l = lower(w);
                     is_cap(w)
@@ -238,7 +252,12 @@ fn subject_of(
         if let Some(who) = named_after_role(toks, ms, v + 1, hi).filter(ends_clause) {
             return Some(who);
         }
-        if let Some(end) = description_from(toks, v + 1, hi) {
+        // "said the Florida senator can “...”": the subject of what was said.
+        let embedded = |end: usize| {
+            matches!(tok(toks, end), Some(Tok::Quote(_)))
+                || word(toks, end).is_some_and(|w| w != "who" && has(BETWEEN, &lower(w)))
+        };
+        if let Some(end) = description_from(toks, v + 1, hi).filter(|&e| !embedded(e)) {
             // "said his oldest friend, Bruce Doe": the name in apposition.
             if matches!(tok(toks, end), Some(Tok::Punct(','))) {
                 if let Some(who @ Who::Named(_)) = who_at(toks, ms, end + 1, false) {
@@ -341,13 +360,18 @@ pub fn attribute(
     let mut out = Vec::new();
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
+    // Not the verb of a relative clause ("“...” of Trump, whom he called", "in a
+    // finish that he said was fine"): it is about someone else, up to its comma.
+    let mut relative = false;
     for v in q + 1..next_q.min(q + 20) {
-        // Not past a relative clause ("“...” of Trump, whom he called"): its verb
-        // is about someone else.
-        if word(toks, v).is_some_and(|w| matches!(&*lower(w), "whom" | "whose" | "which")) {
-            break;
+        match tok(toks, v) {
+            Some(Tok::Punct(',')) => relative = false,
+            Some(Tok::Word(w)) if matches!(&*lower(w), "that" | "whom" | "whose" | "which") => {
+                relative = true;
+            }
+            _ => {}
         }
-        if is_verb(v) {
+        if is_verb(v) && !relative {
             out.extend(subject_of(toks, ms, v, q + 1, next_q));
         }
     }
@@ -595,6 +619,40 @@ mod tests {
         assert_eq!(
             first("Mira Holm (D-Kent), noting the size of the crowd, said, “We will win.”"),
             Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_speaker_and_the_subject_of_what_was_said() {
+        assert_eq!(
+            first("Mira Holm says Ali “talked the talk and walked the walk.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm said the Oslo senator can “bring the ferry back.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first(
+                "Mira Holm, noting that he has put together “the best crew on the coast,” smiled."
+            ),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Holm says he is “tied for second place” with Ola Berg, in a finish that he said was fine."),
+            Some("Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_ends_at_its_comma() {
+        assert_eq!(
+            first("“It was better” than that of the harbour master, Holm said."),
+            Some("Holm".into())
+        );
+        assert_eq!(
+            first("“It was better,” said a harbour pilot who has worked the coast."),
+            Some("a harbour pilot".into())
         );
     }
 
