@@ -472,15 +472,16 @@ fn scan_block(
         if subject.is_some() {
             people.subject = subject;
         }
-        prev_subject = subject.or_else(|| {
-            found
-                .get(first_in_block..)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .find(|f| f.sentence == si)
-                .and_then(|f| f.speaker)
-        });
+        // Who spoke in it, else what it is about: a quotation standing alone after
+        // "“...,” said Doyle, whose state Biden won." goes on with Doyle.
+        prev_subject = found
+            .get(first_in_block..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find(|f| f.sentence == si && f.block == bi)
+            .and_then(|f| f.speaker)
+            .or(subject);
         // The last person named in the sentence's own words becomes "he" or "she".
         let named_last = named.iter().rev().find_map(|n| *n);
         let spoke_last = found
@@ -997,6 +998,16 @@ mod tests {
             "She said the crew had been “a tremendous help to the whole town.”",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+    }
+
+    #[test]
+    fn a_quotation_alone_goes_on_with_the_speaker_before_it() {
+        let q = run(&["Ola Berg “has a lot of roles to play,” said Ada Quill, whose town Bo Rand won. “He deserves that.”"]);
+        assert_eq!(
+            q.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(),
+            [Some("Ada Quill")],
+            "{q:?}"
+        );
     }
 
     #[test]
