@@ -16,6 +16,7 @@ use super::sections::{innermost, Section};
 use super::{Block, BlockKind, Settings};
 use attribution::{attribute, Who};
 use chain::{join_parts, open_chain};
+use lexicon::{has, PREPOSITIONS};
 use marks::Span;
 use names::{mentions, Mention};
 use people::People;
@@ -482,8 +483,30 @@ fn scan_block(
             .find(|f| f.sentence == si && f.block == bi)
             .and_then(|f| f.speaker)
             .or(subject);
-        // The last person named in the sentence's own words becomes "he" or "she".
-        let named_last = named.iter().rev().find_map(|n| *n);
+        // The last person named in the sentence's own words becomes "he" or "she";
+        // one a preposition governs only when no other is ("He spoke against
+        // Islamists." leaves "he" as it was).
+        let governed = |m: &Mention| {
+            m.from > 0
+                && names::word(sent, m.from - 1)
+                    .is_some_and(|w| has(PREPOSITIONS, &names::lower(w)))
+        };
+        let opens_with_pronoun = sent
+            .first()
+            .is_some_and(|(_, t)| matches!(t, Tok::Word(w) if names::is_pronoun(w)));
+        let named_last = ms
+            .iter()
+            .zip(&named)
+            .rev()
+            .filter(|(m, _)| !governed(m))
+            .find_map(|(_, n)| *n)
+            .or_else(|| {
+                if opens_with_pronoun {
+                    None
+                } else {
+                    named.iter().rev().find_map(|n| *n)
+                }
+            });
         let spoke_last = found
             .get(first_in_block..)
             .and_then(<[Found]>::last)
@@ -1006,6 +1029,19 @@ mod tests {
         assert_eq!(
             q.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(),
             [Some("Ada Quill")],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn he_is_not_a_name_after_a_preposition() {
+        let q = run(&[
+            "“We are united,” Ada Quill said. She said she did not expect a campaign against Bo Rand.",
+            "“We have nothing to fear,” she said.",
+        ]);
+        assert_eq!(
+            q.last().and_then(|q| q.speaker.as_deref()),
+            Some("Ada Quill"),
             "{q:?}"
         );
     }

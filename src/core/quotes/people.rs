@@ -62,6 +62,13 @@ pub fn is_not_person(m: &Mention) -> bool {
     if m.name.len() > 1 && m.name.iter().any(|w| has(PLACE_WORDS, &lower(w))) && m.role.is_none() {
         return true;
     }
+    // A people or a movement in the plural ("Tunisian Islamists", "Christians").
+    if m.name
+        .last()
+        .is_some_and(|w| w.ends_with("ists") || w.ends_with("ians"))
+    {
+        return true;
+    }
     // An acronym (NATO, FBI) is an organisation.
     m.name.len() == 1
         && m.name
@@ -400,6 +407,7 @@ mod tests {
     fn places_and_acronyms_are_not_people() {
         assert!(is_not_person(&m(&["South", "Dakota"])));
         assert!(is_not_person(&m(&["NATO"])));
+        assert!(is_not_person(&m(&["Tunisian", "Islamists"])));
         assert!(!is_not_person(&m(&["Bill", "Shorten"])));
     }
 }
