@@ -209,6 +209,35 @@ pub fn is_title(quoted: &str) -> bool {
     long >= 2
 }
 
+/// An opening double mark after every quotation of `text` (from byte `after` on)
+/// that nothing closes, followed by a sentence of four words or more: news style
+/// for a quotation that goes on in the next paragraph ("..., Quill said. “We will
+/// ..."). The quotation runs to the end of the text.
+pub fn trailing_open(text: &str, after: usize) -> Option<Span> {
+    let ms = marks(text);
+    let at = |k: usize| ms.get(k).map(|m| m.c);
+    let mut doubles = ms
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.pos >= after && matches!(m.c, '“' | '"' | '„' | '«'));
+    let (k, m) = doubles.next()?;
+    if doubles.next().is_some() || !opens(m.c, k.checked_sub(1).and_then(at), at(k + 1)) {
+        return None;
+    }
+    let start = m.pos + m.len;
+    let rest = text.get(start..)?.trim_end();
+    let sentence = rest.ends_with(['.', '!', '?', '…']) && rest.split_whitespace().count() >= 4;
+    sentence.then(|| {
+        let end = start + rest.len();
+        Span {
+            open: m.pos,
+            start,
+            end,
+            close: end,
+        }
+    })
+}
+
 /// The opening double mark a text starts with (after white space), if any: where it
 /// starts, where the text after it starts, and the mark (two apostrophes read as `"`).
 pub fn leading_mark(text: &str) -> Option<(usize, usize, char)> {
@@ -291,6 +320,21 @@ mod tests {
         assert_eq!(spans_in(text, true).len(), 1);
         assert!(spans_in(text, false).is_empty());
         assert!(has_double("He said ''yes''") && has_double("“a”") && !has_double("‘a’"));
+    }
+
+    #[test]
+    fn a_quotation_left_open_at_the_end_of_a_paragraph() {
+        let text = "“It is late,” Quill said. “We will sail at dawn, whatever the sea.";
+        let after = spans(text).last().map_or(0, |s| s.close);
+        let s = trailing_open(text, after);
+        assert_eq!(
+            s.and_then(|s| text.get(s.start..s.end)),
+            Some("We will sail at dawn, whatever the sea.")
+        );
+        // Not a stray mark, nor a few words.
+        assert!(trailing_open("He is 6'3\" tall and we left.", 0).is_none());
+        assert!(trailing_open("Quill said “no way.", 0).is_none());
+        assert!(trailing_open("Quill said “We will sail” at dawn and “we go.", 0).is_none());
     }
 
     #[test]

@@ -331,6 +331,12 @@ fn scan_block(
                 }];
             }
         }
+        // One opened after the last quotation and never closed goes on to the end
+        // of the paragraph (and on in the next one).
+        let after = spans.last().map_or(0, |s| s.close);
+        if let Some(open) = marks::trailing_open(text, after) {
+            spans.push(open);
+        }
     }
     let toks = tokens::tokens(text, &spans);
     let first_in_block = found.len();
