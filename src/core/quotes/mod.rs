@@ -239,6 +239,30 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             }
         })
         .collect();
+    // A quotation the article gives again in part ("When he said “not quite there
+    // yet,” ...") is the same quotation: only the full one stays.
+    let folded: Vec<String> = quotes.iter().map(|q| fold_words(&q.text)).collect();
+    let keep: Vec<bool> = folded
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            !folded
+                .iter()
+                .enumerate()
+                .any(|(j, g)| i != j && g.len() > f.len() && g.contains(f.as_str()))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    let mut caption = in_caption.iter();
+    let mut in_caption = Vec::with_capacity(quotes.len());
+    quotes.retain(|_| {
+        let k = keep.next().unwrap_or(true);
+        let c = caption.next().copied().unwrap_or(false);
+        if k {
+            in_caption.push(c);
+        }
+        k
+    });
     let wanted = settings.max_quotes.unwrap_or(match total_words {
         0..=599 => 3,
         600..=1499 => 4,
@@ -246,6 +270,23 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     });
     rank::pick_key_quotes(&mut quotes, &in_caption, wanted);
     quotes
+}
+
+/// The words of a text in lower case, each between spaces (" not quite there "),
+/// to find one quotation inside another.
+fn fold_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        for c in w.chars() {
+            out.push(c.to_ascii_lowercase());
+        }
+        out.push(' ');
+    }
+    out
 }
 
 /// The speaker a block names when it is only a dash and a name ("— Jane Smith, 34",
@@ -759,6 +800,16 @@ mod tests {
         // After it in the paragraph.
         let q = run(&["The ferry was “the worst service in years” for the town. “Nobody listens,” said Ada Quill."]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_given_again_in_part_is_one() {
+        let q = run(&[
+            "“We are not quite there yet, and we will not be for a while,” Ada Quill said.",
+            "When Quill used the words “not quite there yet,” the hall went quiet.",
+        ]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(fold_words("Not quite—there, yet!"), " not quite there yet ");
     }
 
     #[test]
