@@ -502,9 +502,16 @@ fn scan_block(
             introduces = attribute(sent, &ms, 0, sent.len(), sent.len())
                 .iter()
                 .find_map(|who| match *who {
-                    Who::Named(k) | Who::Known(k) => {
-                        ms.get(k).and_then(|m| people.resolve(m, true))
-                    }
+                    // "The Valley Gazette reported:": an organisation too, when its
+                    // name says so.
+                    Who::Named(k) | Who::Known(k) => ms.get(k).and_then(|m| {
+                        people.resolve(m, true).or_else(|| {
+                            (people::is_not_person(m)
+                                && (m.name.len() >= 2 || names::is_shouted_name(m)))
+                            .then(|| people.organisation(m))
+                            .flatten()
+                        })
+                    }),
                     Who::Pronoun(_) => people.last,
                     Who::Described(..) => None,
                 });
@@ -519,6 +526,18 @@ fn scan_block(
         });
         if subject.is_some() {
             people.subject = subject;
+        }
+        // A block that ends in a sentence of reported speech ("Schoen argued in an
+        // op-ed that the delegates may yet switch.") lends its subject to a
+        // quotation that opens the next block on its own.
+        let reports = || {
+            sent.iter().all(|(_, t)| !matches!(t, Tok::Quote(_)))
+                && sent
+                    .iter()
+                    .any(|(_, t)| matches!(t, Tok::Word(w) if verbs::is_reporting_verb(w)))
+        };
+        if si == last_sentence && introduces.is_none() && subject.is_some() && reports() {
+            introduces = subject.filter(|&k| people.can_be_last(k));
         }
         // Who spoke in it, else what it is about: a quotation standing alone after
         // "“...,” said Doyle, whose state Biden won." goes on with Doyle.
@@ -810,6 +829,20 @@ mod tests {
         ]);
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(fold_words("Not quite—there, yet!"), " not quite there yet ");
+    }
+
+    #[test]
+    fn a_block_of_reported_speech_lends_its_subject() {
+        let q = run(&[
+            "Ada Quill argued in a letter to the council that the ferry may yet run again.",
+            "“A ferry in May would change everything for the island.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        let q = run(&[
+            "The Valley Gazette confirmed the story, reporting:",
+            "“The ferry will not run before May, the council says.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Valley Gazette"), "{q:?}");
     }
 
     #[test]
