@@ -214,6 +214,10 @@ pub fn is_title(quoted: &str) -> bool {
 /// for a quotation that goes on in the next paragraph ("..., Quill said. “We will
 /// ..."). The quotation runs to the end of the text.
 pub fn trailing_open(text: &str, after: usize) -> Option<Span> {
+    let tail = text.get(after..)?;
+    if !has_double(tail) {
+        return None;
+    }
     let ms = marks(text);
     let at = |k: usize| ms.get(k).map(|m| m.c);
     let mut doubles = ms

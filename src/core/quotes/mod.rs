@@ -180,11 +180,18 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             None if introduced.is_some() => introduced,
             // A paragraph of narration ends the quoting; a short line or a list item
             // (often a caption in disguise) does not.
-            None if block.words() > 12 && block.kind != BlockKind::ListItem => None,
+            None if block.words_upto(12) > 12 && block.kind != BlockKind::ListItem => None,
             None => quoting,
         };
     }
-    let total_words: usize = blocks.iter().map(Block::words).sum();
+    // Counted only as far as the number of key quotes needs.
+    let mut total_words = 0usize;
+    for b in blocks {
+        if total_words >= 1500 {
+            break;
+        }
+        total_words += b.words_upto(1500 - total_words);
+    }
     let text_of = |b: usize| blocks.get(b).map_or("", |b| b.text.as_str());
     let mut in_caption: Vec<bool> = Vec::with_capacity(found.len());
     let mut quotes: Vec<Quote> = found

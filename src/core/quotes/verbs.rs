@@ -12,20 +12,27 @@ fn any_base(w: &str, found: impl Fn(&str) -> bool) -> bool {
     if found(w) {
         return true;
     }
-    let plus = |stem: &str, c: char| {
-        let mut s = String::with_capacity(stem.len() + 1);
-        s.push_str(stem);
-        s.push(c);
-        found(&s)
+    // The stem and one ASCII letter, on the stack for a word of a usual length.
+    let plus = |stem: &str, c: u8| {
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..stem.len() + 1) {
+            Some(dst) => {
+                let (head, last) = dst.split_at_mut(stem.len());
+                head.copy_from_slice(stem.as_bytes());
+                last.fill(c);
+                std::str::from_utf8(dst).is_ok_and(&found)
+            }
+            None => found(&format!("{stem}{}", char::from(c))),
+        }
     };
     if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
-        if plus(stem, 'y') {
+        if plus(stem, b'y') {
             return true;
         }
     }
     for ending in ["ing", "ed"] {
         if let Some(stem) = w.strip_suffix(ending) {
-            if found(stem) || plus(stem, 'e') {
+            if found(stem) || plus(stem, b'e') {
                 return true;
             }
             // A doubled consonant: "snapped" -> "snap".
@@ -39,7 +46,7 @@ fn any_base(w: &str, found: impl Fn(&str) -> bool) -> bool {
     }
     for ending in ["es", "s"] {
         if let Some(stem) = w.strip_suffix(ending) {
-            if found(stem) || plus(stem, 'e') {
+            if found(stem) || plus(stem, b'e') {
                 return true;
             }
         }
