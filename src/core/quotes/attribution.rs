@@ -3,9 +3,10 @@
 //! Hegseth; according to X; Name: "..."; "..." — Name).
 
 use super::lexicon::{
-    has, AFTER_NAME, BETWEEN, CLAUSE_OPENERS, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS, STOP,
+    has, AFTER_NAME, BETWEEN, CLAUSE_OPENERS, DETERMINERS, ORG_NOUNS, PREPOSITIONS,
+    STATEMENT_NOUNS, STOP,
 };
-use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
+use super::names::{is_cap, is_pronoun, is_title, lower, split_possessive, word, Mention};
 use super::tokens::{is_past, Tok};
 use super::verbs::{invertible, is_reporting_verb};
 use crate::core::lexicon::is_calendar_word;
@@ -68,11 +69,17 @@ fn ends_description(w: &str, past_first: bool) -> bool {
 /// "one Clinton aide", "the party's treasurer"): its end, at the next punctuation
 /// mark, quotation, relative pronoun or verb, within twelve words.
 fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option<usize> {
-    if !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
+    // A name's possessive works as a determiner: "Clinton's campaign", "Quill's
+    // lawyer".
+    let possessive = |w: &str| is_cap(w) && split_possessive(w).1;
+    let by_name = word(toks, from).is_some_and(possessive);
+    if !by_name && !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
         return None;
     }
+    // After a name, a role of a word or two ("Quill's press secretary").
+    let longest = if by_name { 3 } else { 13 };
     let mut k = from + 1;
-    while k < hi && k < from + 13 {
+    while k < hi && k < from + longest {
         match word(toks, k) {
             Some(w) if !ends_description(w, k > from + 1) => k += 1,
             _ => break,
@@ -101,6 +108,12 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
         .filter_map(|k| {
             if word(toks, k).is_some_and(is_pronoun) {
                 return Some(Who::Pronoun(k));
+            }
+            // "Clinton's campaign said": the campaign, by its candidate's name.
+            if let Some(m) = ms.iter().find(|m| m.from == k && m.possessive) {
+                return word(toks, m.to)
+                    .is_some_and(|w| has(ORG_NOUNS, &lower(w)))
+                    .then_some(Who::Described(m.to - 1, m.to + 1));
             }
             // Not a label ("CALLOWAY: Well, ..."): a transcript's speaker.
             ms.iter()
@@ -653,6 +666,18 @@ mod tests {
         assert_eq!(
             first("“It was better,” said a harbour pilot who has worked the coast."),
             Some("a harbour pilot".into())
+        );
+    }
+
+    #[test]
+    fn a_campaign_by_its_candidates_name() {
+        assert_eq!(
+            first("Quill’s campaign shrugged off the remarks, telling reporters, “We never said that.”"),
+            Some("Quill’s campaign".into())
+        );
+        assert_eq!(
+            first("“We never said that,” Quill's lawyer said."),
+            Some("Quill's lawyer".into())
         );
     }
 

@@ -142,7 +142,7 @@ pub(super) fn is_nationality(w: &str) -> bool {
 
 /// The word without its possessive ending, and whether it had one ("Trump’s" ->
 /// "Trump"; "Jones'" -> "Jones").
-fn split_possessive(w: &str) -> (&str, bool) {
+pub(super) fn split_possessive(w: &str) -> (&str, bool) {
     for s in ["'s", "’s"] {
         if let Some(stem) = w.strip_suffix(s).filter(|s| !s.is_empty()) {
             return (stem, true);

@@ -2,7 +2,7 @@
 //! said" resolve to the full name given earlier.
 
 use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
-use super::names::{is_cap, is_nationality, lower, Gender, Mention};
+use super::names::{is_cap, is_nationality, lower, split_possessive, Gender, Mention};
 
 /// What kind of source a registry entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,6 +211,18 @@ impl People {
     pub fn described(&mut self, words: &[&str]) -> Option<usize> {
         let first = lower(words.first()?);
         let last = words.last().map(|w| role_word(w))?;
+        // "Clinton's campaign": an organisation by its candidate's name; "Quill's
+        // lawyer": shown as it is.
+        if let (Some(head), Some(rest)) = (words.first(), words.get(1..)) {
+            let (stem, possessive) = split_possessive(head);
+            if possessive && is_cap(head) && !rest.is_empty() && !self.frozen && words.len() <= 6 {
+                if has(ORG_NOUNS, &last) {
+                    let name = format!("{stem} {}", rest.join(" "));
+                    return Some(self.add(name, None, Kind::Organisation));
+                }
+                return Some(self.add(words.join(" "), None, Kind::Description));
+            }
+        }
         if first == "the" && words.len() >= 2 {
             let holder = self.list.iter().rposition(|p| {
                 p.kind == Kind::Person
@@ -332,6 +344,22 @@ mod tests {
             people.described(&["the", "woman"]),
             None,
             "no role: maybe someone new"
+        );
+    }
+
+    #[test]
+    fn a_campaign_by_its_candidates_name() {
+        let mut people = People::default();
+        let k = people.described(&["Quill’s", "campaign"]);
+        let p = k.and_then(|k| people.list.get(k));
+        assert_eq!(
+            p.map(|p| (p.name.as_str(), p.kind)),
+            Some(("Quill campaign", Kind::Organisation))
+        );
+        let k = people.described(&["Quill's", "lawyer"]);
+        assert_eq!(
+            k.and_then(|k| people.list.get(k)).map(|p| p.name.as_str()),
+            Some("Quill's lawyer")
         );
     }
 
