@@ -630,6 +630,10 @@ mod tests {
             Some("Mira Holm".into())
         );
         assert_eq!(
+            first("Much of the ire went at Ola Berg, who Mira Holm on Monday called “a horrible man.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
             first("Mira Holm (D-Kent), noting the size of the crowd, said, “We will win.”"),
             Some("Mira Holm".into())
         );

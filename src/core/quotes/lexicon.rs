@@ -830,7 +830,7 @@ pub const MALE_NAMES: &[&str] = &[
 /// that Quill said", "And Quill gloated").
 pub const CLAUSE_OPENERS: &[&str] = &[
     "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
-    "then", "though", "until", "when", "where", "while",
+    "then", "though", "until", "when", "where", "while", "who", "whom",
 ];
 
 /// Prepositions: a name governed by one is no sentence subject.
