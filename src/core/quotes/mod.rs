@@ -1151,15 +1151,15 @@ mod tests {
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
         let q = run(&[
-            "Mrs. Quill met Tom Rand and his crew on Monday.",
+            "Mrs. Quill met Thomas Rand and his crew on Monday.",
             "“We will not give up the harbour,” she said.",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Quill"), "{q:?}");
         let q = run(&[
-            "Susan Vale met Tom Rand on Monday.",
+            "Susan Vale met Thomas Rand on Monday.",
             "“We will not give up the harbour,” he said.",
         ]);
-        assert_eq!(q[0].speaker.as_deref(), Some("Tom Rand"), "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Thomas Rand"), "{q:?}");
     }
 
     #[test]
