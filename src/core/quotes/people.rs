@@ -217,7 +217,11 @@ impl People {
             let (stem, possessive) = split_possessive(head);
             if possessive && is_cap(head) && !rest.is_empty() && !self.frozen && words.len() <= 6 {
                 if has(ORG_NOUNS, &last) {
-                    let name = format!("{stem} {}", rest.join(" "));
+                    let mut name = stem.to_string();
+                    for w in rest {
+                        name.push(' ');
+                        name.push_str(w);
+                    }
                     return Some(self.add(name, None, Kind::Organisation));
                 }
                 return Some(self.add(words.join(" "), None, Kind::Description));

@@ -4,27 +4,19 @@
 use super::lexicon::{has, INVERTIBLE, IRREGULAR, VERBS};
 use super::names::lower;
 
-/// Whether `found` holds a base form `w` may be a form of: itself, or what is left
-/// when an ending is taken off ("stated" -> "stat", "state"; "snapped" -> "snap";
-/// "replied" -> "reply"). Works on characters, so a word of any script is safe; it
-/// copies a stem only to add a letter to it.
-fn any_base(w: &str, found: impl Fn(&str) -> bool) -> bool {
+/// Whether the sorted `list` holds a base form `w` may be a form of: itself, or
+/// what is left when an ending is taken off ("stated" -> "stat", "state";
+/// "snapped" -> "snap"; "replied" -> "reply"). Works on characters, so a word of
+/// any script is safe; a stem and a letter are compared without a copy.
+fn any_base(w: &str, list: &[&str]) -> bool {
+    let found = |b: &str| has(list, b);
+    let plus = |stem: &str, c: u8| {
+        list.binary_search_by(|x| x.bytes().cmp(stem.bytes().chain(std::iter::once(c))))
+            .is_ok()
+    };
     if found(w) {
         return true;
     }
-    // The stem and one ASCII letter, on the stack for a word of a usual length.
-    let plus = |stem: &str, c: u8| {
-        let mut buf = [0u8; 24];
-        match buf.get_mut(..stem.len() + 1) {
-            Some(dst) => {
-                let (head, last) = dst.split_at_mut(stem.len());
-                head.copy_from_slice(stem.as_bytes());
-                last.fill(c);
-                std::str::from_utf8(dst).is_ok_and(&found)
-            }
-            None => found(&format!("{stem}{}", char::from(c))),
-        }
-    };
     if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
         if plus(stem, b'y') {
             return true;
@@ -38,7 +30,7 @@ fn any_base(w: &str, found: impl Fn(&str) -> bool) -> bool {
             // A doubled consonant: "snapped" -> "snap".
             let mut rev = stem.char_indices().rev();
             if let (Some((at, a)), Some((_, b))) = (rev.next(), rev.next()) {
-                if a == b && stem.chars().count() > 2 && stem.get(..at).is_some_and(&found) {
+                if a == b && stem.chars().count() > 2 && stem.get(..at).is_some_and(found) {
                     return true;
                 }
             }
@@ -57,7 +49,7 @@ fn any_base(w: &str, found: impl Fn(&str) -> bool) -> bool {
 /// Whether `word` is a form of a reporting verb ("said", "stating", "argued").
 pub fn is_reporting_verb(word: &str) -> bool {
     let w = lower(word);
-    has(IRREGULAR, &w) || any_base(&w, |b| has(VERBS, b))
+    has(IRREGULAR, &w) || any_base(&w, VERBS)
 }
 
 /// Whether a form of a reporting verb may come before its subject ("said Hegseth").
@@ -68,7 +60,7 @@ pub fn invertible(word: &str) -> bool {
         "told" | "tells" | "asked" | "asks" => return false,
         _ => {}
     }
-    any_base(&w, |b| has(INVERTIBLE, b))
+    any_base(&w, INVERTIBLE)
 }
 
 #[cfg(test)]
