@@ -109,6 +109,13 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
             if word(toks, k).is_some_and(is_pronoun) {
                 return Some(Who::Pronoun(k));
             }
+            // "One Clinton aide has called it “...”": a description that opens the
+            // clause, up to its verb.
+            if word(toks, k).is_some_and(|w| matches!(&*lower(w), "a" | "an" | "one")) {
+                return description_from(toks, k, to)
+                    .filter(|&end| end < to && end > k + 1)
+                    .map(|end| Who::Described(k, end));
+            }
             // "Clinton's campaign said": the campaign, by its candidate's name.
             if let Some(m) = ms.iter().find(|m| m.from == k && m.possessive) {
                 return word(toks, m.to)
@@ -670,6 +677,14 @@ mod tests {
         assert_eq!(
             first("“It was better,” said a harbour pilot who has worked the coast."),
             Some("a harbour pilot".into())
+        );
+    }
+
+    #[test]
+    fn a_description_that_opens_the_clause() {
+        assert_eq!(
+            first("One Harbour Party aide has called the plan “a tide of nonsense.”"),
+            Some("One Harbour Party aide".into())
         );
     }
 
