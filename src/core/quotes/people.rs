@@ -273,9 +273,10 @@ impl People {
         }
         // Without a proper name in it ("the minister", "a senior adviser", "the
         // report") a description says too little to show as a speaker: the labels
-        // of this project leave such quotations without one.
+        // of this project leave such quotations without one. Twelve words at most,
+        // as a description after a verb runs.
         let named = words.iter().skip(1).any(|w| is_cap(w));
-        if self.frozen || words.len() > 8 || !named {
+        if self.frozen || words.len() > 12 || !named {
             return None;
         }
         Some(self.add(words.join(" "), None, Kind::Description))
@@ -348,6 +349,19 @@ mod tests {
             people.described(&["the", "woman"]),
             None,
             "no role: maybe someone new"
+        );
+    }
+
+    #[test]
+    fn a_long_description_that_names_someone() {
+        let mut people = People::default();
+        let words = [
+            "one", "old", "friend", "of", "the", "Harbour", "Party", "who", "knows", "the", "pier",
+        ];
+        let k = people.described(&words);
+        assert_eq!(
+            k.and_then(|k| people.list.get(k)).map(|p| p.kind),
+            Some(Kind::Description)
         );
     }
 
