@@ -109,12 +109,25 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
             if word(toks, k).is_some_and(is_pronoun) {
                 return Some(Who::Pronoun(k));
             }
-            // "One Clinton aide has called it “...”": a description that opens the
-            // clause, up to its verb.
-            if word(toks, k).is_some_and(|w| matches!(&*lower(w), "a" | "an" | "one")) {
-                return description_from(toks, k, to)
-                    .filter(|&end| end < to && end > k + 1)
-                    .map(|end| Who::Described(k, end));
+            // "One Clinton aide has called it “...”", "The Florida senator sought
+            // calm, saying ...": a description that opens the clause, up to its verb.
+            // It ends at its verb (or an auxiliary), and "the" needs a name or a
+            // role in it ("the talk was" is no source).
+            if let Some(det) = word(toks, k).map(lower) {
+                if matches!(&*det, "a" | "an" | "one" | "the") {
+                    let at_verb = |end: usize| {
+                        word(toks, end)
+                            .is_some_and(|w| is_reporting_verb(w) || has(BETWEEN, &lower(w)))
+                    };
+                    let says_who = |end: usize| {
+                        &*det != "the"
+                            || (k + 1..end)
+                                .any(|j| word(toks, j).is_some_and(|w| is_cap(w) || is_title(w)))
+                    };
+                    return description_from(toks, k, to)
+                        .filter(|&end| end < to && end > k + 1 && at_verb(end) && says_who(end))
+                        .map(|end| Who::Described(k, end));
+                }
             }
             // "Clinton's campaign said": the campaign, by its candidate's name.
             if let Some(m) = ms.iter().find(|m| m.from == k && m.possessive) {
@@ -685,6 +698,10 @@ mod tests {
         assert_eq!(
             first("One Harbour Party aide has called the plan “a tide of nonsense.”"),
             Some("One Harbour Party aide".into())
+        );
+        assert_eq!(
+            first("The Oslo harbour master told the crowd the pier would “hold for years.”"),
+            Some("The Oslo harbour master".into())
         );
     }
 
