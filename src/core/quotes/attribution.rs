@@ -69,7 +69,7 @@ fn ends_description(w: &str, past_first: bool) -> bool {
 /// "one Clinton aide", "the party's treasurer"): its end, at the next punctuation
 /// mark, quotation, relative pronoun or verb, within twelve words.
 fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option<usize> {
-    // A name's possessive works as a determiner: "Clinton's campaign", "Quill's
+    // A name's possessive works as a determiner: "Quill's campaign", "Quill's
     // lawyer".
     let possessive = |w: &str| is_cap(w) && split_possessive(w).1;
     let by_name = word(toks, from).is_some_and(possessive);
@@ -109,8 +109,8 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
             if word(toks, k).is_some_and(is_pronoun) {
                 return Some(Who::Pronoun(k));
             }
-            // "One Clinton aide has called it “...”", "The Florida senator sought
-            // calm, saying ...": a description that opens the clause, up to its verb.
+            // "One Harbour Party aide has called it “...”", "The Oslo harbour master
+            // told ...": a description that opens the clause, up to its verb.
             // It ends at its verb (or an auxiliary), and "the" needs a name or a
             // role in it ("the talk was" is no source).
             if let Some(det) = word(toks, k).map(lower) {
@@ -129,7 +129,7 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
                         .map(|end| Who::Described(k, end));
                 }
             }
-            // "Clinton's campaign said": the campaign, by its candidate's name.
+            // "Quill's campaign said": the campaign, by its candidate's name.
             if let Some(m) = ms.iter().find(|m| m.from == k && m.possessive) {
                 return word(toks, m.to)
                     .is_some_and(|w| has(ORG_NOUNS, &lower(w)))
@@ -393,7 +393,7 @@ pub fn attribute(
     let mut out = Vec::new();
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
-    // Not the verb of a relative clause ("“...” of Trump, whom he called", "in a
+    // Not the verb of a relative clause ("“...” of Berg, whom she called", "in a
     // finish that he said was fine"): it is about someone else, up to its comma.
     let mut relative = false;
     for v in q + 1..next_q.min(q + 20) {
@@ -479,7 +479,7 @@ pub fn attribute(
     out.extend(subjects.iter().copied());
     if verb < q {
         // With a verb of saying, the subject nearest it speaks, even one not named
-        // before ("Bryne went on to say, “...”", "Quill lashed out, saying “...”").
+        // before ("Quill went on to say, “...”", "Quill lashed out, saying “...”").
         if let Some(&Who::Known(m)) = subjects.last() {
             out.push(Who::Named(m));
         }
@@ -617,7 +617,7 @@ mod tests {
     #[test]
     fn not_the_verb_of_a_relative_clause_after_the_quotation() {
         assert_eq!(
-            first("Mira Holm said she had begun “to unmask the true nature” of Ola Berg, whom she called a fraud."),
+            first("Mira Holm said she had begun “to show the town the real plan” of Ola Berg, whom she called a fraud."),
             Some("Mira Holm".into())
         );
     }
@@ -629,12 +629,12 @@ mod tests {
             Some("Mira Holm".into())
         );
         assert_eq!(
-            first("“This is fantastic!” beamed Ola Berg of Tromsø."),
+            first("“What a night for the town!” beamed Ola Berg of Tromsø."),
             Some("Ola Berg".into())
         );
         // Not the object of a sentence that goes on.
         assert_eq!(
-            first("“This is fantastic!” Ola Berg wanted the crowd to hear."),
+            first("“What a night for the town!” Ola Berg wanted the crowd to hear."),
             None
         );
     }
@@ -642,7 +642,7 @@ mod tests {
     #[test]
     fn the_subject_of_a_clause_after_a_conjunction_or_a_time() {
         assert_eq!(
-            first("The talk was so dull that Mira Holm was moved to say, “Wake me up.”"),
+            first("The meeting ran so long that Mira Holm was moved to say, “Wake me up.”"),
             Some("Mira Holm".into())
         );
         assert_eq!(
@@ -650,7 +650,9 @@ mod tests {
             Some("Mira Holm".into())
         );
         assert_eq!(
-            first("Much of the ire went at Ola Berg, who Mira Holm on Monday called “a horrible man.”"),
+            first(
+                "The board blamed Ola Berg, who Mira Holm on Friday called “a danger to the port.”"
+            ),
             Some("Mira Holm".into())
         );
         assert_eq!(
@@ -662,7 +664,7 @@ mod tests {
     #[test]
     fn the_speaker_and_the_subject_of_what_was_said() {
         assert_eq!(
-            first("Mira Holm says Ali “talked the talk and walked the walk.”"),
+            first("Mira Holm says Berg “never once missed a tide.”"),
             Some("Mira Holm".into())
         );
         assert_eq!(
@@ -670,13 +672,11 @@ mod tests {
             Some("Mira Holm".into())
         );
         assert_eq!(
-            first(
-                "Mira Holm, noting that he has put together “the best crew on the coast,” smiled."
-            ),
+            first("Mira Holm, noting that he has built “the best crew on the coast,” smiled."),
             Some("Mira Holm".into())
         );
         assert_eq!(
-            first("Holm says he is “tied for second place” with Ola Berg, in a finish that he said was fine."),
+            first("Holm says he is “ready to sail by spring” with Ola Berg, in a race that he said was fair."),
             Some("Holm".into())
         );
     }
@@ -708,7 +708,7 @@ mod tests {
     #[test]
     fn a_campaign_by_its_candidates_name() {
         assert_eq!(
-            first("Quill’s campaign shrugged off the remarks, telling reporters, “We never said that.”"),
+            first("Quill’s campaign brushed the story aside, telling the radio, “We never said that.”"),
             Some("Quill’s campaign".into())
         );
         assert_eq!(
@@ -720,7 +720,7 @@ mod tests {
     #[test]
     fn a_participle_opens_the_sentence() {
         assert_eq!(
-            first("Speaking to Radio Dover on Monday in Kent, Mira Holm called the mayor “a bright, charismatic leader.”"),
+            first("Speaking to Radio Dover on Monday in Kent, Mira Holm called the mayor “a steady hand at the helm.”"),
             Some("Mira Holm".into())
         );
     }

@@ -246,8 +246,8 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             }
         })
         .collect();
-    // A quotation the article gives again in part ("When he said “not quite there
-    // yet,” ...") is the same quotation: only the full one stays.
+    // A quotation the article gives again in part ("When she said “not ready to
+    // sail,” ...") is the same quotation: only the full one stays.
     let folded: Vec<String> = quotes.iter().map(|q| fold_words(&q.text)).collect();
     let keep: Vec<bool> = folded
         .iter()
@@ -279,7 +279,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     quotes
 }
 
-/// The words of a text in lower case, each between spaces (" not quite there "),
+/// The words of a text in lower case, each between spaces (" not ready to sail "),
 /// to find one quotation inside another.
 fn fold_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -419,7 +419,7 @@ fn scan_block(
                     })
                 }),
                 // An organisation that is the sentence's subject speaks too ("the
-                // Harbour Board lists “...”"), when its name says so.
+                // Harbour Board puts “...”"), when its name says so.
                 Who::Known(k) => ms.get(k).and_then(|m| {
                     people.resolve(m, false).or_else(|| {
                         // Not a transcript's "CALLOWAY:".
@@ -482,7 +482,7 @@ fn scan_block(
                 continue;
             };
             let quoted = text.get(this.start..this.end).unwrap_or("").trim();
-            // A title or a slogan in marks ("Meet the Press") is no quotation.
+            // A title or a slogan in marks ("Harbour Talk Tonight") is no quotation.
             if marks::is_title(quoted) {
                 continue;
             }
@@ -534,8 +534,8 @@ fn scan_block(
         if subject.is_some() {
             people.subject = subject;
         }
-        // A block that ends in a sentence of reported speech ("Schoen argued in an
-        // op-ed that the delegates may yet switch.") lends its subject to a
+        // A block that ends in a sentence of reported speech ("Quill argued in a
+        // letter that the ferry may yet run.") lends its subject to a
         // quotation that opens the next block on its own.
         let reports = || {
             sent.iter().all(|(_, t)| !matches!(t, Tok::Quote(_)))
@@ -547,7 +547,7 @@ fn scan_block(
             introduces = subject.filter(|&k| people.can_be_last(k));
         }
         // Who spoke in it, else what it is about: a quotation standing alone after
-        // "“...,” said Doyle, whose state Biden won." goes on with Doyle.
+        // "“...,” said Quill, whose boat Rand sank." goes on with Quill.
         prev_subject = found
             .get(first_in_block..)
             .unwrap_or_default()
@@ -831,11 +831,11 @@ mod tests {
     #[test]
     fn a_quotation_given_again_in_part_is_one() {
         let q = run(&[
-            "“We are not quite there yet, and we will not be for a while,” Ada Quill said.",
-            "When Quill used the words “not quite there yet,” the hall went quiet.",
+            "“We are not ready to sail, and we will not be for a while,” Ada Quill said.",
+            "When Quill used the words “not ready to sail,” the hall went quiet.",
         ]);
         assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(fold_words("Not quite—there, yet!"), " not quite there yet ");
+        assert_eq!(fold_words("Not ready—to, sail!"), " not ready to sail ");
     }
 
     #[test]
@@ -846,7 +846,7 @@ mod tests {
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
         let q = run(&[
-            "The Valley Gazette confirmed the story, reporting:",
+            "The Valley Gazette looked into it and reported:",
             "“The ferry will not run before May, the council says.”",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Valley Gazette"), "{q:?}");
@@ -1073,7 +1073,7 @@ mod tests {
     #[test]
     fn an_organisation_that_is_the_subject_speaks() {
         let q = run(&[
-            "On its website, the Harbour Board lists “public safety as the board’s first duty.”",
+            "In its yearly plan, the Harbour Board puts “public safety above every other duty.”",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Harbour Board"));
         let q = run(&["The NTSB calls it “a failure of the whole system of checks.”"]);
@@ -1122,7 +1122,7 @@ mod tests {
 
     #[test]
     fn a_quotation_alone_goes_on_with_the_speaker_before_it() {
-        let q = run(&["Ola Berg “has a lot of roles to play,” said Ada Quill, whose town Bo Rand won. “He deserves that.”"]);
+        let q = run(&["Ola Berg “knows every rock in the bay,” said Ada Quill, whose boat Bo Rand once sank. “He earned that.”"]);
         assert_eq!(
             q.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(),
             [Some("Ada Quill")],
@@ -1133,8 +1133,8 @@ mod tests {
     #[test]
     fn he_is_not_a_name_after_a_preposition() {
         let q = run(&[
-            "“We are united,” Ada Quill said. She said she did not expect a campaign against Bo Rand.",
-            "“We have nothing to fear,” she said.",
+            "“The pier will hold,” Ada Quill said. She said she would not campaign against Bo Rand.",
+            "“The boats are safe,” she said.",
         ]);
         assert_eq!(
             q.last().and_then(|q| q.speaker.as_deref()),

@@ -211,7 +211,7 @@ impl People {
     pub fn described(&mut self, words: &[&str]) -> Option<usize> {
         let first = lower(words.first()?);
         let last = words.last().map(|w| role_word(w))?;
-        // "Clinton's campaign": an organisation by its candidate's name; "Quill's
+        // "Quill's campaign": an organisation by its candidate's name; "Quill's
         // lawyer": shown as it is.
         if let (Some(head), Some(rest)) = (words.first(), words.get(1..)) {
             let (stem, possessive) = split_possessive(head);
