@@ -2,10 +2,14 @@
 //! speaker, from the reporting verb that ties them ("...," Hegseth said; said
 //! Hegseth; according to X; Name: "..."; "..." — Name).
 
-use super::lexicon::{has, BETWEEN, DETERMINERS, PREPOSITIONS, STATEMENT_NOUNS};
-use super::names::{is_cap, is_pronoun, is_title, lower, word, Mention};
-use super::tokens::Tok;
+use super::lexicon::{
+    has, AFTER_NAME, BETWEEN, CLAUSE_OPENERS, DETERMINERS, ORG_NOUNS, PREPOSITIONS,
+    STATEMENT_NOUNS, STOP,
+};
+use super::names::{is_cap, is_pronoun, is_title, lower, split_possessive, word, Mention};
+use super::tokens::{is_past, Tok};
 use super::verbs::{invertible, is_reporting_verb};
+use crate::core::lexicon::is_calendar_word;
 
 fn tok<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<Tok<'a>> {
     toks.get(i).map(|&(_, t)| t)
@@ -55,7 +59,7 @@ fn clause_edge(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
 /// name's ("a State Department official"), even when it spells a verb.
 fn ends_description(w: &str, past_first: bool) -> bool {
     let l = lower(w);
-    if matches!(l.as_str(), "who" | "whose" | "which" | "that") {
+    if matches!(&*l, "who" | "whose" | "which" | "that") {
         return true;
     }
     !is_cap(w) && ((past_first && has(BETWEEN, &l)) || is_reporting_verb(w))
@@ -65,11 +69,17 @@ fn ends_description(w: &str, past_first: bool) -> bool {
 /// "one Clinton aide", "the party's treasurer"): its end, at the next punctuation
 /// mark, quotation, relative pronoun or verb, within twelve words.
 fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option<usize> {
-    if !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
+    // A name's possessive works as a determiner: "Quill's campaign", "Quill's
+    // lawyer".
+    let possessive = |w: &str| is_cap(w) && split_possessive(w).1;
+    let by_name = word(toks, from).is_some_and(possessive);
+    if !by_name && !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
         return None;
     }
+    // After a name, a role of a word or two ("Quill's press secretary").
+    let longest = if by_name { 3 } else { 13 };
     let mut k = from + 1;
-    while k < hi && k < from + 13 {
+    while k < hi && k < from + longest {
         match word(toks, k) {
             Some(w) if !ends_description(w, k > from + 1) => k += 1,
             _ => break,
@@ -78,24 +88,64 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
     (k > from + 1 && (k >= hi || clause_edge(toks, k) || word(toks, k).is_some())).then_some(k)
 }
 
-/// The subject of the clause `toks[lo..to]`: its first name or pronoun that no
-/// preposition governs and no other word comes right before (but a title).
-fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Option<Who> {
+/// The subjects of the clause `toks[lo..to]`, in order: its names and pronouns that
+/// open a clause (after a comma, a conjunction, "the" or a title) and that no
+/// preposition governs.
+fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Vec<Who> {
+    let governed =
+        |k: usize| k > lo && word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)));
     (lo..to)
-        .filter(|&k| k == lo || !word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w))))
+        .filter(|&k| !governed(k))
         .filter(|&k| {
             k == lo
                 || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
-                || word(toks, k - 1).is_some_and(is_title)
+                || word(toks, k - 1).is_some_and(|w| {
+                    is_title(w)
+                        || (w.eq_ignore_ascii_case("the") && !governed(k - 1))
+                        || has(CLAUSE_OPENERS, &lower(w))
+                })
         })
-        .find_map(|k| {
+        .filter_map(|k| {
             if word(toks, k).is_some_and(is_pronoun) {
                 return Some(Who::Pronoun(k));
             }
+            // "One Harbour Party aide has called it “...”", "The Oslo harbour master
+            // told ...": a description that opens the clause, up to its verb.
+            // It ends at its verb (or an auxiliary), and "the" needs a name or a
+            // role in it ("the talk was" is no source).
+            if let Some(det) = word(toks, k).map(lower) {
+                if matches!(&*det, "a" | "an" | "one" | "the") {
+                    let at_verb = |end: usize| {
+                        word(toks, end)
+                            .is_some_and(|w| is_reporting_verb(w) || has(BETWEEN, &lower(w)))
+                    };
+                    let says_who = |end: usize| {
+                        &*det != "the"
+                            || (k + 1..end)
+                                .any(|j| word(toks, j).is_some_and(|w| is_cap(w) || is_title(w)))
+                    };
+                    return description_from(toks, k, to)
+                        .filter(|&end| end < to && end > k + 1 && at_verb(end) && says_who(end))
+                        .map(|end| Who::Described(k, end));
+                }
+            }
+            // "Quill's campaign said": the campaign, by its candidate's name.
+            if let Some(m) = ms.iter().find(|m| m.from == k && m.possessive) {
+                return word(toks, m.to)
+                    .is_some_and(|w| has(ORG_NOUNS, &lower(w)))
+                    .then_some(Who::Described(m.to - 1, m.to + 1));
+            }
+            // Not a label ("CALLOWAY: Well, ..."): a transcript's speaker.
             ms.iter()
-                .position(|m| m.from == k && !m.possessive)
+                .position(|m| {
+                    m.from == k
+                        && !m.possessive
+                        && !matches!(tok(toks, m.to), Some(Tok::Punct(':')))
+                })
                 .map(Who::Known)
         })
+        .take(4)
+        .collect()
 }
 
 /// The subject right before the verb at `v` (skipping "also", "later", ..., and an
@@ -115,6 +165,19 @@ fn subject_of(
             Some(Tok::Word(w)) if has(BETWEEN, &lower(w)) => continue,
             Some(Tok::Word(_)) => {
                 if let Some(who) = who_at(toks, ms, k, true) {
+                    // "Quill said he has put together “...”", "Quill, noting that
+                    // he ...": the pronoun is the subject of the verb before it.
+                    if let Who::Pronoun(p) = who {
+                        let before = (p >= 2 && word(toks, p - 1) == Some("that"))
+                            .then(|| p - 2)
+                            .or(p.checked_sub(1))
+                            .filter(|&b| {
+                                b > lo && b < v && word(toks, b).is_some_and(is_reporting_verb)
+                            });
+                        if let Some(outer) = before.and_then(|b| subject_of(toks, ms, b, lo, hi)) {
+                            return Some(outer);
+                        }
+                    }
                     // "Nick of Arachnid Labs says": the person, not the organisation.
                     if let Who::Named(m) = who {
                         let from = ms.get(m).map_or(0, |m| m.from);
@@ -143,6 +206,20 @@ fn subject_of(
             // "Jane Smith, the harbour master, said", "the assailant, John Doe,
             // told", "Jane Smith, Republican of Ohio, said": the name right before
             // this comma, else before an earlier one (the appositive between).
+            // "Ada Quill (D-Kent) said": over the parenthesis to the name.
+            Some(Tok::Punct(')')) => {
+                let open = (lo..k)
+                    .rev()
+                    .take(8)
+                    .find(|&j| matches!(tok(toks, j), Some(Tok::Punct('('))));
+                match open {
+                    Some(j) => {
+                        k = j;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             Some(Tok::Punct(',')) if k + 1 == v => {
                 // A name a preposition governs ("master of Vigo") is no subject.
                 let free = |who: &Who| match *who {
@@ -163,33 +240,133 @@ fn subject_of(
                     .collect();
                 commas.reverse();
                 for c in commas {
-                    if let Some(who) = who_at(toks, ms, c - 1, true).filter(free) {
+                    // "Quill (D-Kent), noting the size of it, said": over the
+                    // parenthesis.
+                    let at = if matches!(tok(toks, c - 1), Some(Tok::Punct(')'))) {
+                        (lo..c)
+                            .rev()
+                            .take(8)
+                            .find(|&j| matches!(tok(toks, j), Some(Tok::Punct('('))))
+                            .map_or(c - 1, |j| j.saturating_sub(1))
+                    } else {
+                        c - 1
+                    };
+                    if let Some(who) = who_at(toks, ms, at, true).filter(free) {
                         return Some(who);
                     }
                 }
                 // "Sanders stepped up his attacks, saying ...": a participle after a
-                // comma has the main clause's subject.
-                if word(toks, v).is_some_and(|w| lower(w).ends_with("ing")) {
-                    return clause_subject(toks, ms, lo, k);
-                }
+                // comma has the main clause's subject, found below (step 6).
                 break;
             }
             _ => break,
         }
     }
     if v + 1 < hi && word(toks, v).is_some_and(invertible) {
-        if let Some(who) = who_at(toks, ms, v + 1, false) {
+        // "said Ada Quill." or "said Ada Quill on Monday", not "said Ada Quill is
+        // ...": there the name is the subject of what was said.
+        let ends_clause = |who: &Who| match *who {
+            Who::Named(m) => ms.get(m).is_some_and(|m| match word(toks, m.to) {
+                // "says Ali “...”": the name is what the quotation is about.
+                None => !matches!(tok(toks, m.to), Some(Tok::Quote(_))),
+                Some(w) => {
+                    let l = lower(w);
+                    is_cap(w)
+                        || has(PREPOSITIONS, &l)
+                        || is_calendar_word(&l)
+                        || has(AFTER_NAME, &l)
+                }
+            }),
+            _ => true,
+        };
+        if let Some(who) = who_at(toks, ms, v + 1, false).filter(ends_clause) {
             return Some(who);
         }
-        if let Some(end) = description_from(toks, v + 1, hi) {
+        if let Some(who) = named_after_role(toks, ms, v + 1, hi).filter(ends_clause) {
+            return Some(who);
+        }
+        // "said the Florida senator can “...”": the subject of what was said.
+        let embedded = |end: usize| {
+            matches!(tok(toks, end), Some(Tok::Quote(_)))
+                || word(toks, end).is_some_and(|w| w != "who" && has(BETWEEN, &lower(w)))
+        };
+        if let Some(end) = description_from(toks, v + 1, hi).filter(|&e| !embedded(e)) {
             // "said his oldest friend, Bruce Doe": the name in apposition.
             if matches!(tok(toks, end), Some(Tok::Punct(','))) {
                 if let Some(who @ Who::Named(_)) = who_at(toks, ms, end + 1, false) {
                     return Some(who);
                 }
             }
+            // "said the town's harbour pilot Ada Quill": the name the role ends in.
+            if let Some(k) = ms.iter().position(|m| {
+                m.to == end
+                    && m.from > v + 2
+                    && !m.possessive
+                    && !word(toks, m.from - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
+            }) {
+                return Some(Who::Named(k));
+            }
             return Some(Who::Described(v + 1, end));
         }
+    }
+    None
+}
+
+/// A name and a verb in the past (or the verb, then the name) at `at`, the clause
+/// ending after them: "Quill barked.", "Quill charged in her speech", "beamed
+/// Ada Quill of Dover".
+fn name_and_past_verb(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    at: usize,
+    hi: usize,
+) -> Option<Who> {
+    let past = |k: usize| word(toks, k).is_some_and(is_past);
+    let ends = |k: usize| {
+        k >= hi
+            || match tok(toks, k) {
+                Some(Tok::Word(w)) => has(PREPOSITIONS, &lower(w)) || has(AFTER_NAME, &lower(w)),
+                Some(Tok::Punct(_)) | None => true,
+                Some(Tok::Quote(_)) => false,
+            }
+    };
+    let name = |k: usize| ms.iter().position(|m| m.from == k && !m.possessive);
+    if let Some(i) = name(at) {
+        let to = ms.get(i).map_or(at, |m| m.to);
+        return (past(to) && ends(to + 1)).then_some(Who::Named(i));
+    }
+    let i = name(at + 1).filter(|_| past(at))?;
+    let to = ms.get(i).map_or(at, |m| m.to);
+    ends(to).then_some(Who::Named(i))
+}
+
+/// A name after role words that follow an inverted verb ("said pollster Ada Quill",
+/// "said former tech executive Ada Quill", "said the town's harbour master Ada
+/// Quill"): at most five words before it, none a function word, a preposition or a
+/// verb of saying (a possessive name among them is part of the role).
+fn named_after_role(
+    toks: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    from: usize,
+    hi: usize,
+) -> Option<Who> {
+    let mut k = from;
+    while k < hi && k < from + 6 {
+        // A name that opens the role is the role's ("said Harbour pollster Ada
+        // Quill"), and so is a possessive one ("said the town's pilot Ada Quill").
+        if let Some((i, m)) = ms.iter().enumerate().find(|(_, m)| m.from == k) {
+            if !m.possessive && k > from {
+                return Some(Who::Named(i));
+            }
+            k = m.to;
+            continue;
+        }
+        let w = word(toks, k)?;
+        let l = lower(w);
+        if has(STOP, &l) || has(PREPOSITIONS, &l) || is_reporting_verb(w) {
+            return None;
+        }
+        k += 1;
     }
     None
 }
@@ -216,10 +393,26 @@ pub fn attribute(
     let mut out = Vec::new();
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
+    // Not the verb of a relative clause ("“...” of Berg, whom she called", "in a
+    // finish that he said was fine"): it is about someone else, up to its comma.
+    let mut relative = false;
     for v in q + 1..next_q.min(q + 20) {
-        if is_verb(v) {
+        match tok(toks, v) {
+            Some(Tok::Punct(',')) => relative = false,
+            Some(Tok::Word(w)) if matches!(&*lower(w), "that" | "whom" | "whose" | "which") => {
+                relative = true;
+            }
+            _ => {}
+        }
+        if is_verb(v) && !relative {
             out.extend(subject_of(toks, ms, v, q + 1, next_q));
         }
+    }
+    // 1b. Right after the quotation, a name and a verb in the past that the
+    //     lexicon does not know ("...,” Quill barked.", "...,” beamed Ada
+    //     Quill."): news attributes a quotation so, whatever the verb.
+    if let Some(who) = name_and_past_verb(toks, ms, q + 1, next_q) {
+        out.push(who);
     }
     // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
     if matches!(tok(toks, q + 1), Some(Tok::Punct('—' | '–'))) {
@@ -282,7 +475,19 @@ pub fn attribute(
         })
         .filter(|&k| k < q)
         .unwrap_or(q);
-    out.extend(clause_subject(toks, ms, lo, verb));
+    let subjects = clause_subject(toks, ms, lo, verb);
+    out.extend(subjects.iter().copied());
+    if verb < q {
+        // With a verb of saying, the subject nearest it speaks, even one not named
+        // before ("Quill went on to say, “...”", "Quill lashed out, saying “...”").
+        if let Some(&Who::Known(m)) = subjects.last() {
+            out.push(Who::Named(m));
+        }
+        // A participle that opens the sentence has no subject before it ("Speaking
+        // to Radio Dover on Monday, Quill called him “...”"): the subject before
+        // the quotation, then.
+        out.extend(clause_subject(toks, ms, lo, q));
+    }
     out
 }
 
@@ -357,6 +562,166 @@ mod tests {
         assert_eq!(
             first("“We warned them,” said a Coast Guard officer."),
             Some("a Coast Guard officer".into())
+        );
+    }
+
+    #[test]
+    fn a_name_after_role_words_after_the_verb() {
+        assert_eq!(
+            first("“The tide is late,” said pollster Ada Quill."),
+            Some("Ada Quill".into())
+        );
+        assert_eq!(
+            first("“The tide is late,” said former ferry executive Ada Quill on Friday."),
+            Some("Ada Quill".into())
+        );
+        assert_eq!(
+            first("“The tide is late,” said the council's harbour pilot Ada Quill."),
+            Some("Ada Quill".into())
+        );
+        assert_eq!(
+            first("“The tide is late,” said Dover pollster Ada Quill."),
+            Some("Ada Quill".into())
+        );
+        // Not a name governed by a preposition, nor one past a clause.
+        assert_eq!(
+            first("“The tide is late,” said reporters at Radio Dover."),
+            None
+        );
+        assert_eq!(
+            first("“The tide is late,” said everyone that Ada Quill met."),
+            None
+        );
+    }
+
+    #[test]
+    fn an_inverted_verb_and_the_subject_of_what_was_said() {
+        assert_eq!(
+            first("Mira Holm (D-Kent) said Ola Berg is “not fit for the job.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm said Ola Berg was “not fit for the job.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("“Not fit for the job,” said Ola Berg on Monday."),
+            Some("Ola Berg".into())
+        );
+        assert_eq!(
+            first("“Not fit for the job,” said Ola Berg, who runs the port."),
+            Some("Ola Berg".into())
+        );
+    }
+
+    #[test]
+    fn not_the_verb_of_a_relative_clause_after_the_quotation() {
+        assert_eq!(
+            first("Mira Holm said she had begun “to show the town the real plan” of Ola Berg, whom she called a fraud."),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_verb_the_lexicon_does_not_know() {
+        assert_eq!(
+            first("“You never listened,” Mira Holm barked in her speech."),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("“What a night for the town!” beamed Ola Berg of Tromsø."),
+            Some("Ola Berg".into())
+        );
+        // Not the object of a sentence that goes on.
+        assert_eq!(
+            first("“What a night for the town!” Ola Berg wanted the crowd to hear."),
+            None
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_clause_after_a_conjunction_or_a_time() {
+        assert_eq!(
+            first("The meeting ran so long that Mira Holm was moved to say, “Wake me up.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("And Mira Holm gloated: “I told you so.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first(
+                "The board blamed Ola Berg, who Mira Holm on Friday called “a danger to the port.”"
+            ),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm (D-Kent), noting the size of the crowd, said, “We will win.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_speaker_and_the_subject_of_what_was_said() {
+        assert_eq!(
+            first("Mira Holm says Berg “never once missed a tide.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm said the Oslo senator can “bring the ferry back.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Mira Holm, noting that he has built “the best crew on the coast,” smiled."),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("Holm says he is “ready to sail by spring” with Ola Berg, in a race that he said was fair."),
+            Some("Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_ends_at_its_comma() {
+        assert_eq!(
+            first("“It was better” than that of the harbour master, Holm said."),
+            Some("Holm".into())
+        );
+        assert_eq!(
+            first("“It was better,” said a harbour pilot who has worked the coast."),
+            Some("a harbour pilot".into())
+        );
+    }
+
+    #[test]
+    fn a_description_that_opens_the_clause() {
+        assert_eq!(
+            first("One Harbour Party aide has called the plan “a tide of nonsense.”"),
+            Some("One Harbour Party aide".into())
+        );
+        assert_eq!(
+            first("The Oslo harbour master told the crowd the pier would “hold for years.”"),
+            Some("The Oslo harbour master".into())
+        );
+    }
+
+    #[test]
+    fn a_campaign_by_its_candidates_name() {
+        assert_eq!(
+            first("Quill’s campaign brushed the story aside, telling the radio, “We never said that.”"),
+            Some("Quill’s campaign".into())
+        );
+        assert_eq!(
+            first("“We never said that,” Quill's lawyer said."),
+            Some("Quill's lawyer".into())
+        );
+    }
+
+    #[test]
+    fn a_participle_opens_the_sentence() {
+        assert_eq!(
+            first("Speaking to Radio Dover on Monday in Kent, Mira Holm called the mayor “a steady hand at the helm.”"),
+            Some("Mira Holm".into())
         );
     }
 

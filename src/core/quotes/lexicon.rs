@@ -625,6 +625,8 @@ pub const BETWEEN: &[&str] = &[
     "angrily",
     "bluntly",
     "calmly",
+    "can",
+    "could",
     "earlier",
     "finally",
     "firmly",
@@ -636,6 +638,9 @@ pub const BETWEEN: &[&str] = &[
     "is",
     "just",
     "later",
+    "may",
+    "might",
+    "must",
     "never",
     "often",
     "once",
@@ -646,6 +651,7 @@ pub const BETWEEN: &[&str] = &[
     "recently",
     "repeatedly",
     "reportedly",
+    "should",
     "simply",
     "softly",
     "still",
@@ -656,6 +662,86 @@ pub const BETWEEN: &[&str] = &[
     "who",
     "will",
     "would",
+];
+
+/// Words that may follow a speaker's name after an inverted verb ("said Ada Quill
+/// during the debate"); any other lower-case word there makes the name the subject
+/// of what was said ("said Ada Quill is ...").
+pub const AFTER_NAME: &[&str] = &[
+    "after",
+    "and",
+    "as",
+    "before",
+    "during",
+    "earlier",
+    "last",
+    "later",
+    "this",
+    "today",
+    "when",
+    "while",
+    "who",
+    "yesterday",
+];
+
+/// Common first names of women, for what "she" stands for (short on purpose: an
+/// honorific, a role or "her" near the name tells the rest).
+pub const FEMALE_NAMES: &[&str] = &[
+    "anna",
+    "barbara",
+    "betty",
+    "carol",
+    "diana",
+    "elizabeth",
+    "emily",
+    "helen",
+    "jane",
+    "jennifer",
+    "jessica",
+    "julia",
+    "karen",
+    "laura",
+    "linda",
+    "lisa",
+    "margaret",
+    "maria",
+    "mary",
+    "michelle",
+    "nancy",
+    "patricia",
+    "sarah",
+    "susan",
+];
+
+/// Common first names of men, for what "he" stands for.
+pub const MALE_NAMES: &[&str] = &[
+    "andrew",
+    "charles",
+    "christopher",
+    "daniel",
+    "david",
+    "edward",
+    "george",
+    "james",
+    "john",
+    "joseph",
+    "mark",
+    "matthew",
+    "michael",
+    "paul",
+    "peter",
+    "richard",
+    "robert",
+    "steven",
+    "thomas",
+    "william",
+];
+
+/// Words that open a clause: a name right after one may be its subject ("...
+/// that Quill said", "And Quill gloated").
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
+    "then", "though", "until", "when", "where", "while", "who", "whom",
 ];
 
 /// Prepositions: a name governed by one is no sentence subject.
@@ -1000,6 +1086,10 @@ mod tests {
         ("DETERMINERS", DETERMINERS),
         ("STATEMENT_NOUNS", STATEMENT_NOUNS),
         ("ORG_NOUNS", ORG_NOUNS),
+        ("AFTER_NAME", AFTER_NAME),
+        ("CLAUSE_OPENERS", CLAUSE_OPENERS),
+        ("FEMALE_NAMES", FEMALE_NAMES),
+        ("MALE_NAMES", MALE_NAMES),
     ];
 
     #[test]
@@ -1036,6 +1126,11 @@ mod tests {
         assert_eq!(disjoint(STOP, PARTICLES), Vec::<String>::new());
         assert_eq!(disjoint(STOP, HONORIFICS), Vec::<String>::new());
         assert_eq!(disjoint(VERBS, IRREGULAR), Vec::<String>::new());
+        // A first name says one gender, and is a name.
+        assert_eq!(disjoint(FEMALE_NAMES, MALE_NAMES), Vec::<String>::new());
+        assert_eq!(disjoint(STOP, FEMALE_NAMES), Vec::<String>::new());
+        assert_eq!(disjoint(STOP, MALE_NAMES), Vec::<String>::new());
+        assert_eq!(disjoint(TITLES, MALE_NAMES), Vec::<String>::new());
         // Month and weekday names live in the shared lexicon only.
         for w in crate::core::lexicon::MONTHS
             .iter()

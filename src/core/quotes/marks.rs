@@ -102,15 +102,28 @@ fn closes(c: char, before2: Option<char>, before: Option<char>, after: Option<ch
     before_ok
 }
 
+/// Whether a text has a double quotation mark (or two apostrophes standing for one).
+pub fn has_double(text: &str) -> bool {
+    text.contains(['“', '"', '„', '«', '「']) || text.contains("''")
+}
+
 /// The top-level quotations of a text. A mark that is never closed in the text is
 /// skipped, so an unbalanced mark never swallows what follows. Nested quotations of
 /// another style stay inside their outer one. Single marks count only in a text that
 /// has no double ones (where they are the primary style).
 pub fn spans(text: &str) -> Vec<Span> {
+    spans_in(text, true)
+}
+
+/// [`spans`], with single marks counted only where `singles` allows: an article that
+/// quotes with double marks anywhere uses single ones for quotations inside
+/// quotations and for headlines ("Trump: ‘We Will Win.’"), not for its own quotes.
+pub fn spans_in(text: &str, singles: bool) -> Vec<Span> {
     let ms = marks(text);
-    let has_double = ms
-        .iter()
-        .any(|m| matches!(m.c, '“' | '"' | '„' | '«' | '「'));
+    let has_double = !singles
+        || ms
+            .iter()
+            .any(|m| matches!(m.c, '“' | '"' | '„' | '«' | '「'));
     let at = |k: usize| ms.get(k).map(|m| m.c);
     let mut out = Vec::new();
     let mut i = 0;
@@ -155,6 +168,78 @@ pub fn spans(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether quoted text is a title or a slogan, not words someone said: every word
+/// of four letters or more capitalised, at least two such words, and no mark of a
+/// sentence or a clause inside ("Harbour Talk Tonight", "The Silent Tide", "Ride
+/// the Wave"; not "Always Dover, Always Ohio", "Thank you Dover" or words in capitals).
+/// Quotations are written in sentence case.
+pub fn is_title(quoted: &str) -> bool {
+    let body = quoted.trim_end_matches(['.', ',', '!', '?', ' ']);
+    // Words in capitals are shouted ("COMMON SENSE"), not a title.
+    if body.contains([',', ';', '!', '?', ':'])
+        || body.contains(". ")
+        || !body.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    let mut long = 0;
+    for w in body.split_whitespace() {
+        // "you" or "we" is someone speaking ("Thank you Dover"), not a title.
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if ["I", "me", "my", "we", "us", "our", "you", "your"]
+            .iter()
+            .any(|p| bare.eq_ignore_ascii_case(p))
+        {
+            return false;
+        }
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        if letters.count() < 3 {
+            continue;
+        }
+        if !first.is_uppercase() {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2
+}
+
+/// An opening double mark after every quotation of `text` (from byte `after` on)
+/// that nothing closes, followed by a sentence of four words or more: news style
+/// for a quotation that goes on in the next paragraph ("..., Quill said. “We will
+/// ..."). The quotation runs to the end of the text.
+pub fn trailing_open(text: &str, after: usize) -> Option<Span> {
+    let tail = text.get(after..)?;
+    if !has_double(tail) {
+        return None;
+    }
+    let ms = marks(text);
+    let at = |k: usize| ms.get(k).map(|m| m.c);
+    let mut doubles = ms
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.pos >= after && matches!(m.c, '“' | '"' | '„' | '«'));
+    let (k, m) = doubles.next()?;
+    if doubles.next().is_some() || !opens(m.c, k.checked_sub(1).and_then(at), at(k + 1)) {
+        return None;
+    }
+    let start = m.pos + m.len;
+    let rest = text.get(start..)?.trim_end();
+    let sentence = rest.ends_with(['.', '!', '?', '…']) && rest.split_whitespace().count() >= 4;
+    sentence.then(|| {
+        let end = start + rest.len();
+        Span {
+            open: m.pos,
+            start,
+            end,
+            close: end,
+        }
+    })
 }
 
 /// The opening double mark a text starts with (after white space), if any: where it
@@ -231,6 +316,49 @@ mod tests {
             quoted("\"It was 'a rush to the door,' \" she said."),
             vec!["It was 'a rush to the door,' "]
         );
+    }
+
+    #[test]
+    fn single_marks_only_where_the_article_has_no_double_ones() {
+        let text = "Mayor: ‘The Ferry Runs Again.’";
+        assert_eq!(spans_in(text, true).len(), 1);
+        assert!(spans_in(text, false).is_empty());
+        assert!(has_double("He said ''yes''") && has_double("“a”") && !has_double("‘a’"));
+    }
+
+    #[test]
+    fn a_quotation_left_open_at_the_end_of_a_paragraph() {
+        let text = "“It is late,” Quill said. “We will sail at dawn, whatever the sea.";
+        let after = spans(text).last().map_or(0, |s| s.close);
+        let s = trailing_open(text, after);
+        assert_eq!(
+            s.and_then(|s| text.get(s.start..s.end)),
+            Some("We will sail at dawn, whatever the sea.")
+        );
+        // Not a stray mark, nor a few words.
+        assert!(trailing_open("He is 6'3\" tall and we left.", 0).is_none());
+        assert!(trailing_open("Quill said “no way.", 0).is_none());
+        assert!(trailing_open("Quill said “We will sail” at dawn and “we go.", 0).is_none());
+    }
+
+    #[test]
+    fn titles_and_slogans() {
+        for t in ["Harbour Talk Tonight", "The Silent Tide,", "Ride the Wave"] {
+            assert!(is_title(t), "{t}");
+        }
+        for t in [
+            "go for it",
+            "New Jersey values",
+            "Thank you Dover",
+            "VOTE DOVER FIRST",
+            "Always Dover, Always Ohio",
+            "Wait. Dover Wins.",
+            "It is what it is.",
+            "Yes",
+            "We will win in Ohio, believe me.",
+        ] {
+            assert!(!is_title(t), "{t}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::sections::{innermost, Section};
 use super::{Block, BlockKind, Settings};
 use attribution::{attribute, Who};
 use chain::{join_parts, open_chain};
+use lexicon::{has, PREPOSITIONS};
 use marks::Span;
 use names::{mentions, Mention};
 use people::People;
@@ -71,12 +72,18 @@ struct Found {
     opens_block: bool,
     /// The index of its sentence within the block.
     sentence: usize,
+    /// Its sentence names a speaker for it, resolved or not ("he said" after an
+    /// organisation): no other quotation lends it one.
+    framed: bool,
 }
 
 /// Finds every quotation of the article, attributes it and marks the key ones.
 pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<Quote> {
     let mut people = People::default();
     let mut found: Vec<Found> = Vec::new();
+    // One style of marks an article: with double marks anywhere, single ones are
+    // nested quotations or a headline's, never a quotation of their own.
+    let singles = !blocks.iter().any(|b| marks::has_double(&b.text));
     // The speaker of the last quotation, while the text that follows goes on quoting.
     let mut quoting: Option<usize> = None;
     // A quotation running over paragraphs: its first part and the parts before its
@@ -99,7 +106,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             // the quotation it opens with.
             let parts = parts.clone();
             chain = None;
-            let _ = scan_block(block, bi, &mut people, &mut found);
+            let _ = scan_block(block, bi, singles, &mut people, &mut found);
             let lead = block.text.len() - block.text.trim_start().len();
             if let (Some(f), Some(&(first_block, first))) = (
                 found
@@ -145,7 +152,8 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             | BlockKind::Heading(_) => {
                 let (last, frozen) = (people.last, !block.is_prose());
                 people.frozen = frozen;
-                introduced = scan_block(block, bi, &mut people, &mut found).filter(|_| !frozen);
+                introduced =
+                    scan_block(block, bi, singles, &mut people, &mut found).filter(|_| !frozen);
                 people.frozen = false;
                 if frozen {
                     people.last = last;
@@ -153,7 +161,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             }
             BlockKind::Quote => match block_quotation(block, bi, &mut people) {
                 Some(f) => found.push(f),
-                None => introduced = scan_block(block, bi, &mut people, &mut found),
+                None => introduced = scan_block(block, bi, singles, &mut people, &mut found),
             },
             _ => continue,
         }
@@ -172,11 +180,18 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             None if introduced.is_some() => introduced,
             // A paragraph of narration ends the quoting; a short line or a list item
             // (often a caption in disguise) does not.
-            None if block.words() > 12 && block.kind != BlockKind::ListItem => None,
+            None if block.words_upto(12) > 12 && block.kind != BlockKind::ListItem => None,
             None => quoting,
         };
     }
-    let total_words: usize = blocks.iter().map(Block::words).sum();
+    // Counted only as far as the number of key quotes needs.
+    let mut total_words = 0usize;
+    for b in blocks {
+        if total_words >= 1500 {
+            break;
+        }
+        total_words += b.words_upto(1500 - total_words);
+    }
     let text_of = |b: usize| blocks.get(b).map_or("", |b| b.text.as_str());
     let mut in_caption: Vec<bool> = Vec::with_capacity(found.len());
     let mut quotes: Vec<Quote> = found
@@ -231,6 +246,30 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             }
         })
         .collect();
+    // A quotation the article gives again in part ("When she said “not ready to
+    // sail,” ...") is the same quotation: only the full one stays.
+    let folded: Vec<String> = quotes.iter().map(|q| fold_words(&q.text)).collect();
+    let keep: Vec<bool> = folded
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            !folded
+                .iter()
+                .enumerate()
+                .any(|(j, g)| i != j && g.len() > f.len() && g.contains(f.as_str()))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    let mut caption = in_caption.iter();
+    let mut in_caption = Vec::with_capacity(quotes.len());
+    quotes.retain(|_| {
+        let k = keep.next().unwrap_or(true);
+        let c = caption.next().copied().unwrap_or(false);
+        if k {
+            in_caption.push(c);
+        }
+        k
+    });
     let wanted = settings.max_quotes.unwrap_or(match total_words {
         0..=599 => 3,
         600..=1499 => 4,
@@ -238,6 +277,23 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     });
     rank::pick_key_quotes(&mut quotes, &in_caption, wanted);
     quotes
+}
+
+/// The words of a text in lower case, each between spaces (" not ready to sail "),
+/// to find one quotation inside another.
+fn fold_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        for c in w.chars() {
+            out.push(c.to_ascii_lowercase());
+        }
+        out.push(' ');
+    }
+    out
 }
 
 /// The speaker a block names when it is only a dash and a name ("— Jane Smith, 34",
@@ -292,6 +348,7 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
         continues: false,
         opens_block: true,
         sentence: 0,
+        framed: true,
     })
 }
 
@@ -301,11 +358,12 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
 fn scan_block(
     block: &Block,
     bi: usize,
+    singles: bool,
     people: &mut People,
     found: &mut Vec<Found>,
 ) -> Option<usize> {
     let text = &block.text;
-    let mut spans = marks::spans(text);
+    let mut spans = marks::spans_in(text, singles);
     // A paragraph that opens with a mark it never closes quotes to its end (news
     // style: the quotation goes on in the next paragraph, which may open with
     // another mark or none). Marks inside it are nested.
@@ -320,6 +378,12 @@ fn scan_block(
                     close: end,
                 }];
             }
+        }
+        // One opened after the last quotation and never closed goes on to the end
+        // of the paragraph (and on in the next one).
+        let after = spans.last().map_or(0, |s| s.close);
+        if let Some(open) = marks::trailing_open(text, after) {
+            spans.push(open);
         }
     }
     let toks = tokens::tokens(text, &spans);
@@ -336,6 +400,7 @@ fn scan_block(
         // Register everyone the sentence names, so that a later short name or pronoun
         // finds the full name.
         let named: Vec<Option<usize>> = ms.iter().map(|m| people.resolve(m, false)).collect();
+        learn_gender(sent, &ms, &named, people);
         let words = sent
             .iter()
             .filter(|(_, t)| matches!(t, Tok::Word(_)))
@@ -353,7 +418,19 @@ fn scan_block(
                             .flatten()
                     })
                 }),
-                Who::Known(k) => ms.get(k).and_then(|m| people.resolve(m, false)),
+                // An organisation that is the sentence's subject speaks too ("the
+                // Harbour Board puts “...”"), when its name says so.
+                Who::Known(k) => ms.get(k).and_then(|m| {
+                    people.resolve(m, false).or_else(|| {
+                        // Not a transcript's "CALLOWAY:".
+                        let heads_line = matches!(sent.get(m.to), Some((_, Tok::Punct(':'))));
+                        (people::is_not_person(m)
+                            && !heads_line
+                            && (m.name.len() >= 2 || names::is_shouted_name(m)))
+                        .then(|| people.organisation(m))
+                        .flatten()
+                    })
+                }),
                 Who::Described(a, b) => {
                     let words: Vec<&str> = (a..b).filter_map(|k| names::word(sent, k)).collect();
                     people.described(&words)
@@ -362,14 +439,24 @@ fn scan_block(
                 // pronoun that opens its sentence, the subject of the sentence before
                 // ("Reid, who endorsed Clinton, praised Sanders. He said ..."); else
                 // the person named last.
-                Who::Pronoun(p) => ms
-                    .iter()
-                    .zip(&named)
-                    .filter(|(m, _)| m.to <= p)
-                    .filter_map(|(_, n)| *n)
-                    .next_back()
-                    .or(if p == 0 { people.subject } else { None })
-                    .or(people.last),
+                // "She" is never the man named last: the person it stands for
+                // is the latest one its gender fits.
+                Who::Pronoun(p) => {
+                    let g = names::word(sent, p).and_then(names::pronoun_gender);
+                    let fits = |k: &usize| people.fits(*k, g);
+                    ms.iter()
+                        .zip(&named)
+                        .filter(|(m, _)| m.to <= p)
+                        .filter_map(|(_, n)| *n)
+                        .rfind(fits)
+                        .or(if p == 0 {
+                            people.subject.filter(fits)
+                        } else {
+                            None
+                        })
+                        .or(people.last.filter(fits))
+                        .or_else(|| people.last.and_then(|_| people.recent_fitting(g)))
+                }
             });
             // A second quotation in a sentence goes with the first one's speaker;
             // one standing alone goes with the person the sentence before was about.
@@ -395,6 +482,10 @@ fn scan_block(
                 continue;
             };
             let quoted = text.get(this.start..this.end).unwrap_or("").trim();
+            // A title or a slogan in marks ("Harbour Talk Tonight") is no quotation.
+            if marks::is_title(quoted) {
+                continue;
+            }
             found.push(Found {
                 block: bi,
                 more: Vec::new(),
@@ -406,6 +497,7 @@ fn scan_block(
                 continues: quoted.chars().next().is_some_and(char::is_lowercase),
                 opens_block: lo == 0 && qi == 0,
                 sentence: si,
+                framed: !candidates.is_empty(),
             });
             if speaker.is_some_and(|k| people.can_be_last(k)) {
                 people.last = speaker;
@@ -417,30 +509,77 @@ fn scan_block(
             introduces = attribute(sent, &ms, 0, sent.len(), sent.len())
                 .iter()
                 .find_map(|who| match *who {
-                    Who::Named(k) | Who::Known(k) => {
-                        ms.get(k).and_then(|m| people.resolve(m, true))
-                    }
+                    // "The Valley Gazette reported:": an organisation too, when its
+                    // name says so.
+                    Who::Named(k) | Who::Known(k) => ms.get(k).and_then(|m| {
+                        people.resolve(m, true).or_else(|| {
+                            (people::is_not_person(m)
+                                && (m.name.len() >= 2 || names::is_shouted_name(m)))
+                            .then(|| people.organisation(m))
+                            .flatten()
+                        })
+                    }),
                     Who::Pronoun(_) => people.last,
                     Who::Described(..) => None,
                 });
         }
         // What the sentence is about: its first person (not after a preposition),
         // or the person "he" or "she" stands for, or who spoke in it.
-        let subject = sentence_subject(sent, &ms, &named, people.last);
+        let subject = sentence_subject(sent, &ms, &named, |g| {
+            people
+                .last
+                .filter(|&k| people.fits(k, g))
+                .or_else(|| people.last.and_then(|_| people.recent_fitting(g)))
+        });
         if subject.is_some() {
             people.subject = subject;
         }
-        prev_subject = subject.or_else(|| {
-            found
-                .get(first_in_block..)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .find(|f| f.sentence == si)
-                .and_then(|f| f.speaker)
-        });
-        // The last person named in the sentence's own words becomes "he" or "she".
-        let named_last = named.iter().rev().find_map(|n| *n);
+        // A block that ends in a sentence of reported speech ("Quill argued in a
+        // letter that the ferry may yet run.") lends its subject to a
+        // quotation that opens the next block on its own.
+        let reports = || {
+            sent.iter().all(|(_, t)| !matches!(t, Tok::Quote(_)))
+                && sent
+                    .iter()
+                    .any(|(_, t)| matches!(t, Tok::Word(w) if verbs::is_reporting_verb(w)))
+        };
+        if si == last_sentence && introduces.is_none() && subject.is_some() && reports() {
+            introduces = subject.filter(|&k| people.can_be_last(k));
+        }
+        // Who spoke in it, else what it is about: a quotation standing alone after
+        // "“...,” said Quill, whose boat Rand sank." goes on with Quill.
+        prev_subject = found
+            .get(first_in_block..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .find(|f| f.sentence == si && f.block == bi)
+            .and_then(|f| f.speaker)
+            .or(subject);
+        // The last person named in the sentence's own words becomes "he" or "she";
+        // one a preposition governs only when no other is ("He spoke against
+        // Islamists." leaves "he" as it was).
+        let governed = |m: &Mention| {
+            m.from > 0
+                && names::word(sent, m.from - 1)
+                    .is_some_and(|w| has(PREPOSITIONS, &names::lower(w)))
+        };
+        let opens_with_pronoun = sent
+            .first()
+            .is_some_and(|(_, t)| matches!(t, Tok::Word(w) if names::is_pronoun(w)));
+        let named_last = ms
+            .iter()
+            .zip(&named)
+            .rev()
+            .filter(|(m, _)| !governed(m))
+            .find_map(|(_, n)| *n)
+            .or_else(|| {
+                if opens_with_pronoun {
+                    None
+                } else {
+                    named.iter().rev().find_map(|n| *n)
+                }
+            });
         let spoke_last = found
             .get(first_in_block..)
             .and_then(<[Found]>::last)
@@ -460,7 +599,75 @@ fn scan_block(
         .or(people.last);
     }
     chain::merge_broken(found, first_in_block);
+    fill_from_neighbours(found, first_in_block);
+    // The parts of a quotation broken by an attribution too long to read ("“If I
+    // see a deck,” Kaplan, a collector of games and books says, “and ...”") join
+    // once they share the speaker.
+    chain::merge_broken(found, first_in_block);
     introduces
+}
+
+/// A quotation of a block that names no speaker of its own goes with another of the
+/// same block: the one its sentence attributes later ("He called it “a” and “b,”
+/// Quill said"), else the one before it (news quotes one speaker a paragraph), else
+/// the one after it.
+fn fill_from_neighbours(found: &mut [Found], from: usize) {
+    let Some(block) = found.get(from..) else {
+        return;
+    };
+    let fills: Vec<Option<usize>> = block
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            if f.speaker.is_some() || f.framed {
+                return f.speaker;
+            }
+            let after = block.get(k + 1..).unwrap_or_default();
+            let before = block.get(..k).unwrap_or_default();
+            after
+                .iter()
+                .find(|g| g.sentence == f.sentence && g.speaker.is_some())
+                .or_else(|| before.iter().rev().find(|g| g.speaker.is_some()))
+                .or_else(|| after.iter().find(|g| g.speaker.is_some()))
+                .and_then(|g| g.speaker)
+        })
+        .collect();
+    for (f, s) in found.iter_mut().skip(from).zip(fills) {
+        f.speaker = s;
+    }
+}
+
+/// A sentence that names one person and then says only "she"/"her" (or only
+/// "he"/"his"/"him") tells that person's gender ("Ada Quill, who lost her seat,
+/// said ...").
+fn learn_gender(
+    sent: &[(usize, Tok<'_>)],
+    ms: &[Mention],
+    named: &[Option<usize>],
+    people: &mut People,
+) {
+    let mut persons = ms
+        .iter()
+        .zip(named)
+        .filter_map(|(m, n)| n.map(|k| (m.to, k)));
+    let Some((after, k)) = persons.next() else {
+        return;
+    };
+    if persons.any(|(_, j)| j != k) {
+        return;
+    }
+    let mut seen: Option<names::Gender> = None;
+    for g in
+        (after..sent.len()).filter_map(|i| names::word(sent, i).and_then(names::pronoun_gender))
+    {
+        if seen.is_some_and(|s| s != g) {
+            return;
+        }
+        seen = Some(g);
+    }
+    if let Some(g) = seen {
+        people.learn_gender(k, g);
+    }
 }
 
 /// The speaker of a transcript's line ("PENCE: Well, ..."): a name in capitals and a
@@ -505,6 +712,7 @@ fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<
         role: None,
         possessive: false,
         honorific: false,
+        gender: None,
     };
     people.resolve(&m, true)
 }
@@ -515,11 +723,11 @@ fn sentence_subject(
     sent: &[(usize, Tok<'_>)],
     ms: &[Mention],
     named: &[Option<usize>],
-    last: Option<usize>,
+    last: impl Fn(Option<names::Gender>) -> Option<usize>,
 ) -> Option<usize> {
     if let Some((_, Tok::Word(w))) = sent.first() {
         if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") {
-            return last;
+            return last(names::pronoun_gender(w));
         }
     }
     ms.iter().zip(named).find_map(|(m, n)| {
@@ -597,6 +805,54 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_goes_with_the_attributed_one_of_its_paragraph() {
+        // Later in the same sentence.
+        let q = run(&[
+            "The plan was “a bridge too far” and “a waste of money for the town,” Ada Quill said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        // Before it in the paragraph, with words of its own around it.
+        let q = run(&["“The ferry is late again,” said Ada Quill. Later that day it was “the worst service in years” for the town."]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        // Broken by a long attribution, and joined once it has the speaker.
+        let q = run(&["“If the tide is late,” Ada Quill, also a keen collector of maps, old charts, and boats says, “the boats wait.”"]);
+        assert_eq!(
+            said(&q),
+            vec![(
+                "If the tide is late, the boats wait.".into(),
+                Some("Ada Quill".into())
+            )]
+        );
+        // After it in the paragraph.
+        let q = run(&["The ferry was “the worst service in years” for the town. “Nobody listens,” said Ada Quill."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_given_again_in_part_is_one() {
+        let q = run(&[
+            "“We are not ready to sail, and we will not be for a while,” Ada Quill said.",
+            "When Quill used the words “not ready to sail,” the hall went quiet.",
+        ]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(fold_words("Not ready—to, sail!"), " not ready to sail ");
+    }
+
+    #[test]
+    fn a_block_of_reported_speech_lends_its_subject() {
+        let q = run(&[
+            "Ada Quill argued in a letter to the council that the ferry may yet run again.",
+            "“A ferry in May would change everything for the island.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        let q = run(&[
+            "The Valley Gazette looked into it and reported:",
+            "“The ferry will not run before May, the council says.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Valley Gazette"), "{q:?}");
+    }
+
+    #[test]
     fn never_guess_a_name() {
         let q = run(&["“This is a quote that nobody in the text has said at all.”"]);
         assert_eq!(q[0].speaker, None);
@@ -608,6 +864,9 @@ mod tests {
         let q = run(&["Donald Trump said his slogan, \"COMMON SENSE,\" won. Donald Trump said it was \"highly productive\" today. \"We Will Make America Great Again Soon,\" Trump said."]);
         assert_eq!(q.len(), 3);
         assert!(q.iter().all(|q| !q.key), "{q:?}");
+        // A title in marks is no quotation at all.
+        let q = run(&["Ada Quill told “Harbour Talk Tonight” about the ferry."]);
+        assert!(q.is_empty(), "{q:?}");
     }
 
     #[test]
@@ -812,6 +1071,16 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_that_is_the_subject_speaks() {
+        let q = run(&[
+            "In its yearly plan, the Harbour Board puts “public safety above every other duty.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Harbour Board"));
+        let q = run(&["The NTSB calls it “a failure of the whole system of checks.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("NTSB"));
+    }
+
+    #[test]
     fn sources_described_without_a_name() {
         let q =
             run(&["“We did not expect the flood so early,” said a senior engineer at Kessel Dam."]);
@@ -849,6 +1118,48 @@ mod tests {
             "She said the crew had been “a tremendous help to the whole town.”",
         ]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+    }
+
+    #[test]
+    fn a_quotation_alone_goes_on_with_the_speaker_before_it() {
+        let q = run(&["Ola Berg “knows every rock in the bay,” said Ada Quill, whose boat Bo Rand once sank. “He earned that.”"]);
+        assert_eq!(
+            q.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(),
+            [Some("Ada Quill")],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn he_is_not_a_name_after_a_preposition() {
+        let q = run(&[
+            "“The pier will hold,” Ada Quill said. She said she would not campaign against Bo Rand.",
+            "“The boats are safe,” she said.",
+        ]);
+        assert_eq!(
+            q.last().and_then(|q| q.speaker.as_deref()),
+            Some("Ada Quill"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn she_is_not_the_man_named_last() {
+        let q = run(&[
+            "Ada Quill, who lost her seat in May, met the new mayor, John Vale.",
+            "“We will not give up the harbour,” she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        let q = run(&[
+            "Mrs. Quill met Thomas Rand and his crew on Monday.",
+            "“We will not give up the harbour,” she said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Quill"), "{q:?}");
+        let q = run(&[
+            "Susan Vale met Thomas Rand on Monday.",
+            "“We will not give up the harbour,” he said.",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Thomas Rand"), "{q:?}");
     }
 
     #[test]

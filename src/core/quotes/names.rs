@@ -2,9 +2,12 @@
 //! words before them ("U.S. Defense Secretary Pete Hegseth") or after them ("Jane
 //! Smith, deputy commissioner for parks").
 
-use super::lexicon::{has, HONORIFICS, NATIONALITIES, PARTICLES, STOP, TITLES};
+use super::lexicon::{
+    has, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NATIONALITIES, NOT_PERSON, PARTICLES, STOP, TITLES,
+};
 use super::tokens::Tok;
 use crate::core::lexicon::is_calendar_word;
+use std::borrow::Cow;
 
 /// A run of capitalised words in the text that may be a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,15 +24,65 @@ pub struct Mention {
     pub possessive: bool,
     /// Whether an honorific came with it ("Mr. Biden"): a person, however short.
     pub honorific: bool,
+    /// Whether the name is a woman's or a man's, as its honorific, role or common
+    /// first name says ("Mrs.", "spokeswoman", "Susan"); `None` when they do not.
+    pub gender: Option<Gender>,
 }
 
-pub(super) fn lower(w: &str) -> String {
-    w.to_ascii_lowercase()
+/// The grammatical gender "he" and "she" pick out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// "she", "her".
+    Female,
+    /// "he", "his", "him".
+    Male,
+}
+
+/// The gender of a pronoun or a possessive: "she"/"her" or "he"/"his"/"him".
+pub(super) fn pronoun_gender(w: &str) -> Option<Gender> {
+    match &*lower(w) {
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        "he" | "his" | "him" | "himself" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// The gender a word of a name or a role gives: an honorific, a role that says it
+/// ("congresswoman", "chairman", "actress"), or a common first name.
+fn word_gender(w: &str) -> Option<Gender> {
+    let l = lower(w);
+    let bare = l.trim_end_matches('.');
+    if matches!(
+        bare,
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess"
+    ) || bare.ends_with("woman")
+        || bare.ends_with("ess") && bare.len() > 5
+        || has(FEMALE_NAMES, bare)
+    {
+        return Some(Gender::Female);
+    }
+    if matches!(bare, "mr" | "sir" | "lord" | "king" | "prince")
+        || (bare.ends_with("man") && is_title(w))
+        || has(MALE_NAMES, bare)
+    {
+        return Some(Gender::Male);
+    }
+    None
+}
+
+/// The word in lower case, copied only when it has a capital: most words of a text
+/// have none, and the lookups run for every word.
+pub(super) fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// "he" or "she": a pronoun that stands for one person.
 pub(super) fn is_pronoun(w: &str) -> bool {
-    matches!(lower(w).as_str(), "he" | "she")
+    matches!(&*lower(w), "he" | "she")
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -44,7 +97,15 @@ pub(super) fn is_shouted(w: &str) -> bool {
         && letters.all(char::is_uppercase)
 }
 
+/// Whether a mention is one word in capitals, an acronym ("FBI", "N.T.S.B.").
+pub(super) fn is_shouted_name(m: &Mention) -> bool {
+    m.name.len() == 1 && m.name.iter().all(|w| is_shouted(w))
+}
+
 pub(super) fn is_name_word(w: &str) -> bool {
+    if !is_cap(w) {
+        return false;
+    }
     // A contraction ("Don't", "It's") is no name; "O'Brien" is.
     let contraction = w
         .split(['\'', '’'])
@@ -52,11 +113,7 @@ pub(super) fn is_name_word(w: &str) -> bool {
         .is_some_and(|rest| rest.chars().next().is_some_and(char::is_lowercase));
     let l = lower(w);
     let bare = l.trim_end_matches('.');
-    is_cap(w)
-        && !contraction
-        && !has(STOP, bare)
-        && !has(HONORIFICS, bare)
-        && !is_calendar_word(bare)
+    !contraction && !has(STOP, bare) && !has(HONORIFICS, bare) && !is_calendar_word(bare)
 }
 
 /// Honorifics: part of how a name is written, neither a name nor a role.
@@ -66,7 +123,7 @@ pub(super) fn is_honorific(w: &str) -> bool {
 
 pub(super) fn is_title(w: &str) -> bool {
     let l = lower(w);
-    has(TITLES, &l) || has(TITLES, l.trim_end_matches('.'))
+    has(TITLES, &l) || (l.ends_with('.') && has(TITLES, l.trim_end_matches('.')))
 }
 
 fn is_demonym(w: &str) -> bool {
@@ -85,7 +142,7 @@ pub(super) fn is_nationality(w: &str) -> bool {
 
 /// The word without its possessive ending, and whether it had one ("Trump’s" ->
 /// "Trump"; "Jones'" -> "Jones").
-fn split_possessive(w: &str) -> (&str, bool) {
+pub(super) fn split_possessive(w: &str) -> (&str, bool) {
     for s in ["'s", "’s"] {
         if let Some(stem) = w.strip_suffix(s).filter(|s| !s.is_empty()) {
             return (stem, true);
@@ -104,6 +161,12 @@ pub(super) fn word<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<&'a str> {
         Some((_, Tok::Word(w))) => Some(w),
         _ => None,
     }
+}
+
+/// "New" before a capitalised word opens a place's name ("New Hampshire"), though
+/// it is no name word on its own ("New details emerged").
+fn new_place(toks: &[(usize, Tok<'_>)], i: usize) -> bool {
+    word(toks, i) == Some("New") && word(toks, i + 1).is_some_and(is_name_word)
 }
 
 /// The role an appositive after a name gives: ", deputy commissioner for parks," or
@@ -132,7 +195,7 @@ fn role_after(toks: &[(usize, Tok<'_>)], at: usize) -> Option<String> {
     let start = usize::from(
         words
             .first()
-            .is_some_and(|w| matches!(lower(w).as_str(), "a" | "an" | "the")),
+            .is_some_and(|w| matches!(&*lower(w), "a" | "an" | "the")),
     );
     let first = words.get(start)?;
     // "Smith, the mayor", "Smith, deputy commissioner for parks", "Smith, former
@@ -157,7 +220,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
             continue;
         };
         let (stem, _) = split_possessive(w);
-        if !is_name_word(stem) && !is_title(stem) {
+        if !is_name_word(stem) && !is_title(stem) && !new_place(toks, i) {
             i += 1;
             continue;
         }
@@ -176,7 +239,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
                 has(PARTICLES, w)
             };
             let particle = joins && !words.is_empty() && word(toks, i + 1).is_some_and(is_cap);
-            if !(is_name_word(stem) || is_title(stem) || particle) {
+            if !(is_name_word(stem) || is_title(stem) || particle || new_place(toks, i)) {
                 break;
             }
             words.push(stem);
@@ -196,10 +259,11 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         // Matteo Salvini", "Log Cabin Republicans president Gregory Angelo").
         let mut cut = 0;
         for (k, w) in words.iter().enumerate() {
-            let next_cap = words.get(k + 1).is_some_and(|n| is_cap(n));
+            // A word like a demonym before a name is a first name ("Jillian Soto",
+            // "Brian Fallon"); before a title it is part of the role ("Iranian
+            // President ...").
             let titleish = is_title(w)
                 || *w == "of"
-                || (is_demonym(w) && next_cap)
                 || (is_cap(w) && words.get(k + 1).is_some_and(|n| is_title(n)));
             if titleish && k + 1 < words.len() {
                 cut = k + 1;
@@ -221,13 +285,29 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         let rest = words.get(cut..).unwrap_or_default();
         let lead = rest.iter().take_while(|w| is_title(w)).count();
         let lead = if lead == rest.len() { 0 } else { lead };
-        let name: Vec<String> = rest
+        let mut name: Vec<String> = rest
             .get(lead..)
             .unwrap_or_default()
             .iter()
             .filter(|w| !is_honorific(w))
             .map(|w| w.to_string())
             .collect();
+        // Five name words or more are a role in capitals before a name ("Harbour
+        // County Clerk Ada Quill"): the name is the last two (three with an
+        // initial or a particle in the middle), unless the run is an organisation.
+        let mut lead_role: Vec<String> = Vec::new();
+        if name.len() >= 5 && !name.last().is_some_and(|w| has(NOT_PERSON, &lower(w))) {
+            let middle = name.len() - 2;
+            let keep = if name
+                .get(middle)
+                .is_some_and(|w| has(PARTICLES, w) || w.trim_end_matches('.').chars().count() == 1)
+            {
+                3
+            } else {
+                2
+            };
+            lead_role = name.drain(..name.len() - keep).collect();
+        }
         // "Mr. King": after an honorific even a title word is a name.
         let honorific = words.iter().any(|w| is_honorific(w));
         let after_honorific = cut > 0 && words.get(cut - 1).is_some_and(|w| is_honorific(w));
@@ -249,17 +329,26 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         role_words.retain(|w| !is_honorific(w));
         while role_words
             .last()
-            .is_some_and(|w| matches!(lower(w).as_str(), "of" | "the" | "a" | "an"))
+            .is_some_and(|w| matches!(&*lower(w), "of" | "the" | "a" | "an"))
         {
             role_words.pop();
         }
         let role = if role_words.iter().any(|w| is_title(w)) {
             Some(role_words.join(" "))
+        } else if !lead_role.is_empty() {
+            Some(lead_role.join(" "))
         } else if possessive {
             None
         } else {
             role_after(toks, i)
         };
+        // The honorific or role words before the name, else its first name.
+        let gender = (role_from..start)
+            .filter_map(|k| word(toks, k))
+            .chain(words.iter().copied())
+            .filter(|w| is_honorific(w) || is_title(w))
+            .find_map(word_gender)
+            .or_else(|| name.first().and_then(|w| word_gender(w)));
         out.push(Mention {
             from: role_from.min(start),
             to: i,
@@ -267,6 +356,7 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
             role,
             possessive,
             honorific,
+            gender,
         });
     }
     out
@@ -369,6 +459,61 @@ mod tests {
         assert_eq!(
             names("The A's won. So did Plan B's team."),
             vec![("Plan B".into(), None)]
+        );
+    }
+
+    #[test]
+    fn the_gender_a_name_gives() {
+        let g = |text: &str| {
+            let toks = tokens(text, &spans(text));
+            mentions(&toks).first().and_then(|m| m.gender)
+        };
+        assert_eq!(g("Mrs. Quill said"), Some(Gender::Female));
+        assert_eq!(g("Mr. Quill said"), Some(Gender::Male));
+        assert_eq!(g("Congresswoman Ada Quill said"), Some(Gender::Female));
+        assert_eq!(g("party chairman Bo Quill said"), Some(Gender::Male));
+        assert_eq!(g("Susan Quill said"), Some(Gender::Female));
+        assert_eq!(g("John Quill said"), Some(Gender::Male));
+        assert_eq!(g("Senator Quill said"), None);
+        assert_eq!(pronoun_gender("Her"), Some(Gender::Female));
+        assert_eq!(pronoun_gender("they"), None);
+    }
+
+    #[test]
+    fn new_before_a_name_is_a_place() {
+        assert_eq!(
+            names("in Nashua, New Hampshire, Quill said")[1].0,
+            "New Hampshire"
+        );
+        assert!(names("New details emerged").is_empty());
+    }
+
+    #[test]
+    fn a_long_run_of_capitals_is_a_role_and_a_name() {
+        assert_eq!(
+            names("Harbour County Clerk Ada Quill said"),
+            vec![("Ada Quill".into(), Some("Harbour County Clerk".into()))]
+        );
+        assert_eq!(
+            names("Port Dover Fire Warden Ada M. Quill said")[0].0,
+            "Ada M. Quill"
+        );
+        // An organisation keeps its name.
+        assert_eq!(
+            names("the Port Dover Harbour Rowing Club said")[0].0,
+            "Port Dover Harbour Rowing Club"
+        );
+    }
+
+    #[test]
+    fn first_names_that_end_like_a_demonym() {
+        // Regression: "Jillian", "Brian", "Susan" were cut off as if they were
+        // "Canadian" before a name.
+        assert_eq!(names("said Jillian Moss")[0].0, "Jillian Moss");
+        assert_eq!(names("Brian Fallow said")[0].0, "Brian Fallow");
+        assert_eq!(
+            names("Iranian President Hamid Sadeghi said"),
+            vec![("Hamid Sadeghi".into(), Some("Iranian President".into()))]
         );
     }
 

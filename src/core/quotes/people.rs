@@ -2,7 +2,7 @@
 //! said" resolve to the full name given earlier.
 
 use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
-use super::names::{is_cap, is_nationality, lower, Mention};
+use super::names::{is_cap, is_nationality, lower, split_possessive, Gender, Mention};
 
 /// What kind of source a registry entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub struct Person {
     pub role: Option<String>,
     /// A person, an organisation or a description.
     pub kind: Kind,
+    /// A woman or a man, when the text says which.
+    pub gender: Option<Gender>,
 }
 
 /// The people named so far, and who was named last.
@@ -40,6 +42,9 @@ pub struct People {
     /// The subject of the last sentence that had one: what a "he" or "she" opening
     /// the next sentence stands for.
     pub subject: Option<usize>,
+    /// The people in the order they were last named, the latest last (at most a
+    /// few): where a "she" goes when the person named last is a man.
+    recent: Vec<usize>,
 }
 
 /// Whether a mention names an organisation or a place, not a person.
@@ -55,6 +60,13 @@ pub fn is_not_person(m: &Mention) -> bool {
     }
     // Places: "South Carolina", "East Asia", "United States".
     if m.name.len() > 1 && m.name.iter().any(|w| has(PLACE_WORDS, &lower(w))) && m.role.is_none() {
+        return true;
+    }
+    // A people or a movement in the plural ("Tunisian Islamists", "Christians").
+    if m.name
+        .last()
+        .is_some_and(|w| w.ends_with("ists") || w.ends_with("ians"))
+    {
         return true;
     }
     // An acronym (NATO, FBI) is an organisation.
@@ -119,14 +131,51 @@ impl People {
                 if p.role.is_none() {
                     p.role = m.role.clone();
                 }
+                p.gender = p.gender.or(m.gender);
             }
+            self.named(k);
             return Some(k);
         }
         let clear = m.role.is_some() || m.name.len() >= 2 || m.honorific;
         if self.frozen || !(clear || speaking) || m.name.len() > 4 {
             return None;
         }
-        Some(self.add(m.name.join(" "), m.role.clone(), Kind::Person))
+        let k = self.add(m.name.join(" "), m.role.clone(), Kind::Person);
+        if let Some(p) = self.list.get_mut(k) {
+            p.gender = m.gender;
+        }
+        self.named(k);
+        Some(k)
+    }
+
+    /// Notes that `k` was named just now.
+    fn named(&mut self, k: usize) {
+        self.recent.retain(|&r| r != k);
+        if self.recent.len() >= 6 {
+            self.recent.remove(0);
+        }
+        self.recent.push(k);
+    }
+
+    /// Whether "he" or "she" (of gender `g`) can stand for `k`: a person or a
+    /// described source whose gender, if the text gave it, is `g`.
+    pub fn fits(&self, k: usize, g: Option<Gender>) -> bool {
+        self.list.get(k).is_some_and(|p| {
+            p.kind != Kind::Organisation && (g.is_none() || p.gender.is_none() || p.gender == g)
+        })
+    }
+
+    /// The person named most recently that "he" or "she" can stand for.
+    pub fn recent_fitting(&self, g: Option<Gender>) -> Option<usize> {
+        self.recent.iter().rev().copied().find(|&k| self.fits(k, g))
+    }
+
+    /// Takes `g` as the gender of `k` when the text had not said it ("Ada Quill,
+    /// who lost her seat, ...").
+    pub fn learn_gender(&mut self, k: usize, g: Gender) {
+        if let Some(p) = self.list.get_mut(k).filter(|p| p.kind == Kind::Person) {
+            p.gender = p.gender.or(Some(g));
+        }
     }
 
     fn add(&mut self, name: String, role: Option<String>, kind: Kind) -> usize {
@@ -137,7 +186,12 @@ impl People {
         {
             return k;
         }
-        self.list.push(Person { name, role, kind });
+        self.list.push(Person {
+            name,
+            role,
+            kind,
+            gender: None,
+        });
         self.list.len() - 1
     }
 
@@ -157,6 +211,22 @@ impl People {
     pub fn described(&mut self, words: &[&str]) -> Option<usize> {
         let first = lower(words.first()?);
         let last = words.last().map(|w| role_word(w))?;
+        // "Quill's campaign": an organisation by its candidate's name; "Quill's
+        // lawyer": shown as it is.
+        if let (Some(head), Some(rest)) = (words.first(), words.get(1..)) {
+            let (stem, possessive) = split_possessive(head);
+            if possessive && is_cap(head) && !rest.is_empty() && !self.frozen && words.len() <= 6 {
+                if has(ORG_NOUNS, &last) {
+                    let mut name = stem.to_string();
+                    for w in rest {
+                        name.push(' ');
+                        name.push_str(w);
+                    }
+                    return Some(self.add(name, None, Kind::Organisation));
+                }
+                return Some(self.add(words.join(" "), None, Kind::Description));
+            }
+        }
         if first == "the" && words.len() >= 2 {
             let holder = self.list.iter().rposition(|p| {
                 p.kind == Kind::Person
@@ -203,9 +273,10 @@ impl People {
         }
         // Without a proper name in it ("the minister", "a senior adviser", "the
         // report") a description says too little to show as a speaker: the labels
-        // of this project leave such quotations without one.
+        // of this project leave such quotations without one. Twelve words at most,
+        // as a description after a verb runs.
         let named = words.iter().skip(1).any(|w| is_cap(w));
-        if self.frozen || words.len() > 8 || !named {
+        if self.frozen || words.len() > 12 || !named {
             return None;
         }
         Some(self.add(words.join(" "), None, Kind::Description))
@@ -249,6 +320,7 @@ mod tests {
             role: None,
             possessive: false,
             honorific: false,
+            gender: None,
         }
     }
 
@@ -277,6 +349,35 @@ mod tests {
             people.described(&["the", "woman"]),
             None,
             "no role: maybe someone new"
+        );
+    }
+
+    #[test]
+    fn a_long_description_that_names_someone() {
+        let mut people = People::default();
+        let words = [
+            "one", "old", "friend", "of", "the", "Harbour", "Party", "who", "knows", "the", "pier",
+        ];
+        let k = people.described(&words);
+        assert_eq!(
+            k.and_then(|k| people.list.get(k)).map(|p| p.kind),
+            Some(Kind::Description)
+        );
+    }
+
+    #[test]
+    fn a_campaign_by_its_candidates_name() {
+        let mut people = People::default();
+        let k = people.described(&["Quill’s", "campaign"]);
+        let p = k.and_then(|k| people.list.get(k));
+        assert_eq!(
+            p.map(|p| (p.name.as_str(), p.kind)),
+            Some(("Quill campaign", Kind::Organisation))
+        );
+        let k = people.described(&["Quill's", "lawyer"]);
+        assert_eq!(
+            k.and_then(|k| people.list.get(k)).map(|p| p.name.as_str()),
+            Some("Quill's lawyer")
         );
     }
 
@@ -326,9 +427,33 @@ mod tests {
     }
 
     #[test]
+    fn he_and_she_by_gender() {
+        let mut people = People::default();
+        let mut ada = m(&["Ada", "Quill"]);
+        ada.gender = Some(Gender::Female);
+        let ada = people.resolve(&ada, false);
+        let bo = people.resolve(&m(&["Bo", "Rand"]), false);
+        let mut tom = m(&["Tom", "Vale"]);
+        tom.gender = Some(Gender::Male);
+        let tom = people.resolve(&tom, false);
+        assert_eq!(
+            people.recent_fitting(Some(Gender::Female)),
+            bo,
+            "unknown fits"
+        );
+        if let Some(bo) = bo {
+            people.learn_gender(bo, Gender::Male);
+        }
+        assert_eq!(people.recent_fitting(Some(Gender::Female)), ada);
+        assert_eq!(people.recent_fitting(Some(Gender::Male)), tom);
+        assert!(tom.is_some_and(|k| !people.fits(k, Some(Gender::Female))));
+    }
+
+    #[test]
     fn places_and_acronyms_are_not_people() {
         assert!(is_not_person(&m(&["South", "Dakota"])));
         assert!(is_not_person(&m(&["NATO"])));
+        assert!(is_not_person(&m(&["Tunisian", "Islamists"])));
         assert!(!is_not_person(&m(&["Bill", "Shorten"])));
     }
 }

@@ -97,7 +97,31 @@ fn attribution_follows(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
             Tok::Word(w) => Some(*w),
             _ => None,
         })
-        .any(is_reporting_verb)
+        .any(|w| is_reporting_verb(w) || is_past(w))
+}
+
+/// A verb in the past the lexicon may not know ("barked", "beamed").
+pub fn is_past(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether the tokens from `k` are only a short attribution that ends the sentence
+/// ("...here.” Quill said.", "...here.” said Ada Quill."): a quotation that ends
+/// in a full stop still has it.
+fn attribution_ends(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .skip(k)
+        .take(7)
+        .map_while(|(_, t)| match t {
+            Tok::Word(w) => Some(*w),
+            _ => None,
+        })
+        .collect();
+    let after = toks.get(k + words.len()).map(|(_, t)| *t);
+    (1..=5).contains(&words.len())
+        && matches!(after, None | Some(Tok::Punct('.')))
+        && words.iter().any(|w| is_reporting_verb(w) || is_past(w))
 }
 
 /// The sentences of a token list, as ranges of token indexes. Quotations are opaque:
@@ -132,6 +156,7 @@ pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(
                     // After "?" or "!" an attribution belongs to the quotation; after
                     // "." it opens the next sentence ("...now." He added, "...").
                     && !(inner.ends_with(['!', '?']) && attribution_follows(toks, k + 1))
+                    && !attribution_ends(toks, k + 1)
             }
             _ => false,
         };
@@ -198,6 +223,15 @@ mod tests {
         let sp = spans(text);
         let toks = tokens(text, &sp);
         assert_eq!(sentences(text, &sp, &toks).len(), 2, "{toks:?}");
+        // Unless it ends the sentence; a verb the lexicon lacks counts too.
+        for text in [
+            "“It is over now.” Mira Holm said. The end.",
+            "“It is over!” Mira Holm barked. The end.",
+        ] {
+            let sp = spans(text);
+            let toks = tokens(text, &sp);
+            assert_eq!(sentences(text, &sp, &toks).len(), 2, "{text}");
+        }
     }
 
     #[test]
