@@ -20,6 +20,7 @@ use lexicon::{has, PREPOSITIONS};
 use marks::Span;
 use names::{mentions, Mention};
 use people::People;
+use std::collections::HashMap;
 use tokens::Tok;
 
 /// One direct quotation.
@@ -249,16 +250,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     // A quotation the article gives again in part ("When she said “not ready to
     // sail,” ...") is the same quotation: only the full one stays.
     let folded: Vec<String> = quotes.iter().map(|q| fold_words(&q.text)).collect();
-    let keep: Vec<bool> = folded
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            !folded
-                .iter()
-                .enumerate()
-                .any(|(j, g)| i != j && g.len() > f.len() && g.contains(f.as_str()))
-        })
-        .collect();
+    let keep = not_given_in_part(&folded);
     let mut keep = keep.into_iter();
     let mut caption = in_caption.iter();
     let mut in_caption = Vec::with_capacity(quotes.len());
@@ -278,6 +270,42 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     rank::pick_key_quotes(&mut quotes, &in_caption, wanted);
     quotes
 }
+
+/// For each folded quotation, whether no longer one holds it. Each is compared only
+/// with the quotations that hold its rarest word, at most [`PART_CANDIDATES`] of
+/// them: linear in the article, where comparing every pair made a long article with
+/// thousands of quotations take seconds.
+fn not_given_in_part(folded: &[String]) -> Vec<bool> {
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, g) in folded.iter().enumerate() {
+        for w in g.split(' ').filter(|w| !w.is_empty()) {
+            let list = holding.entry(w).or_default();
+            if list.last() != Some(&j) {
+                list.push(j);
+            }
+        }
+    }
+    folded
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let rarest = f
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .filter_map(|w| holding.get(w))
+                .min_by_key(|list| list.len());
+            !rarest.is_some_and(|list| {
+                list.iter()
+                    .filter(|&&j| j != i && folded[j].len() > f.len())
+                    .take(PART_CANDIDATES)
+                    .any(|&j| folded[j].contains(f.as_str()))
+            })
+        })
+        .collect()
+}
+
+/// How many longer quotations sharing its rarest word a quotation is compared with.
+const PART_CANDIDATES: usize = 64;
 
 /// The words of a text in lower case, each between spaces (" not ready to sail "),
 /// to find one quotation inside another.
