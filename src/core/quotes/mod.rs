@@ -20,7 +20,6 @@ use lexicon::{has, PREPOSITIONS};
 use marks::Span;
 use names::{mentions, Mention};
 use people::People;
-use std::collections::HashMap;
 use tokens::Tok;
 
 /// One direct quotation.
@@ -271,41 +270,27 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     quotes
 }
 
-/// For each folded quotation, whether no longer one holds it. Each is compared only
-/// with the quotations that hold its rarest word, at most [`PART_CANDIDATES`] of
-/// them: linear in the article, where comparing every pair made a long article with
-/// thousands of quotations take seconds.
+/// For each folded quotation, whether no longer one holds it. Each is compared with
+/// the [`PART_WINDOW`] quotations on either side of it (an article gives a quotation
+/// again in part near the full one): linear in the article, where comparing every
+/// pair made a long article with thousands of quotations take seconds.
 fn not_given_in_part(folded: &[String]) -> Vec<bool> {
-    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, g) in folded.iter().enumerate() {
-        for w in g.split(' ').filter(|w| !w.is_empty()) {
-            let list = holding.entry(w).or_default();
-            if list.last() != Some(&j) {
-                list.push(j);
-            }
-        }
-    }
     folded
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let rarest = f
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .filter_map(|w| holding.get(w))
-                .min_by_key(|list| list.len());
-            !rarest.is_some_and(|list| {
-                list.iter()
-                    .filter(|&&j| j != i && folded[j].len() > f.len())
-                    .take(PART_CANDIDATES)
-                    .any(|&j| folded[j].contains(f.as_str()))
-            })
+            let near = folded
+                .get(i.saturating_sub(PART_WINDOW)..(i + PART_WINDOW + 1).min(folded.len()))
+                .unwrap_or_default();
+            !near
+                .iter()
+                .any(|g| g.len() > f.len() && g.contains(f.as_str()))
         })
         .collect()
 }
 
-/// How many longer quotations sharing its rarest word a quotation is compared with.
-const PART_CANDIDATES: usize = 64;
+/// How many quotations on either side a quotation is looked for in.
+const PART_WINDOW: usize = 40;
 
 /// The words of a text in lower case, each between spaces (" not ready to sail "),
 /// to find one quotation inside another.
