@@ -196,6 +196,34 @@ fn destroy_gives_the_page_back_exactly() {
     assert_eq!(html(&root), before);
 }
 
+/// A mount that fails half-way (here the DOM refuses the third node move) leaves the
+/// page as it was, throws a coded error, and the article can be mounted after.
+#[wasm_bindgen_test]
+fn a_mount_that_fails_half_way_leaves_the_page_as_it_was() {
+    let root = seed_like("t-half");
+    let before = html(&root);
+    let first_child = root.first_child().unwrap();
+    let sabotage = js_sys::Function::new_no_args(
+        "const p = Node.prototype, real = p.appendChild; let n = 0;
+         p.appendChild = function (c) {
+           if (++n === 3) throw new DOMException('refused', 'HierarchyRequestError');
+           return real.call(this, c);
+         };
+         return () => { p.appendChild = real; };",
+    );
+    let restore: js_sys::Function = sabotage.call0(&JsValue::NULL).unwrap().unchecked_into();
+    let result = mount(root.clone().into(), no_comments());
+    restore.call0(&JsValue::NULL).unwrap();
+    let err = result.err().expect("the refused move fails the mount");
+    let code = js_sys::Reflect::get(&err, &"code".into()).unwrap();
+    assert_eq!(code.as_string().as_deref(), Some("dom-error"));
+    assert_eq!(html(&root), before, "nothing of the page changed");
+    assert!(root.first_child().unwrap() == first_child, "the same nodes");
+    let mut w = mount(root.clone().into(), no_comments()).expect("mounts after");
+    w.destroy();
+    assert_eq!(html(&root), before);
+}
+
 #[wasm_bindgen_test]
 fn key_quotes_panel_with_speakers() {
     let root = seed_like("t-quotes");

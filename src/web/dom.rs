@@ -95,11 +95,6 @@ pub fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element
     }
 }
 
-/// The lowercase tag name of a node that is an element.
-pub fn tag(node: &Node) -> Option<String> {
-    node.dyn_ref::<Element>().map(|e| e.local_name())
-}
-
 /// The node's child nodes, collected (a live list changes as the DOM does).
 pub fn children(node: &Node) -> Vec<Node> {
     let list = node.child_nodes();

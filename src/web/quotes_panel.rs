@@ -1,10 +1,11 @@
 //! The key-quotes panel: a landmark with a heading and the key quotes, each with its
 //! speaker and a link back to its place in the article.
 
-use super::dom::el;
 use super::read::Place;
 use crate::core::{Plan, Quote};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Range};
 
 /// The panel and, for each of its links, the index of its quote in the plan.
@@ -15,7 +16,15 @@ pub struct Panel {
     pub links: Vec<(Element, usize)>,
 }
 
-/// Builds the panel for the key quotes of `plan` (`None` when there are none).
+#[wasm_bindgen(module = "/js/build.js")]
+extern "C" {
+    /// `[aside, links]`: see js/build.js.
+    #[wasm_bindgen(js_name = buildPanel, catch)]
+    fn build_panel(doc: &Document, n: u32, level: u8, strings: &Array) -> Result<Array, JsValue>;
+}
+
+/// Builds the panel for the key quotes of `plan` (`None` when there are none),
+/// detached; js/build.js makes the elements.
 /// `n` tells panels of several widgets in one page apart.
 pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Panel>, JsValue> {
     let keys: Vec<(usize, &Quote)> = plan
@@ -27,54 +36,27 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Pa
     if keys.is_empty() {
         return Ok(None);
     }
-    let aside = el(doc, "aside", "aw-quotes", None);
-    let title_id = format!("aw-quotes-title-{n}");
-    aside.set_attribute("aria-labelledby", &title_id)?;
-    let h = el(
-        doc,
-        &super::toc::heading_tag(level),
-        "aw-quotes-title",
-        Some("Key quotes"),
-    );
-    h.set_id(&title_id);
-    aside.append_child(&h)?;
-    let list = el(doc, "ol", "aw-quotes-list", None);
-    let mut links = Vec::new();
-    for (i, q) in keys {
-        let li = el(doc, "li", "aw-quote", None);
-        let figure = el(doc, "figure", "aw-quote-figure", None);
-        let text = el(doc, "blockquote", "aw-quote-text", Some(&q.text));
-        figure.append_child(&text)?;
-        if let Some(speaker) = &q.speaker {
-            let cap = el(doc, "figcaption", "aw-quote-speaker", None);
-            let name = el(doc, "span", "aw-quote-name", Some(speaker));
-            cap.append_child(&name)?;
-            if let Some(role) = &q.role {
-                let r = el(doc, "span", "aw-quote-role", Some(role));
-                cap.append_child(&r)?;
-            }
-            figure.append_child(&cap)?;
+    let strings = Array::new();
+    for (_, q) in &keys {
+        for text in [
+            Some(&q.text),
+            q.speaker.as_ref(),
+            q.role.as_ref(),
+            q.section_id.as_ref(),
+            Some(&q.text_fragment),
+        ] {
+            strings.push(&JsValue::from_str(text.map_or("", |t| t.as_str())));
         }
-        li.append_child(&figure)?;
-        let link = el(doc, "a", "aw-quote-link", Some("Read in context"));
-        let href = q
-            .section_id
-            .as_deref()
-            .map_or_else(|| "#".to_string(), |id| format!("#{id}"));
-        link.set_attribute("href", &href)?;
-        li.append_child(&link)?;
-        // A link that takes any reader straight to the quotation (a text fragment;
-        // relative, so that it stays on this page wherever the page is).
-        let share = el(doc, "a", "aw-quote-share", Some("Link to this quote"));
-        share.set_attribute("href", &["#:~:", q.text_fragment.as_str()].concat())?;
-        li.append_child(&share)?;
-        list.append_child(&li)?;
-        links.push((link, i));
     }
-    aside.append_child(&list)?;
+    let parts = build_panel(doc, n, level.clamp(2, 6), &strings)?;
+    let links: Array = parts.get(1).unchecked_into();
     Ok(Some(Panel {
-        element: aside,
-        links,
+        element: parts.get(0).unchecked_into(),
+        links: links
+            .iter()
+            .zip(keys)
+            .map(|(a, (i, _))| (a.unchecked_into(), i))
+            .collect(),
     }))
 }
 

@@ -1,10 +1,11 @@
 //! The table of contents: a short list of the sections at the top of the article,
 //! each with its reading time, and one button to expand or collapse them all.
 
-use super::dom::el;
 use super::sections::SectionUi;
 use crate::core::{contents, sections::outline, Plan};
-use wasm_bindgen::JsValue;
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 /// The table of contents as it stands in the page.
@@ -17,56 +18,43 @@ pub struct Toc {
     pub links: Vec<Element>,
 }
 
+#[wasm_bindgen(module = "/js/build.js")]
+extern "C" {
+    /// `[nav, button, links]`: see js/build.js.
+    #[wasm_bindgen(js_name = buildToc, catch)]
+    fn build_toc(
+        doc: &Document,
+        n: u32,
+        level: u8,
+        strings: &Array,
+        numbers: &[f64],
+    ) -> Result<Array, JsValue>;
+}
+
 /// Builds the table of contents for `plan`'s sections (`None` when the core says
-/// the article gets none).
+/// the article gets none), detached; js/build.js makes the elements.
 /// `n` tells the widgets of one page apart.
 pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Toc>, JsValue> {
     if !contents::shows(true, plan.sections.len()) {
         return Ok(None);
     }
-    let nav = el(doc, "nav", "aw-toc", None);
-    let title_id = format!("aw-toc-title-{n}");
-    nav.set_attribute("aria-labelledby", &title_id)?;
-    let head = el(doc, "div", "aw-toc-head", None);
-    let title = el(
-        doc,
-        &heading_tag(level),
-        "aw-toc-title",
-        Some("In this article"),
-    );
-    title.set_id(&title_id);
-    let all = el(doc, "button", "aw-toc-all", Some("Expand all"));
-    all.set_attribute("type", "button")?;
-    head.append_child(&title)?;
-    head.append_child(&all)?;
-    nav.append_child(&head)?;
-    let list = el(doc, "ol", "aw-toc-list", None);
-    let mut links = Vec::with_capacity(plan.sections.len());
+    let strings = Array::new();
+    let mut numbers = Vec::with_capacity(2 * plan.sections.len());
     // Indented by the depth under the article's own top level (so that it sits flush
     // whatever level the page's headings start at) and numbered by it.
     for (s, (depth, number)) in plan.sections.iter().zip(outline(&plan.sections)) {
-        let li = el(doc, "li", "aw-toc-item", None);
-        li.set_attribute("data-level", &s.level.to_string())?;
-        li.set_attribute("data-depth", &depth.to_string())?;
-        li.set_attribute("data-number", &number)?;
-        let a = el(doc, "a", "aw-toc-link", Some(&s.title));
-        a.set_attribute("href", &format!("#{}", s.id))?;
-        li.append_child(&a)?;
-        let time = el(
-            doc,
-            "span",
-            "aw-toc-time",
-            Some(&contents::minutes_label(s.words)),
-        );
-        li.append_child(&time)?;
-        list.append_child(&li)?;
-        links.push(a);
+        for text in [&s.id, &s.title, &contents::minutes_label(s.words), &number] {
+            strings.push(&JsValue::from_str(text));
+        }
+        numbers.push(f64::from(s.level));
+        numbers.push(depth as f64);
     }
-    nav.append_child(&list)?;
+    let parts = build_toc(doc, n, level.clamp(2, 6), &strings, &numbers)?;
+    let links: Array = parts.get(2).unchecked_into();
     Ok(Some(Toc {
-        element: nav,
-        all,
-        links,
+        element: parts.get(0).unchecked_into(),
+        all: parts.get(1).unchecked_into(),
+        links: links.iter().map(JsCast::unchecked_into).collect(),
     }))
 }
 
@@ -91,9 +79,4 @@ impl Toc {
             };
         }
     }
-}
-
-/// `h2` to `h6` for a heading level.
-pub fn heading_tag(level: u8) -> String {
-    ["h", &level.clamp(2, 6).to_string()].concat()
 }

@@ -2,17 +2,23 @@
 //! `destroy()` (or a failure half-way through mounting) puts the page back exactly:
 //! the same nodes, in the same order, with the same attributes.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
 
 enum Change {
     /// An element the widget inserted; undone by removing it.
     Inserted(Node),
-    /// A wrapper the widget put around existing nodes; undone by moving its children
-    /// back before it and removing it.
-    Wrapped(Element),
     /// An attribute the widget set; undone by restoring the old value or absence.
     Attribute(Element, String, Option<String>),
+    /// Changes js/apply.js made and recorded in its own log.
+    Script(js_sys::Array),
+}
+
+#[wasm_bindgen(module = "/js/apply.js")]
+extern "C" {
+    /// Takes back the changes in a log of js/apply.js made since it held `mark`.
+    #[wasm_bindgen(js_name = undoLog)]
+    fn undo_log(log: &js_sys::Array, mark: u32);
 }
 
 /// The record of changes, undone in reverse order.
@@ -34,29 +40,6 @@ impl Undo {
         Ok(())
     }
 
-    /// Wraps the sibling nodes `first..=last` in `wrapper` and records it.
-    pub fn wrap(&mut self, wrapper: &Element, first: &Node, last: &Node) -> Result<(), JsValue> {
-        let parent = first
-            .parent_node()
-            .ok_or_else(|| JsValue::from_str("node to wrap has no parent"))?;
-        parent.insert_before(wrapper, Some(first))?;
-        self.changes.push(Change::Wrapped(wrapper.clone()));
-        let mut next = Some(first.clone());
-        while let Some(n) = next {
-            next = if &n == last { None } else { n.next_sibling() };
-            wrapper.append_child(&n)?;
-        }
-        Ok(())
-    }
-
-    /// Moves all the children of `parent` into `wrapper`, which goes where they were.
-    pub fn wrap_children(&mut self, wrapper: &Element, parent: &Node) -> Result<(), JsValue> {
-        match (parent.first_child(), parent.last_child()) {
-            (Some(first), Some(last)) => self.wrap(wrapper, &first, &last),
-            _ => self.insert(parent, wrapper, None),
-        }
-    }
-
     /// Sets an attribute and records its old value.
     pub fn set_attr(&mut self, el: &Element, name: &str, value: &str) -> Result<(), JsValue> {
         let old = el.get_attribute(name);
@@ -73,6 +56,11 @@ impl Undo {
         self.changes
             .push(Change::Attribute(el.clone(), "class".into(), old));
         Ok(())
+    }
+
+    /// Records the changes js/apply.js made into `log` (undone as one change).
+    pub fn script(&mut self, log: js_sys::Array) {
+        self.changes.push(Change::Script(log));
     }
 
     /// How many changes are recorded.
@@ -95,14 +83,7 @@ impl Undo {
                         let _ = p.remove_child(&n);
                     }
                 }
-                Change::Wrapped(w) => {
-                    if let Some(p) = w.parent_node() {
-                        while let Some(c) = w.first_child() {
-                            let _ = p.insert_before(&c, Some(&w));
-                        }
-                        let _ = p.remove_child(&w);
-                    }
-                }
+                Change::Script(log) => undo_log(&log, 0),
                 Change::Attribute(el, name, old) => {
                     let _ = match old {
                         Some(v) => el.set_attribute(&name, &v),
