@@ -15,8 +15,7 @@
 //! look at an error). Nothing of the articles is copied into the project: this only
 //! measures.
 
-use article_widget::core::{plan, Block, BlockKind, Settings};
-use std::collections::HashSet;
+use article_widget::core::{plan, Block, BlockKind, IdSet, Settings};
 use std::io::{BufRead, BufReader, Write};
 use std::time::Instant;
 
@@ -51,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let mut out = std::io::BufWriter::new(std::fs::File::create(&pred)?);
     let settings = Settings::default();
-    let taken = HashSet::new();
+    let taken = IdSet::new();
     let mut times: Vec<f64> = Vec::new();
     for line in BufReader::new(file).lines() {
         let line = line?;

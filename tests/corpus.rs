@@ -13,8 +13,7 @@
 //!   corpus` writes it anew (review the diff before committing).
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_widget::core::{boilerplate, fixture, plan, Block, Settings};
-use std::collections::HashSet;
+use article_widget::core::{boilerplate, fixture, plan, Block, IdSet, Settings};
 use std::fmt::Write;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/");
@@ -109,7 +108,7 @@ fn measure() -> (Vec<(&'static str, Counts)>, String, String) {
         let mut all = Counts::default();
         for page in pages() {
             let (blocks, gold) = load(&page, suffix);
-            let p = plan(&blocks, &Settings::default(), &HashSet::new());
+            let p = plan(&blocks, &Settings::default(), &IdSet::new());
             let mut c = Counts::default();
             let top_gold = gold.iter().map(|g| g.1).min().unwrap_or(2);
             let top_found = p.sections.iter().map(|s| s.level).min().unwrap_or(2);
@@ -266,7 +265,7 @@ fn golden_key_quotes_and_none_from_a_box() {
     let mut golden = String::new();
     for page in pages() {
         let (blocks, _) = load(&page, "");
-        let p = plan(&blocks, &Settings::default(), &HashSet::new());
+        let p = plan(&blocks, &Settings::default(), &IdSet::new());
         let boxes = boilerplate::mark(&blocks);
         for q in &p.quotes {
             assert!(

@@ -6,15 +6,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_widget::core::fuzzing::check_plan;
-use article_widget::core::{Block, BlockKind, Settings};
-use std::collections::HashSet;
+use article_widget::core::{Block, BlockKind, IdSet, Settings};
 
 fn para(text: &str) -> Block {
     Block::new(BlockKind::Paragraph, text)
 }
 
 fn plans(blocks: &[Block]) {
-    check_plan(blocks, &Settings::default(), &HashSet::new());
+    check_plan(blocks, &Settings::default(), &IdSet::new());
 }
 
 /// Panicked with "end byte index 2 is not a char boundary; it is inside '人' (bytes

@@ -2,8 +2,7 @@
 //! typed as plain lines), gives the five sections and the attributed quotations.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_widget::core::{plan, Block, BlockKind, Plan, Settings};
-use std::collections::HashSet;
+use article_widget::core::{plan, Block, BlockKind, IdSet, Plan, Settings};
 
 fn seed_blocks() -> Vec<Block> {
     let text = include_str!("fixtures/seed/article.txt");
@@ -28,7 +27,7 @@ fn seed_blocks() -> Vec<Block> {
 }
 
 fn seed_plan() -> Plan {
-    plan(&seed_blocks(), &Settings::default(), &HashSet::new())
+    plan(&seed_blocks(), &Settings::default(), &IdSet::new())
 }
 
 #[test]

@@ -4,8 +4,7 @@
 //! hold together.
 
 use super::textgen;
-use super::{plan, Block, BlockKind, Settings};
-use std::collections::HashSet;
+use super::{plan, Block, BlockKind, IdSet, Settings};
 
 /// Reads bytes as an article (one block a line; the first byte of a line picks its
 /// kind and look), plans it, and panics when the plan breaks an invariant (see
@@ -39,7 +38,7 @@ pub fn check(data: &[u8]) {
             b
         })
         .collect();
-    check_plan(&blocks, &Settings::default(), &HashSet::new());
+    check_plan(&blocks, &Settings::default(), &IdSet::new());
 }
 
 /// Makes an article from bytes with the generator (the bytes drive its choices, so a
@@ -61,7 +60,7 @@ pub fn check_article(article: &textgen::Article) {
 /// quote's section exists, sections lie inside the article in order with unique ids
 /// that clash with no id in `taken` (but the heading's own) and each nested one inside
 /// its parent, key quotes are within the limit, and the same input gives the same plan.
-pub fn check_plan(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) {
+pub fn check_plan(blocks: &[Block], settings: &Settings, taken: &IdSet) {
     let p = plan(blocks, settings, taken);
     let within = |block: usize, s: usize, e: usize| {
         blocks
@@ -90,7 +89,7 @@ pub fn check_plan(blocks: &[Block], settings: &Settings, taken: &HashSet<String>
             "more key quotes than maxQuotes"
         );
     }
-    let mut ids = HashSet::new();
+    let mut ids = IdSet::new();
     for s in &p.sections {
         assert!(
             s.heading < s.end && s.end <= blocks.len(),

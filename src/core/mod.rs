@@ -28,9 +28,7 @@ pub use sections::Section;
 pub use settings::{
     check_script_url, CommentsSetting, OpenMode, OptionValue, QuotesAt, Settings, Theme,
 };
-pub use slug::slugify;
-
-use std::collections::HashSet;
+pub use slug::{slugify, IdSet};
 
 /// What the widget will do to an article: its sections and its quotations.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -45,7 +43,7 @@ pub struct Plan {
 ///
 /// `taken_ids` are the ids already used in the page, so that the ids given to
 /// sections never clash with them.
-pub fn plan(blocks: &[Block], settings: &Settings, taken_ids: &HashSet<String>) -> Plan {
+pub fn plan(blocks: &[Block], settings: &Settings, taken_ids: &IdSet) -> Plan {
     let outline = plan_sections(blocks, settings, taken_ids);
     let quotes = plan_quotes(blocks, &outline, settings);
     Plan {
@@ -56,11 +54,7 @@ pub fn plan(blocks: &[Block], settings: &Settings, taken_ids: &HashSet<String>) 
 
 /// The first part of [`plan`]: the sections, and which blocks are not the article's.
 /// (A page that splits its work over several tasks makes the quotes in another.)
-pub fn plan_sections(
-    blocks: &[Block],
-    settings: &Settings,
-    taken_ids: &HashSet<String>,
-) -> Outline {
+pub fn plan_sections(blocks: &[Block], settings: &Settings, taken_ids: &IdSet) -> Outline {
     let not_article = boilerplate::mark(blocks);
     let sections = if settings.sections {
         sections::find_with(blocks, &not_article, settings, taken_ids)
@@ -236,7 +230,7 @@ mod tests {
                     b
                 })
                 .collect();
-            let p = plan(&blocks, &Settings::default(), &HashSet::new());
+            let p = plan(&blocks, &Settings::default(), &IdSet::new());
             for q in &p.quotes {
                 let text = &blocks[q.block].text;
                 for &(s, e) in &q.parts {
@@ -250,7 +244,7 @@ mod tests {
             for s in &p.sections {
                 assert!(s.heading < s.end && s.end <= blocks.len());
             }
-            assert_eq!(p, plan(&blocks, &Settings::default(), &HashSet::new()));
+            assert_eq!(p, plan(&blocks, &Settings::default(), &IdSet::new()));
         }
     }
 

@@ -1,4 +1,66 @@
-//! Readable, stable ids from titles.
+//! Readable, stable ids from titles, and the set of ids a page already has.
+
+/// A set of ids, kept sorted and looked up by binary search: the page's ids and those
+/// given out. (A hash set would ship its hasher and table code in the module.)
+#[derive(Clone, Debug, Default)]
+pub struct IdSet(Vec<String>);
+
+impl IdSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|s| s.as_str().cmp(id))
+    }
+
+    /// Whether `id` is in the set.
+    pub fn contains(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// Adds `id`; returns whether it was new.
+    pub fn insert(&mut self, id: String) -> bool {
+        match self.find(&id) {
+            Ok(_) => false,
+            Err(i) => {
+                self.0.insert(i, id);
+                true
+            }
+        }
+    }
+
+    /// Takes `id` out; returns whether it was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        match self.find(id) {
+            Ok(i) => {
+                self.0.remove(i);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// How many ids it holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<String> for IdSet {
+    fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Self {
+        let mut v: Vec<String> = ids.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        IdSet(v)
+    }
+}
 
 /// Turns a title into an id: letters and digits (any script; ASCII lowered) joined by
 /// hyphens, at most 64 characters, never empty.
@@ -83,6 +145,17 @@ pub(crate) fn unique(base: &str, mut taken: impl FnMut(&str) -> bool) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn id_sets_hold_each_id_once_in_any_order() {
+        let mut ids: IdSet = ["b", "a", "c", "a"].map(String::from).into_iter().collect();
+        assert_eq!(ids.len(), 3);
+        assert!(ids.contains("a") && ids.contains("c") && !ids.contains("d"));
+        assert!(ids.insert("d".into()) && !ids.insert("b".into()));
+        assert!(ids.remove("a") && !ids.remove("a") && !ids.contains("a"));
+        assert!(ids.contains("d") && ids.len() == 3);
+        assert!(IdSet::new().is_empty());
+    }
 
     #[test]
     fn slugs_are_readable() {

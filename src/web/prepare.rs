@@ -5,8 +5,7 @@
 use super::dom::{document_for, valid_selector};
 use super::errors::type_name;
 use super::read;
-use crate::core::{self, Error, OptionValue, Plan, Settings};
-use std::collections::HashSet;
+use crate::core::{self, Error, IdSet, OptionValue, Plan, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -83,7 +82,7 @@ pub struct Read {
     settings: Settings,
     article: read::Article,
     /// The ids the page uses, that section ids must not take.
-    taken: HashSet<String>,
+    taken: IdSet,
 }
 
 /// Whether the page still holds `article` as it was read from `root`: the root in
@@ -184,18 +183,16 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
     }
     // Read ids as attributes: a form's `id` property can be one of its fields
     // (`<input name="id">`), which is no string.
-    let mut taken = HashSet::new();
-    if let Ok(list) = doc.query_selector_all("[id]") {
-        for i in 0..list.length() {
-            if let Some(id) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<Element>().ok())
-                .and_then(|e| e.get_attribute("id"))
-            {
-                taken.insert(id);
-            }
-        }
-    }
+    let mut taken: IdSet = match doc.query_selector_all("[id]") {
+        Ok(list) => (0..list.length())
+            .filter_map(|i| {
+                list.item(i)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                    .and_then(|e| e.get_attribute("id"))
+            })
+            .collect(),
+        Err(_) => IdSet::new(),
+    };
     // Ids the blocks already carry are theirs to keep, not taken from them.
     for b in &article.blocks {
         if let Some(id) = &b.id {

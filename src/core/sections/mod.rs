@@ -5,9 +5,8 @@
 
 mod infer;
 
-use super::slug::{slugify, unique};
+use super::slug::{slugify, unique, IdSet};
 use super::{boilerplate, Block, BlockKind, OpenMode, Settings};
-use std::collections::HashSet;
 
 /// One section of the article.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -47,7 +46,7 @@ pub fn innermost(sections: &[Section], block: usize) -> Option<usize> {
 }
 
 /// Finds the sections (telling boilerplate itself).
-pub fn find(blocks: &[Block], settings: &Settings, taken: &HashSet<String>) -> Vec<Section> {
+pub fn find(blocks: &[Block], settings: &Settings, taken: &IdSet) -> Vec<Section> {
     find_with(blocks, &boilerplate::mark(blocks), settings, taken)
 }
 
@@ -57,7 +56,7 @@ pub fn find_with(
     blocks: &[Block],
     not_article: &[bool],
     settings: &Settings,
-    taken: &HashSet<String>,
+    taken: &IdSet,
 ) -> Vec<Section> {
     let skip = |i: usize| not_article.get(i).copied().unwrap_or(false);
     let levels = settings.min_level..=settings.max_level;
@@ -97,7 +96,7 @@ pub fn find_with(
         .find(|&i| !skip(i))
         .map_or(0, |i| i + 1);
 
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: IdSet = IdSet::new();
     let mut sections = Vec::with_capacity(heads.len());
     for (k, &(heading, level)) in heads.iter().enumerate() {
         let end = heads
@@ -190,7 +189,7 @@ mod tests {
     }
 
     fn titles(blocks: &[Block]) -> Vec<String> {
-        find(blocks, &Settings::default(), &HashSet::new())
+        find(blocks, &Settings::default(), &IdSet::new())
             .into_iter()
             .map(|s| s.title)
             .collect()
@@ -207,7 +206,7 @@ mod tests {
             Block::new(BlockKind::Heading(2), "Two"),
             p(LONG),
         ];
-        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        let s = find(&blocks, &Settings::default(), &IdSet::new());
         assert_eq!(s.len(), 3);
         assert_eq!((s[0].level, s[0].heading, s[0].end), (2, 1, 5));
         assert_eq!((s[1].level, s[1].heading, s[1].end), (3, 3, 5));
@@ -228,7 +227,7 @@ mod tests {
             p(LONG),
             p(LONG),
         ];
-        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        let s = find(&blocks, &Settings::default(), &IdSet::new());
         assert_eq!(s.len(), 2);
         assert!(s[0].inferred);
         assert_eq!(s[0].id, "shifting-u-s-stance-on-ukraine");
@@ -303,7 +302,7 @@ mod tests {
             base_level: 4,
             ..Settings::default()
         };
-        let s = find(&blocks, &settings, &HashSet::new());
+        let s = find(&blocks, &settings, &IdSet::new());
         assert!(s.iter().all(|s| s.level == 4));
     }
 
@@ -407,7 +406,7 @@ mod tests {
             Block::new(BlockKind::Heading(2), "Own").with_id("mine"),
             p(LONG),
         ];
-        let taken: HashSet<String> = ["same".to_string()].into();
+        let taken: IdSet = ["same".to_string()].into_iter().collect();
         let ids: Vec<String> = find(&blocks, &Settings::default(), &taken)
             .into_iter()
             .map(|s| s.id)
@@ -426,7 +425,7 @@ mod tests {
             Block::new(BlockKind::Heading(2), "C"),
             p(LONG),
         ];
-        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        let s = find(&blocks, &Settings::default(), &IdSet::new());
         assert_eq!(
             s.iter()
                 .map(|s| (s.collapsible, s.open))
@@ -449,7 +448,7 @@ mod tests {
             Block::new(BlockKind::Heading(3), "Related").marked("div jp-relatedposts h3"),
             Block::new(BlockKind::ListItem, "An older post of the blog").linked(1.0),
         ];
-        let s = find(&blocks, &Settings::default(), &HashSet::new());
+        let s = find(&blocks, &Settings::default(), &IdSet::new());
         assert_eq!(
             s.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(),
             ["One", "Two"]
@@ -472,7 +471,7 @@ mod tests {
                     max_level: 6,
                     ..Settings::default()
                 },
-                &HashSet::new(),
+                &IdSet::new(),
             );
             outline(&s)
         };
