@@ -287,3 +287,29 @@ export function readArticle(root, exclude) {
   container(root);
   return [strings, numbers, nodes];
 }
+
+// The relative luminance (0 black to 1 white) of a computed colour, `rgb(r, g, b)` or
+// `rgba(r, g, b, a)`; -1 when it is mostly transparent or not in that form. sRGB to
+// linear light with a gamma of 2: close enough for a threshold this far from the
+// colours a page uses.
+function luminance(css) {
+  const m = /^rgba?\(([^)]*)\)$/.exec(css.trim());
+  const p = m ? m[1].split(/[\s,/]+/).filter(Boolean).map(parseFloat) : [];
+  if (p.length < 3 || p.length > 4 || p.length === 4 && !(p[3] >= 0.5)) return -1;
+  const l = 0.2126 * (p[0] / 255) ** 2 + 0.7152 * (p[1] / 255) ** 2 + 0.0722 * (p[2] / 255) ** 2;
+  return Number.isNaN(l) ? -1 : l;
+}
+
+// [the luminance of the first opaque background behind `root`, of its text colour]
+// (-1: none; a background transparent all the way up lets the canvas show, whose
+// colour styles do not tell): what the core needs to tell a dark page.
+export function pageLook(root) {
+  const view = root.ownerDocument && root.ownerDocument.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return [-1, -1];
+  const text = luminance(view.getComputedStyle(root).color || '');
+  for (let e = root; e; e = e.parentElement) {
+    const bg = luminance(view.getComputedStyle(e).backgroundColor || '');
+    if (bg >= 0) return [bg, text];
+  }
+  return [-1, text];
+}

@@ -9,11 +9,25 @@ import { join } from 'node:path';
 
 export function inlineSnippets(out) {
   const glue = join(out, 'article_widget.js');
-  const js = readFileSync(glue, 'utf8').replace(
-    /^import \{[^}]*\} from '\.\/(snippets\/[^']+)';\n/gm,
-    (_, path) => readFileSync(join(out, path), 'utf8').replace(/^export /gm, '') + '\n',
-  );
-  if (js.includes('./snippets/')) throw new Error('inline-snippets: a snippet import was left in the glue');
+  const inlined = new Set();
+  // Each snippet's text once, its `export`s made plain declarations.
+  const inline = (path) => {
+    if (inlined.has(path)) return '';
+    inlined.add(path);
+    return readFileSync(join(out, path), 'utf8').replace(/^export /gm, '') + '\n';
+  };
+  // The names a snippet exports, for a namespace import (which wasm-bindgen makes
+  // when the module calls a snippet's function directly, with no glue in between).
+  const exported = (path) =>
+    [...readFileSync(join(out, path), 'utf8').matchAll(/^export (?:async )?(?:function\*?|const|let|class) ([\w$]+)/gm)].map((m) => m[1]);
+  const js = readFileSync(glue, 'utf8')
+    .replace(/^import \{[^}]*\} from '\.\/(snippets\/[^']+)';\n/gm, (_, path) => inline(path))
+    .replace(
+      /^import \* as ([\w$]+) from ["']\.\/(snippets\/[^'"]+)["'];?\n/gm,
+      (_, name, path) => `${inline(path)}const ${name} = { ${exported(path).join(', ')} };\n`,
+    )
+    .replace(/["']\.\/(snippets\/[^'"]+)["']: ([\w$]+)/g, (_, path, name) => `"./${path}": ${name}`);
+  if (/^import .*\.\/snippets\//m.test(js)) throw new Error('inline-snippets: a snippet import was left in the glue');
   writeFileSync(glue, js);
   rmSync(join(out, 'snippets'), { recursive: true, force: true });
 }

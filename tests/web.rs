@@ -224,6 +224,39 @@ fn a_mount_that_fails_half_way_leaves_the_page_as_it_was() {
     assert_eq!(html(&root), before);
 }
 
+/// The widget takes its dark colours on a page that is dark: from the first opaque
+/// background behind the article (however deep), else from light text on the bare
+/// canvas; a half-transparent background does not count.
+#[wasm_bindgen_test]
+fn the_colours_follow_the_page_behind_the_article() {
+    let cases = [
+        ("", "background: rgb(17, 17, 17)", "dark"),
+        ("", "background: rgb(250, 250, 245)", "light"),
+        ("color: rgb(238, 238, 238)", "", "dark"),
+        ("color: rgb(20, 20, 20)", "", "light"),
+        ("color: rgb(20, 20, 20)", "background: rgba(0, 0, 0, 0.3)", "light"),
+    ];
+    for (root_style, wrapper_style, want) in cases {
+        let root = seed_like("t-look");
+        let wrapper = doc().create_element("div").unwrap();
+        wrapper.set_attribute("style", wrapper_style).unwrap();
+        root.parent_node()
+            .unwrap()
+            .insert_before(&wrapper, Some(&root))
+            .unwrap();
+        wrapper.append_child(&root).unwrap();
+        root.set_attribute("style", root_style).unwrap();
+        let mut w = mount(root.clone().into(), no_comments()).unwrap();
+        assert_eq!(
+            root.get_attribute("data-aw-theme").as_deref(),
+            Some(want),
+            "text {root_style:?} on {wrapper_style:?}"
+        );
+        w.destroy();
+        wrapper.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 fn key_quotes_panel_with_speakers() {
     let root = seed_like("t-quotes");

@@ -21,6 +21,9 @@ extern "C" {
     /// `[strings, numbers, nodes]`: see js/read.js.
     #[wasm_bindgen(js_name = readArticle)]
     fn read_article(root: &Element, exclude: Option<&str>) -> js_sys::Array;
+    /// `[background, text]` luminances, -1 for none: see js/read.js.
+    #[wasm_bindgen(js_name = pageLook)]
+    fn page_look_js(root: &Element) -> js_sys::Array;
 }
 
 /// Where a block is: a run of sibling nodes (an element alone, or the inline nodes of
@@ -155,54 +158,12 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
 
 /// The relative luminances (0 black to 1 white) of the first opaque background
 /// behind `root` (`None` when every element up to the page's is transparent) and of
-/// the root's text colour: what the core needs to tell a dark page.
+/// the root's text colour: what the core needs to tell a dark page. Read by
+/// js/read.js.
 pub fn page_look(root: &Element) -> (Option<f32>, Option<f32>) {
-    let Some(win) = super::dom::window_of(root) else {
-        return (None, None);
-    };
-    let style_of = |e: &Element| win.get_computed_style(e).ok().flatten();
-    let text = style_of(root)
-        .and_then(|s| s.get_property_value("color").ok())
-        .and_then(|c| luminance(&c));
-    let mut el = Some(root.clone());
-    while let Some(e) = el {
-        let bg = style_of(&e)
-            .and_then(|s| s.get_property_value("background-color").ok())
-            .and_then(|c| luminance(&c));
-        if bg.is_some() {
-            return (bg, text);
-        }
-        el = e.parent_element();
-    }
-    (None, text)
-}
-
-/// The relative luminance of a computed colour (`rgb(r, g, b)` or `rgba(r, g, b, a)`),
-/// `None` when it is mostly transparent or not in that form.
-fn luminance(css: &str) -> Option<f32> {
-    let inner = css
-        .trim()
-        .strip_prefix("rgba(")
-        .or_else(|| css.trim().strip_prefix("rgb("))?
-        .strip_suffix(')')?;
-    let parts: Vec<f64> = inner
-        .split([',', ' ', '/'])
-        .filter(|p| !p.is_empty())
-        .map(js_sys::parse_float)
-        .collect();
-    let (r, g, b) = match parts.as_slice() {
-        [r, g, b] => (*r, *g, *b),
-        [r, g, b, a] if *a >= 0.5 => (*r, *g, *b),
-        _ => return None,
-    };
-    // sRGB to linear light with a gamma of 2 (WCAG's curve needs `powf`, a few
-    // kilobytes of module for a threshold that is this far from the colours a page
-    // uses).
-    let lin = |c: f64| {
-        let c = c / 255.0;
-        c * c
-    };
-    Some((0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)) as f32)
+    let look = page_look_js(root);
+    let part = |i| look.get(i).as_f64().filter(|l| *l >= 0.0).map(|l| l as f32);
+    (part(0), part(1))
 }
 
 /// The blocks under `root` as the fixture lines of [`crate::core::fixture`], each
