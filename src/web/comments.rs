@@ -15,18 +15,19 @@
 //! attributes. Each script address is started once per page, however often the
 //! widget is mounted.
 
-use super::dom::{children, el};
+use super::dom::el;
 use super::events::{Event, Events};
-use super::trusted;
 use super::undo::Undo;
 use crate::core::comments as core_comments;
 use crate::core::{check_script_url, CommentsSetting, Error, Settings};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
+use js_sys::Array;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlScriptElement, HtmlTemplateElement, Node};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
 
 /// The selectors tried, in order, when the caller does not name the comment area.
 const AUTO: &[&str] = &[
@@ -165,46 +166,38 @@ fn origin_of(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| [scheme, "://", host].concat())
 }
 
-/// The parked markup as a fragment (inert: nothing in it has run or been fetched).
-fn parked_fragment(doc: &Document, holder: &Element) -> Result<Node, JsValue> {
-    if let Some(t) = holder.dyn_ref::<HtmlTemplateElement>() {
-        return t.content().clone_node_with_deep(true);
-    }
-    // A textarea or noscript holds the page's own markup as text; it is the page
-    // author's markup, not article text, and it is parsed like a template's.
-    let text = holder.text_content().unwrap_or_default();
-    let range = doc.create_range()?;
-    range.select_node_contents(holder.parent_node().as_ref().unwrap_or(doc.as_ref()))?;
-    let parse: js_sys::Function =
-        js_sys::Reflect::get(&range, &"createContextualFragment".into())?.dyn_into()?;
-    let fragment = parse.call1(&range, &trusted::html(&text));
-    // A range the page holds is updated by every later change until it is collected:
-    // park it where the widget changes nothing.
-    let _ = range.set_start(doc.as_ref(), 0);
-    range.collapse_with_to_start(true);
-    Ok(fragment?.unchecked_into())
+#[wasm_bindgen(module = "/js/comments.js")]
+extern "C" {
+    /// The parked markup as an inert fragment: see js/comments.js.
+    #[wasm_bindgen(js_name = parkedContent, catch)]
+    fn parked_content(doc: &Document, holder: &Element) -> Result<Node, JsValue>;
+    /// The address of each script in a fragment, in document order (`null` for none).
+    #[wasm_bindgen(js_name = scriptSources)]
+    fn script_sources(fragment: &Node) -> Array;
+    /// The addresses parked markup would fetch as scripts or frames.
+    #[wasm_bindgen(js_name = parkedSources, catch)]
+    fn parked_sources(doc: &Document, holder: &Element) -> Result<Array, JsValue>;
+    /// Puts the parked nodes before `holder`, the scripts flagged in `keep` made
+    /// anew; returns the scripts and frames to wait for.
+    #[wasm_bindgen(js_name = startParked, catch)]
+    fn start_parked(
+        doc: &Document,
+        fragment: &Node,
+        keep: &[u8],
+        holder: &Element,
+        parent: &Node,
+        log: &Array,
+    ) -> Result<Array, JsValue>;
+    /// A script that loads `url`, its address set through the widget's policy.
+    #[wasm_bindgen(js_name = scriptFor, catch)]
+    fn script_for(doc: &Document, url: &str) -> Result<Element, JsValue>;
 }
 
 /// The addresses the parked markup would fetch as scripts or frames.
 fn parked_urls(doc: &Document, holder: &Element) -> Vec<String> {
-    let Ok(frag) = parked_fragment(doc, holder) else {
-        return Vec::new();
-    };
-    let Some(frag) = frag.dyn_ref::<web_sys::DocumentFragment>() else {
-        return Vec::new();
-    };
-    let Ok(list) = frag.query_selector_all("script[src], iframe[src]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| {
-            list.item(i)?
-                .dyn_into::<Element>()
-                .ok()?
-                .get_attribute("src")
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
+    parked_sources(doc, holder)
+        .map(|list| list.iter().filter_map(|u| u.as_string()).collect())
+        .unwrap_or_default()
 }
 
 /// The facade: a box with a "Show comments" button where the comments will go.
@@ -386,9 +379,10 @@ impl Loader {
         let mut waiting = Vec::new();
         match &self.area.source {
             Source::Script(url) => {
-                if let Some(s) = script_once(doc, url, self.owner)? {
+                if mark_started(url, self.owner) {
+                    let s = script_for(doc, url)?;
                     undo.insert(self.area.element.as_ref(), s.as_ref(), None)?;
-                    waiting.push(s.into());
+                    waiting.push(s);
                 }
             }
             Source::BloggerFrame(frame, src) => {
@@ -396,16 +390,19 @@ impl Loader {
                 waiting.push(frame.clone());
             }
             Source::Parked(holder) => {
-                let content = parked_fragment(doc, holder)?;
+                let content = parked_content(doc, holder)?;
                 let parent = holder
                     .parent_node()
                     .unwrap_or_else(|| self.area.element.clone().into());
-                for n in children(&content) {
-                    let n = activate(doc, &n, self.owner, &mut waiting)?;
-                    if let Some(n) = n {
-                        undo.insert(&parent, &n, Some(holder.as_ref()))?;
-                    }
-                }
+                // A script whose address this page has started already is left out.
+                let keep: Vec<u8> = script_sources(&content)
+                    .iter()
+                    .map(|src| src.as_string().is_none_or(|u| mark_started(&u, self.owner)) as u8)
+                    .collect();
+                let log = Array::new();
+                let started = start_parked(doc, &content, &keep, holder, &parent, &log);
+                undo.script(log);
+                waiting.extend(started?.iter().map(JsCast::unchecked_into));
             }
         }
         Ok(waiting)
@@ -474,21 +471,8 @@ impl Loader {
     }
 }
 
-/// A script for `url`, unless this page has started one for it already.
-fn script_once(
-    doc: &Document,
-    url: &str,
-    owner: u32,
-) -> Result<Option<HtmlScriptElement>, JsValue> {
-    if !mark_started(url, owner) {
-        return Ok(None);
-    }
-    let s: HtmlScriptElement = doc.create_element("script")?.unchecked_into();
-    js_sys::Reflect::set(&s, &"src".into(), &trusted::script_url(url))?;
-    s.set_async(true);
-    Ok(Some(s))
-}
-
+/// Marks `url` as started by widget `owner`; `false` when this page started it already
+/// (it is then not fetched again).
 fn mark_started(url: &str, owner: u32) -> bool {
     STARTED.with(|s| {
         let mut s = s.borrow_mut();
@@ -499,78 +483,4 @@ fn mark_started(url: &str, owner: u32) -> bool {
             true
         }
     })
-}
-
-/// Makes the scripts in parked markup runnable, collecting the scripts and frames
-/// that load from an address into `waiting`. Returns the node to insert (`None` for
-/// a script whose address this page has started already).
-fn activate(
-    doc: &Document,
-    node: &Node,
-    owner: u32,
-    waiting: &mut Vec<Element>,
-) -> Result<Option<Node>, JsValue> {
-    let Some(e) = node.dyn_ref::<Element>() else {
-        return Ok(Some(node.clone()));
-    };
-    if e.local_name() == "script" {
-        let src = e.get_attribute("src");
-        if src.as_deref().is_some_and(|u| !mark_started(u, owner)) {
-            return Ok(None);
-        }
-        let fresh = runnable_copy(doc, e)?;
-        if src.is_some() {
-            waiting.push(fresh.clone().into());
-        }
-        return Ok(Some(fresh.into()));
-    }
-    let inner = e.query_selector_all("script, iframe[src]")?;
-    for i in 0..inner.length() {
-        let Some(old) = inner.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if old.local_name() == "iframe" {
-            waiting.push(old);
-            continue;
-        }
-        let src = old.get_attribute("src");
-        if src.as_deref().is_some_and(|u| !mark_started(u, owner)) {
-            old.remove();
-            continue;
-        }
-        let fresh = runnable_copy(doc, &old)?;
-        if src.is_some() {
-            waiting.push(fresh.clone().into());
-        }
-        if let Some(p) = old.parent_node() {
-            p.replace_child(&fresh, &old)?;
-        }
-    }
-    Ok(Some(node.clone()))
-}
-
-/// A script element that runs when inserted, with the attributes and text of one
-/// parsed from inert markup.
-fn runnable_copy(doc: &Document, old: &Element) -> Result<HtmlScriptElement, JsValue> {
-    let fresh: HtmlScriptElement = doc.create_element("script")?.unchecked_into();
-    for name in old
-        .get_attribute_names()
-        .iter()
-        .filter_map(|n| n.as_string())
-    {
-        let Some(v) = old.get_attribute(&name) else {
-            continue;
-        };
-        if name.eq_ignore_ascii_case("src") {
-            // A Trusted Types sink: set through the widget's policy.
-            js_sys::Reflect::set(&fresh, &"src".into(), &trusted::script_url(&v))?;
-        } else {
-            fresh.set_attribute(&name, &v)?;
-        }
-    }
-    let text = old.text_content().unwrap_or_default();
-    if !text.is_empty() {
-        js_sys::Reflect::set(&fresh, &"text".into(), &trusted::script(&text))?;
-    }
-    Ok(fresh)
 }

@@ -95,12 +95,6 @@ pub fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Element
     }
 }
 
-/// The node's child nodes, collected (a live list changes as the DOM does).
-pub fn children(node: &Node) -> Vec<Node> {
-    let list = node.child_nodes();
-    (0..list.length()).filter_map(|i| list.item(i)).collect()
-}
-
 /// A CSS selector that is valid in this browser, or `None`.
 pub fn valid_selector(doc: &Document, selector: &str) -> bool {
     doc.query_selector(selector).is_ok()

@@ -21,7 +21,6 @@ mod read;
 mod screen;
 mod sections;
 mod toc;
-mod trusted;
 mod undo;
 mod widget;
 
