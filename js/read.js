@@ -313,3 +313,27 @@ export function pageLook(root) {
   }
   return [-1, text];
 }
+
+// The ids in the document (read as attributes: a form's `id` property can be one of
+// its fields), each once, in code point order (Rust's order of strings), for the
+// module's binary search.
+export function pageIds(doc) {
+  const ids = new Set();
+  for (const e of doc.querySelectorAll('[id]')) ids.add(e.getAttribute('id'));
+  return [...ids].sort(byCodePoint);
+}
+
+// UTF-16 order is code point order but where a surrogate meets U+E000 to U+FFFF.
+function byCodePoint(a, b) {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x += x < 0xe000 ? 0x2000 : 0;
+      y += y < 0xe000 ? 0x2000 : 0;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}

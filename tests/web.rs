@@ -234,7 +234,11 @@ fn the_colours_follow_the_page_behind_the_article() {
         ("", "background: rgb(250, 250, 245)", "light"),
         ("color: rgb(238, 238, 238)", "", "dark"),
         ("color: rgb(20, 20, 20)", "", "light"),
-        ("color: rgb(20, 20, 20)", "background: rgba(0, 0, 0, 0.3)", "light"),
+        (
+            "color: rgb(20, 20, 20)",
+            "background: rgba(0, 0, 0, 0.3)",
+            "light",
+        ),
     ];
     for (root_style, wrapper_style, want) in cases {
         let root = seed_like("t-look");
@@ -255,6 +259,43 @@ fn the_colours_follow_the_page_behind_the_article() {
         w.destroy();
         wrapper.remove();
     }
+}
+
+/// Section ids never repeat an id the page has, whatever its script (letters beyond
+/// U+FFFF and from U+E000 to U+FFFF are where UTF-16 order and the module's differ).
+#[wasm_bindgen_test]
+fn section_ids_never_repeat_a_page_id_in_any_script() {
+    let titles = [
+        "𝐀𝐁", "Ａ", "ｂｃ", "𝐂", "alpha", "Ｚ", "𝐳𝐳", "omega", "ｘ", "𝟏𝟐", "β", "١٢", "ﾊﾝ", "𝑥",
+    ];
+    let mut lines: Vec<(&str, &str)> = Vec::new();
+    for t in titles {
+        lines.push(("h2", t));
+        lines.push(("p", LONG));
+    }
+    let root = article("t-ids", &lines);
+    // The page already uses every id the titles would make.
+    let holder = doc().create_element("div").unwrap();
+    for t in titles {
+        let e = doc().create_element("span").unwrap();
+        e.set_id(&article_widget::core::slugify(t));
+        holder.append_child(&e).unwrap();
+    }
+    doc().body().unwrap().append_child(&holder).unwrap();
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let ids: Vec<String> = all(&root, "h2.aw-heading").iter().map(|h| h.id()).collect();
+    assert_eq!(ids.len(), titles.len());
+    for id in &ids {
+        let same = doc()
+            .query_selector_all(&format!("[id=\"{id}\"]"))
+            .unwrap()
+            .length();
+        assert_eq!(same, 1, "{id} is used once in the page");
+    }
+    w.destroy();
+    holder.remove();
+    // Its headings would stand before the next tests' articles.
+    root.remove();
 }
 
 #[wasm_bindgen_test]

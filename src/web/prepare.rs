@@ -181,18 +181,8 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(Error::EmptyArticle);
     }
-    // Read ids as attributes: a form's `id` property can be one of its fields
-    // (`<input name="id">`), which is no string.
-    let mut taken: IdSet = match doc.query_selector_all("[id]") {
-        Ok(list) => (0..list.length())
-            .filter_map(|i| {
-                list.item(i)
-                    .and_then(|n| n.dyn_into::<Element>().ok())
-                    .and_then(|e| e.get_attribute("id"))
-            })
-            .collect(),
-        Err(_) => IdSet::new(),
-    };
+    let mut taken =
+        IdSet::from_ascending(read::page_ids(&doc).iter().filter_map(|id| id.as_string()));
     // Ids the blocks already carry are theirs to keep, not taken from them.
     for b in &article.blocks {
         if let Some(id) = &b.id {
