@@ -114,7 +114,16 @@ async function run(browser, server, embed, sizes) {
     const endMark = marks.find((e) => e.name === 'aw:end' && e.ts >= m.ts);
     const task = tasks.find((t) => t.ts <= m.ts && t.ts + t.dur >= endMark.ts);
     const compiled = lazy.filter((e) => e.ts >= m.ts && e.ts <= endMark.ts);
+    // Time of the step's own trace events by kind (complete events on the main thread
+    // between the marks): what the cold step spends compiling its WebAssembly and its
+    // JavaScript on first call.
+    const within = (names) =>
+      trace
+        .filter((e) => e.ph === 'X' && e.tid === main && names.includes(e.name) && e.ts >= m.ts && e.ts <= endMark.ts)
+        .reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
     steps.push({
+      compileMs: within(['wasm.CompileLazy']),
+      jsCompileMs: within(['V8.CompileCode', 'V8.ParseFunction']),
       step: STEPS[i] ?? `step ${i + 1}`,
       wall: (task?.dur ?? 0) / 1000,
       thread: (task?.tdur ?? 0) / 1000,
@@ -149,7 +158,7 @@ async function main() {
     await server.close();
   }
   console.log(`The one-tag embed's steps, cold, CPU ${CPU}x slower, ${RUNS} run(s): median (min-max)`);
-  console.log('step       task ms              main thread ms       wasm compiled on first call');
+  console.log('step       task ms              main thread ms       wasm compiled on first call   of it, compiling: wasm, JS ms');
   const names = runs[0].steps.map((s) => s.step);
   names.forEach((name, i) => {
     const col = (k) => {
@@ -157,7 +166,10 @@ async function main() {
       return `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
     };
     const bytes = median(runs.map((r) => r.steps[i]?.compiledBytes ?? 0));
-    console.log(`${name.padEnd(10)} ${col('wall').padEnd(20)} ${col('thread').padEnd(20)} ${bytes.toLocaleString('en')} bytes`);
+    const ms = (k) => median(runs.map((r) => r.steps[i]?.[k] ?? NaN)).toFixed(1);
+    console.log(
+      `${name.padEnd(10)} ${col('wall').padEnd(20)} ${col('thread').padEnd(20)} ${`${bytes.toLocaleString('en')} bytes`.padEnd(29)} ${ms('compileMs')}, ${ms('jsCompileMs')}`,
+    );
   });
   const long = runs.map((r) => r.long.filter((t) => t.steps.length).length);
   const blocking = runs.map((r) => r.long.filter((t) => t.steps.length).reduce((a, t) => a + t.ms - 50, 0));

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 export function inlineSnippets(out) {
   const glue = join(out, 'article_widget.js');
   const inlined = new Set();
+  const keyed = new Set();
   // Each snippet's text once, its `export`s made plain declarations.
   const inline = (path) => {
     if (inlined.has(path)) return '';
@@ -26,7 +27,10 @@ export function inlineSnippets(out) {
       /^import \* as ([\w$]+) from ["']\.\/(snippets\/[^'"]+)["'];?\n/gm,
       (_, name, path) => `${inline(path)}const ${name} = { ${exported(path).join(', ')} };\n`,
     )
-    .replace(/["']\.\/(snippets\/[^'"]+)["']: ([\w$]+)/g, (_, path, name) => `"./${path}": ${name}`);
+    // wasm-bindgen may list one snippet twice in the imports object: once is enough.
+    .replace(/^(\s*)["']\.\/(snippets\/[^'"]+)["']: ([\w$]+),?\n/gm, (entry, indent, path, name) =>
+      keyed.has(path) ? '' : (keyed.add(path), `${indent}"./${path}": ${name},\n`),
+    );
   if (/^import .*\.\/snippets\//m.test(js)) throw new Error('inline-snippets: a snippet import was left in the glue');
   writeFileSync(glue, js);
   rmSync(join(out, 'snippets'), { recursive: true, force: true });
