@@ -298,6 +298,57 @@ fn section_ids_never_repeat_a_page_id_in_any_script() {
     root.remove();
 }
 
+/// A widget dropped without `destroy()` (its handle garbage-collected, or `free()`d)
+/// stops listening and observing: no toggle answers, and no observer calls into what
+/// is gone (that would throw in the page).
+#[wasm_bindgen_test]
+async fn a_widget_dropped_without_destroy_stops_listening() {
+    js_sys::Function::new_no_args(
+        "window.__awErrors = [];
+         window.addEventListener('error', (e) => window.__awErrors.push(String(e.message)));",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let root = seed_like("t-drop");
+    let w = mount(root.clone().into(), no_comments()).unwrap();
+    assert!(
+        root.query_selector(".aw-toc").unwrap().is_some(),
+        "contents, watched by an observer"
+    );
+    let button: HtmlElement = root
+        .query_selector(".aw-toggle")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let before = button.get_attribute("aria-expanded");
+    drop(w);
+    button.click();
+    assert_eq!(
+        button.get_attribute("aria-expanded"),
+        before,
+        "no listener answers"
+    );
+    // Headings come into view and go again: an observer left behind would fire.
+    root.scroll_into_view();
+    let wait = js_sys::Promise::new(&mut |r, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&r, 300)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+    let errors = js_sys::Reflect::get(&js_sys::global(), &"__awErrors".into()).unwrap();
+    let errors: js_sys::Array = errors.unchecked_into();
+    assert_eq!(
+        errors.length(),
+        0,
+        "errors in the page: {:?}",
+        errors.to_vec()
+    );
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn key_quotes_panel_with_speakers() {
     let root = seed_like("t-quotes");
