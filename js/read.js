@@ -316,11 +316,13 @@ export function pageLook(root) {
 
 // The ids in the document (read as attributes: a form's `id` property can be one of
 // its fields), each once, in code point order (Rust's order of strings), for the
-// module's binary search.
+// module's binary search; in one string, space-separated (one crossing into the
+// module, not one per id: a news page has thousands). An id with a space in it, which
+// only a script can set, reads as its parts: no slug has a space, so nothing is lost.
 export function pageIds(doc) {
   const ids = new Set();
   for (const e of doc.querySelectorAll('[id]')) ids.add(e.getAttribute('id'));
-  return [...ids].sort(byCodePoint);
+  return [...ids].sort(byCodePoint).join(' ');
 }
 
 // UTF-16 order is code point order but where a surrogate meets U+E000 to U+FFFF.

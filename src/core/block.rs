@@ -47,6 +47,9 @@ pub struct Block {
     pub marks: String,
     /// The id the element already has, if any.
     pub id: Option<String>,
+    /// How many words `text` has, counted once: the rules ask for it again and again.
+    /// (The text is set when the block is made and not changed after.)
+    words: usize,
 }
 
 /// The weight from which text reads as bold (CSS `600`, semibold).
@@ -58,9 +61,11 @@ pub const LARGER_SIZE: f32 = 1.15;
 impl Block {
     /// A block of `kind` with `text` and no hints.
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        let text: String = text.into();
         Block {
             kind,
-            text: text.into(),
+            words: text.split_whitespace().count(),
+            text,
             weight: 0,
             size: 0.0,
             links: 0.0,
@@ -111,13 +116,13 @@ impl Block {
 
     /// The number of words in the block.
     pub fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.words
     }
 
     /// The number of words, counted up to `n + 1` only: enough to compare with `n`
     /// without walking a long paragraph to its end.
     pub fn words_upto(&self, n: usize) -> usize {
-        self.text.split_whitespace().take(n + 1).count()
+        self.words.min(n + 1)
     }
 
     /// Whether this block is running text (where quotations and inferred headings live).
@@ -193,6 +198,7 @@ pub mod fixture {
         Some((
             Block {
                 kind,
+                words: text.split_whitespace().count(),
                 text,
                 weight,
                 size,

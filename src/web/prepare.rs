@@ -181,8 +181,12 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(Error::EmptyArticle);
     }
-    let mut taken =
-        IdSet::from_ascending(read::page_ids(&doc).iter().filter_map(|id| id.as_string()));
+    let mut taken = IdSet::from_ascending(
+        read::page_ids(&doc)
+            .split(' ')
+            .filter(|id| !id.is_empty())
+            .map(String::from),
+    );
     // Ids the blocks already carry are theirs to keep, not taken from them.
     for b in &article.blocks {
         if let Some(id) = &b.id {

@@ -24,9 +24,10 @@ extern "C" {
     /// `[background, text]` luminances, -1 for none: see js/read.js.
     #[wasm_bindgen(js_name = pageLook)]
     fn page_look_js(root: &Element) -> js_sys::Array;
-    /// The document's ids, each once, in ascending order: see js/read.js.
+    /// The document's ids, each once, in ascending order, space-separated: see
+    /// js/read.js.
     #[wasm_bindgen(js_name = pageIds)]
-    pub fn page_ids(doc: &web_sys::Document) -> js_sys::Array;
+    pub fn page_ids(doc: &web_sys::Document) -> String;
 }
 
 /// Where a block is: a run of sibling nodes (an element alone, or the inline nodes of
