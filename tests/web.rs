@@ -97,6 +97,17 @@ fn no_comments() -> JsValue {
     opts(&[("comments", false.into()), ("remember", false.into())])
 }
 
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |r, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&r, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
 /// Resolves with the next `name` event on `target`.
 async fn next_event(target: &web_sys::EventTarget, name: &str) -> JsValue {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -330,13 +341,7 @@ async fn a_widget_dropped_without_destroy_stops_listening() {
     );
     // Headings come into view and go again: an observer left behind would fire.
     root.scroll_into_view();
-    let wait = js_sys::Promise::new(&mut |r, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&r, 300)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    sleep(300).await;
     web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
     let errors = js_sys::Reflect::get(&js_sys::global(), &"__awErrors".into()).unwrap();
     let errors: js_sys::Array = errors.unchecked_into();
@@ -891,13 +896,7 @@ async fn embedded_frames_are_hidden_in_place_not_moved() {
     w.destroy();
     assert_eq!(html(&root), before);
     // Give a reload, if any, the time to happen.
-    let wait = js_sys::Promise::new(&mut |r, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&r, 200)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    sleep(200).await;
     let reloads = js_sys::Reflect::get(&js_sys::global(), &"__awFrameLoads".into()).unwrap();
     assert!(reloads.is_undefined(), "the frame reloaded");
 }
