@@ -1134,7 +1134,7 @@ mod tests {
         // Month and weekday names live in the shared lexicon only.
         for w in crate::core::lexicon::MONTHS
             .iter()
-            .chain(crate::core::lexicon::WEEKDAYS)
+            .chain(crate::core::lexicon::WEEKDAYS.iter())
         {
             assert!(!has(STOP, w), "{w}");
         }
