@@ -30,6 +30,9 @@ pub enum Who {
     /// A source the text describes without a name ("a senior adviser", "one
     /// Clinton aide", "the Vermont senator"), by its tokens `from..to`.
     Described(usize, usize),
+    /// An outlet that relays the words ("..., Quill said, according to Radio
+    /// Dover"), by its index in the mentions: a person only if one already known.
+    Outlet(usize),
 }
 
 fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> Option<Who> {
@@ -371,6 +374,46 @@ fn named_after_role(
     None
 }
 
+/// The outlet that relays a quotation its frame has attributed already ("...," Quill
+/// said, according to Radio Dover / reports Radio Dover / the Dover Gazette reported):
+/// news gives the words as the outlet's.
+fn relayed_by(toks: &[(usize, Tok<'_>)], ms: &[Mention], q: usize, hi: usize) -> Option<Who> {
+    let the = |j: usize| j + usize::from(word(toks, j).is_some_and(|w| lower(w) == "the"));
+    let reports = |j: usize| word(toks, j).is_some_and(|w| matches!(w, "reports" | "reported"));
+    let mut spoke = false;
+    for k in q + 1..hi {
+        match tok(toks, k) {
+            Some(Tok::Word(w)) => spoke |= is_reporting_verb(w),
+            Some(Tok::Punct(',')) if spoke => {
+                let at = if word(toks, k + 1).is_some_and(|w| lower(w) == "according")
+                    && word(toks, k + 2) == Some("to")
+                {
+                    the(k + 3)
+                } else if reports(k + 1) {
+                    the(k + 2)
+                } else {
+                    let at = the(k + 1);
+                    match ms.iter().find(|m| m.from == at && !m.possessive) {
+                        Some(m)
+                            if reports(m.to)
+                                || (word(toks, m.to) == Some("first") && reports(m.to + 1)) =>
+                        {
+                            at
+                        }
+                        _ => continue,
+                    }
+                };
+                return match who_at(toks, ms, at, false) {
+                    Some(Who::Named(m)) => Some(Who::Outlet(m)),
+                    _ => description_from(toks, at, hi).map(|end| Who::Described(at, end)),
+                };
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The candidates for the speaker of the quotation at token `q` in the sentence
 /// `toks[lo..hi]`, the likeliest first. The caller takes the first that names a
 /// person it can resolve.
@@ -390,7 +433,7 @@ pub fn attribute(
     let next_q = (q + 1..hi)
         .find(|&k| matches!(tok(toks, k), Some(Tok::Quote(_))))
         .unwrap_or(hi);
-    let mut out = Vec::new();
+    let mut out: Vec<Who> = relayed_by(toks, ms, q, next_q).into_iter().collect();
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
     // Not the verb of a relative clause ("“...” of Berg, whom she called", "in a
@@ -511,7 +554,7 @@ mod tests {
                 .join(" ")
         };
         match attribute(&toks, &ms, 0, toks.len(), q).first()? {
-            Who::Named(m) | Who::Known(m) => ms.get(*m).map(|m| m.name.join(" ")),
+            Who::Named(m) | Who::Known(m) | Who::Outlet(m) => ms.get(*m).map(|m| m.name.join(" ")),
             Who::Pronoun(p) => word(&toks, *p).map(str::to_string),
             Who::Described(a, b) => Some(words(*a, *b)),
         }
@@ -527,6 +570,19 @@ mod tests {
             first("“The vote is lost,” said a senior adviser to the mayor, who asked not to be named."),
             Some("a senior adviser to the mayor".into())
         );
+    }
+
+    #[test]
+    fn the_outlet_that_relays_the_words() {
+        for (text, who) in [
+            ("“The pier will hold,” Mira Holm said, according to the Harbour Gazette.", "Harbour Gazette"),
+            ("“The pier will hold,” said Mira Holm, the mayor, reports Radio Dover.", "Radio Dover"),
+            ("“The pier will hold,” Mira Holm said on Monday, the Harbour Gazette first reported.", "Harbour Gazette"),
+            ("“The pier will hold,” Holm told reporters, according to a Radio Dover account.", "a Radio Dover account"),
+            ("“The pier will hold,” Mira Holm said, adding that Ola Berg agreed.", "Mira Holm"),
+        ] {
+            assert_eq!(first(text).as_deref(), Some(who), "{text}");
+        }
     }
 
     #[test]

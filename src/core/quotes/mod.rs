@@ -444,6 +444,9 @@ fn scan_block(
                         .flatten()
                     })
                 }),
+                Who::Outlet(k) => ms
+                    .get(k)
+                    .and_then(|m| people.known(m).or_else(|| people.organisation(m))),
                 Who::Described(a, b) => {
                     let words: Vec<&str> = (a..b).filter_map(|k| names::word(sent, k)).collect();
                     people.described(&words)
@@ -524,7 +527,7 @@ fn scan_block(
                 .find_map(|who| match *who {
                     // "The Valley Gazette reported:": an organisation too, when its
                     // name says so.
-                    Who::Named(k) | Who::Known(k) => ms.get(k).and_then(|m| {
+                    Who::Named(k) | Who::Known(k) | Who::Outlet(k) => ms.get(k).and_then(|m| {
                         people.resolve(m, true).or_else(|| {
                             (people::is_not_person(m)
                                 && (m.name.len() >= 2 || names::is_shouted_name(m)))
