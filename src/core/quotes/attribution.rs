@@ -7,6 +7,7 @@ use super::lexicon::{
     STATEMENT_NOUNS, STOP,
 };
 use super::names::{is_cap, is_pronoun, is_title, lower, split_possessive, word, Mention};
+use super::people::is_not_person;
 use super::tokens::{is_past, Tok};
 use super::verbs::{invertible, is_reporting_verb};
 use crate::core::lexicon::is_calendar_word;
@@ -48,7 +49,53 @@ fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> 
             }
         })
         .filter(|&k| !ending || ms.get(k).is_some_and(|m| !m.possessive))
+        // "a Harbour Board comment", "an Oslo-style retort": a name that an article
+        // opens modifies a noun; it is no subject.
+        .filter(|&k| {
+            ms.get(k).is_some_and(|m| {
+                m.from == 0
+                    || !word(toks, m.from - 1).is_some_and(|w| matches!(&*lower(w), "a" | "an"))
+            })
+        })
         .map(Who::Named)
+}
+
+/// Whether the name at token `from` is governed by a preposition: right before it,
+/// over "the", or before the name it follows after a comma ("in Salem, Oregon").
+fn governed(toks: &[(usize, Tok<'_>)], ms: &[Mention], from: usize, lo: usize) -> bool {
+    let mut k = from;
+    while k > lo {
+        match tok(toks, k - 1) {
+            Some(Tok::Word(w)) if has(PREPOSITIONS, &lower(w)) => return true,
+            Some(Tok::Word(w)) if w.eq_ignore_ascii_case("the") => k -= 1,
+            // Not "In Salem, Ada Quill said": the name after the comma ends its
+            // clause too.
+            // A place, or a name of one word: not "the head of the Harbour Board, Ada
+            // Quill, said".
+            Some(Tok::Punct(','))
+                if ms.iter().any(|m| {
+                    m.from == k
+                        && !matches!(tok(toks, m.to), Some(Tok::Word(_)))
+                        && (m.name.len() == 1 || is_not_person(m))
+                }) =>
+            {
+                match ms.iter().find(|m| m.to + 1 == k) {
+                    Some(m) => k = m.from,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the name at token `from` may open its clause: not a name with "the" after
+/// a verb or a noun, its object ("entering the Harbour Zone, ...").
+fn heads_clause(toks: &[(usize, Tok<'_>)], from: usize, lo: usize) -> bool {
+    from < lo + 2
+        || word(toks, from - 1).is_none_or(|w| w != "the")
+        || word(toks, from - 2).is_none_or(|w| is_cap(w) || has(CLAUSE_OPENERS, w))
 }
 
 /// Whether token `k` ends a clause for a description's sake: the frame's edge, a
@@ -95,8 +142,7 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
 /// open a clause (after a comma, a conjunction, "the" or a title) and that no
 /// preposition governs.
 fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Vec<Who> {
-    let governed =
-        |k: usize| k > lo && word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)));
+    let governed = |k: usize| governed(toks, ms, k, lo);
     (lo..to)
         .filter(|&k| !governed(k))
         .filter(|&k| {
@@ -104,7 +150,9 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
                 || !matches!(tok(toks, k - 1), Some(Tok::Word(_)))
                 || word(toks, k - 1).is_some_and(|w| {
                     is_title(w)
-                        || (w.eq_ignore_ascii_case("the") && !governed(k - 1))
+                        || (w.eq_ignore_ascii_case("the")
+                            && !governed(k - 1)
+                            && heads_clause(toks, k, lo))
                         || has(CLAUSE_OPENERS, &lower(w))
                 })
         })
@@ -225,11 +273,16 @@ fn subject_of(
             }
             Some(Tok::Punct(',')) if k + 1 == v => {
                 // A name a preposition governs ("master of Vigo") is no subject.
+                // After a participle ("Quill went after Berg, calling him “...”"), only
+                // the clause's first such name: the main clause's subject.
+                let ing = word(toks, v).is_some_and(|w| w.ends_with("ing"));
+                let free_at =
+                    |m: &Mention| !governed(toks, ms, m.from, lo) && heads_clause(toks, m.from, lo);
+                let first = ms
+                    .iter()
+                    .position(|m| m.from >= lo && !m.possessive && free_at(m));
                 let free = |who: &Who| match *who {
-                    Who::Named(m) => ms.get(m).is_some_and(|m| {
-                        m.from == 0
-                            || !word(toks, m.from - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
-                    }),
+                    Who::Named(m) => ms.get(m).is_some_and(free_at) && (!ing || first == Some(m)),
                     _ => true,
                 };
                 // The commas of the clause, the first first: its subject is the name
@@ -280,6 +333,9 @@ fn subject_of(
                         || has(AFTER_NAME, &l)
                 }
             }),
+            // "said he." but not "saying he “...”", "says he is": there the pronoun is
+            // the subject of what was said.
+            Who::Pronoun(p) => !matches!(tok(toks, p + 1), Some(Tok::Word(_) | Tok::Quote(_))),
             _ => true,
         };
         if let Some(who) = who_at(toks, ms, v + 1, false).filter(ends_clause) {
@@ -583,6 +639,44 @@ mod tests {
         ] {
             assert_eq!(first(text).as_deref(), Some(who), "{text}");
         }
+    }
+
+    #[test]
+    fn not_a_name_that_modifies_a_noun() {
+        assert_eq!(
+            first("Mira Holm posted a Harbour Board comment of her own, saying, “We stay.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_governed_place_and_a_participle() {
+        assert_eq!(
+            first("Speaking at a fair in Bergen, Norway, Mira Holm went after Ola Berg, calling him “a coward.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("The town's stance toward Norway, which the mayor, Mira Holm, called “a friend,” has softened."),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn not_the_object_of_a_verb_before_a_comma() {
+        assert_eq!(
+            first(
+                "After entering the Harbour Zone, Mira Holm rallied the crew, saying: “We stay.”"
+            ),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_participle_is_what_was_said_about() {
+        assert_eq!(
+            first("Mira Holm, the mayor of Vigo, endorsed Ola Berg on Friday, saying he “never lost a boat.”"),
+            Some("Mira Holm".into())
+        );
     }
 
     #[test]

@@ -747,7 +747,7 @@ pub const CLAUSE_OPENERS: &[&str] = &[
 /// Prepositions: a name governed by one is no sentence subject.
 pub const PREPOSITIONS: &[&str] = &[
     "about", "against", "at", "by", "for", "from", "in", "into", "like", "of", "on", "over",
-    "than", "to", "with",
+    "than", "to", "toward", "towards", "with",
 ];
 
 /// The base forms of the reporting verbs.
