@@ -290,7 +290,7 @@ fn subject_of(
                 // said": Clinton, not Ohio).
                 let mut commas: Vec<usize> = (lo..=k)
                     .rev()
-                    .take(24)
+                    .take(40)
                     .take_while(|&j| !matches!(tok(toks, j), Some(Tok::Quote(_))))
                     .filter(|&j| j > lo && matches!(tok(toks, j), Some(Tok::Punct(','))))
                     .collect();
@@ -495,7 +495,7 @@ pub fn attribute(
     // Not the verb of a relative clause ("“...” of Berg, whom she called", "in a
     // finish that he said was fine"): it is about someone else, up to its comma.
     let mut relative = false;
-    for v in q + 1..next_q.min(q + 20) {
+    for v in q + 1..next_q.min(q + 40) {
         match tok(toks, v) {
             Some(Tok::Punct(',')) => relative = false,
             Some(Tok::Word(w)) if matches!(&*lower(w), "that" | "whom" | "whose" | "which") => {
@@ -639,6 +639,22 @@ mod tests {
         ] {
             assert_eq!(first(text).as_deref(), Some(who), "{text}");
         }
+    }
+
+    #[test]
+    fn a_role_in_lower_case_before_the_name() {
+        assert_eq!(
+            first("Harbour Party front-runner Mira Holm is questioning whether the ferry would “ever sail again.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn over_a_long_appositive() {
+        assert_eq!(
+            first("“We stay,” Holm, the harbour master of the town and the longest serving pilot on the whole coast by a wide margin after her win in the Vigo race, said when Ola Berg asked her."),
+            Some("Holm".into())
+        );
     }
 
     #[test]
