@@ -490,27 +490,42 @@ pub fn attribute(
         .find(|&k| matches!(tok(toks, k), Some(Tok::Quote(_))))
         .unwrap_or(hi);
     let mut out: Vec<Who> = relayed_by(toks, ms, q, next_q).into_iter().collect();
+    let relayed = !out.is_empty();
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
     // Not the verb of a relative clause ("“...” of Berg, whom she called", "in a
     // finish that he said was fine"): it is about someone else, up to its comma.
+    // Nor one of a clause that a conjunction opens after the quotation ("Quill
+    // accuses Berg of “...” and Rand says ...").
+    // Up to its comma: "“...” and against the plan, Quill said" is one clause.
+    let mut new_clause = word(toks, q + 1).is_some_and(|w| {
+        matches!(
+            &*lower(w),
+            "and" | "but" | "while" | "whereas" | "because" | "although"
+        )
+    }) && (word(toks, q + 2).is_some_and(is_pronoun)
+        || ms.iter().any(|m| m.from == q + 2));
+    let after = if new_clause { q + 1 } else { next_q };
     let mut relative = false;
     for v in q + 1..next_q.min(q + 40) {
         match tok(toks, v) {
-            Some(Tok::Punct(',')) => relative = false,
+            Some(Tok::Punct(',')) => {
+                relative = false;
+                new_clause = false;
+            }
             Some(Tok::Word(w)) if matches!(&*lower(w), "that" | "whom" | "whose" | "which") => {
                 relative = true;
             }
             _ => {}
         }
-        if is_verb(v) && !relative {
+        if is_verb(v) && !relative && !new_clause {
             out.extend(subject_of(toks, ms, v, q + 1, next_q));
         }
     }
     // 1b. Right after the quotation, a name and a verb in the past that the
     //     lexicon does not know ("...,” Quill barked.", "...,” beamed Ada
     //     Quill."): news attributes a quotation so, whatever the verb.
-    if let Some(who) = name_and_past_verb(toks, ms, q + 1, next_q) {
+    if let Some(who) = name_and_past_verb(toks, ms, q + 1, after) {
         out.push(who);
     }
     // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
@@ -557,11 +572,22 @@ pub fn attribute(
             }
         }
     }
-    // 5. Before it: the nearest reporting verb with its subject.
+    // 5. Before it: the nearest reporting verb with its subject. When the quotation
+    //    is that verb's object ("Quill claimed that “...”, one of Berg's aides
+    //    said"), before all that comes after it.
+    let mut before = Vec::new();
     for v in (prev_q..q).rev() {
         if is_verb(v) {
-            out.extend(subject_of(toks, ms, v, lo, q));
+            before.extend(subject_of(toks, ms, v, lo, q));
         }
+    }
+    let object = q > prev_q
+        && (is_verb(q - 1) || (word(toks, q - 1) == Some("that") && (prev_q..q - 1).any(is_verb)));
+    if object {
+        let at = usize::from(relayed);
+        out.splice(at.min(out.len())..at.min(out.len()), before);
+    } else {
+        out.extend(before);
     }
     // 6. A reporting verb with no subject beside it ("Trump, echoing X, said ..."), a
     //    statement ("X issued a statement: ..."), a quotation introduced by a colon,
@@ -639,6 +665,27 @@ mod tests {
         ] {
             assert_eq!(first(text).as_deref(), Some(who), "{text}");
         }
+    }
+
+    #[test]
+    fn not_the_verb_of_a_clause_a_conjunction_opens_after_it() {
+        assert_eq!(
+            first("Mira Holm accuses Ola Berg of “sinking the port” and Bo Rand says he is “losing the town.”"),
+            Some("Mira Holm".into())
+        );
+        // One clause up to its comma.
+        assert_eq!(
+            first("“The pier will hold” and against all odds, Mira Holm said."),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_quotation_as_the_object_of_the_verb_before_it() {
+        assert_eq!(
+            first("But even as Mira Holm claimed on Monday that “the pier will hold for years,” one of the harbour pilots said the tide was late."),
+            Some("Mira Holm".into())
+        );
     }
 
     #[test]

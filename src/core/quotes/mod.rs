@@ -421,6 +421,15 @@ fn scan_block(
         for (qi, (_, t)) in sent.iter().enumerate() {
             let Tok::Quote(span) = *t else { continue };
             let candidates = attribute(sent, &ms, 0, sent.len(), qi);
+            // A second quotation in a sentence goes with the first one's speaker
+            // before a subject with no verb of saying beside it.
+            let earlier = found
+                .get(first_in_block..)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find(|f| f.sentence == si)
+                .and_then(|f| f.speaker);
             let speaker = candidates.iter().find_map(|who| match *who {
                 // The subject of a reporting verb that is no person is an
                 // organisation speaking ("Twitter said in a statement").
@@ -460,9 +469,14 @@ fn scan_block(
                 Who::Pronoun(p) => {
                     let g = names::word(sent, p).and_then(names::pronoun_gender);
                     let fits = |k: &usize| people.fits(*k, g);
+                    // Not the one a relative clause is about ("Berg, whom she called").
+                    let relative = p
+                        .checked_sub(1)
+                        .and_then(|k| names::word(sent, k))
+                        .is_some_and(|w| matches!(w, "whom" | "who"));
                     ms.iter()
                         .zip(&named)
-                        .filter(|(m, _)| m.to <= p)
+                        .filter(|(m, _)| m.to <= p && !(relative && m.to + 3 >= p))
                         .filter_map(|(_, n)| *n)
                         .rfind(fits)
                         .or(if p == 0 {
@@ -476,13 +490,6 @@ fn scan_block(
             });
             // A second quotation in a sentence goes with the first one's speaker;
             // one standing alone goes with the person the sentence before was about.
-            let earlier = found
-                .get(first_in_block..)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .find(|f| f.sentence == si)
-                .and_then(|f| f.speaker);
             let speaker = speaker
                 .or(earlier)
                 .or(if words == 0 { prev_subject } else { None })
@@ -788,6 +795,12 @@ mod tests {
         assert_eq!(q[0].role.as_deref(), Some("U.S. Defense Secretary"));
         let q = run(&["“We are ready to talk now,” said Jane Smith, the mayor."]);
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_pronoun_after_whom_is_not_the_one_the_clause_is_about() {
+        let q = run(&["Ola Berg said he would vote for Mira Holm, whom he called “the best mayor the port has had.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ola Berg"));
     }
 
     #[test]
