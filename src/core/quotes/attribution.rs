@@ -490,7 +490,20 @@ pub fn attribute(
         .find(|&k| matches!(tok(toks, k), Some(Tok::Quote(_))))
         .unwrap_or(hi);
     let mut out: Vec<Who> = relayed_by(toks, ms, q, next_q).into_iter().collect();
-    let relayed = !out.is_empty();
+    // The nearest reporting verb before the quotation with its subject (step 5):
+    // before all that comes after it when the quotation is that verb's object
+    // ("Quill claimed that “...”, one of Berg's aides said").
+    let mut before = Vec::new();
+    for v in (prev_q..q).rev() {
+        if is_verb(v) {
+            before.extend(subject_of(toks, ms, v, lo, q));
+        }
+    }
+    let object = q > prev_q
+        && (is_verb(q - 1) || (word(toks, q - 1) == Some("that") && (prev_q..q - 1).any(is_verb)));
+    if object {
+        out.append(&mut before);
+    }
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
     // Not the verb of a relative clause ("“...” of Berg, whom she called", "in a
@@ -572,21 +585,9 @@ pub fn attribute(
             }
         }
     }
-    // 5. Before it: the nearest reporting verb with its subject. When the quotation
-    //    is that verb's object ("Quill claimed that “...”, one of Berg's aides
-    //    said"), before all that comes after it.
-    let mut before = Vec::new();
-    for v in (prev_q..q).rev() {
-        if is_verb(v) {
-            before.extend(subject_of(toks, ms, v, lo, q));
-        }
-    }
-    let object = q > prev_q
-        && (is_verb(q - 1) || (word(toks, q - 1) == Some("that") && (prev_q..q - 1).any(is_verb)));
-    if object {
-        let at = usize::from(relayed);
-        out.splice(at.min(out.len())..at.min(out.len()), before);
-    } else {
+    // 5. Before it: the nearest reporting verb with its subject (taken first, above,
+    //    when the quotation is that verb's object).
+    if !object {
         out.extend(before);
     }
     // 6. A reporting verb with no subject beside it ("Trump, echoing X, said ..."), a
