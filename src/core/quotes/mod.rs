@@ -474,11 +474,20 @@ fn scan_block(
                         .checked_sub(1)
                         .and_then(|k| names::word(sent, k))
                         .is_some_and(|w| matches!(w, "whom" | "who"));
-                    ms.iter()
-                        .zip(&named)
-                        .filter(|(m, _)| m.to <= p && !(relative && m.to + 3 >= p))
-                        .filter_map(|(_, n)| *n)
-                        .rfind(fits)
+                    // The person the sentence opens with, else the one named last.
+                    let opener = ms
+                        .first()
+                        .filter(|m| m.from == 0 && !m.possessive && m.to <= p)
+                        .and(named.first().copied().flatten())
+                        .filter(fits);
+                    opener
+                        .or_else(|| {
+                            ms.iter()
+                                .zip(&named)
+                                .filter(|(m, _)| m.to <= p && !(relative && m.to + 3 >= p))
+                                .filter_map(|(_, n)| *n)
+                                .rfind(fits)
+                        })
                         .or(if p == 0 {
                             people.subject.filter(fits)
                         } else {
@@ -795,6 +804,12 @@ mod tests {
         assert_eq!(q[0].role.as_deref(), Some("U.S. Defense Secretary"));
         let q = run(&["“We are ready to talk now,” said Jane Smith, the mayor."]);
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_person_the_sentence_opens_with() {
+        let q = run(&["Mira Holm said she called Ola Berg after the vote to praise what she called “a fine and fair race.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Mira Holm"));
     }
 
     #[test]
