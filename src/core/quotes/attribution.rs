@@ -787,6 +787,10 @@ mod tests {
             first("Mira Holm, the mayor of Vigo, endorsed Ola Berg on Friday, saying he “never lost a boat.”"),
             Some("Mira Holm".into())
         );
+        assert_eq!(
+            first("After the race, Mira Holm praised Ola Berg and said he “never lost a boat.”"),
+            Some("Mira Holm".into())
+        );
     }
 
     #[test]

@@ -814,7 +814,7 @@ mod tests {
 
     #[test]
     fn a_pronoun_after_whom_is_not_the_one_the_clause_is_about() {
-        let q = run(&["Ola Berg said he would vote for Mira Holm, whom he called “the best mayor the port has had.”"]);
+        let q = run(&["With the vote over, Ola Berg said he would back Mira Holm, whom he called “the best mayor the port has had.”"]);
         assert_eq!(q[0].speaker.as_deref(), Some("Ola Berg"));
     }
 
