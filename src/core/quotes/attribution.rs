@@ -7,6 +7,7 @@ use super::lexicon::{
     STATEMENT_NOUNS, STOP,
 };
 use super::names::{is_cap, is_pronoun, is_title, lower, split_possessive, word, Mention};
+use super::people::is_not_person;
 use super::tokens::{is_past, Tok};
 use super::verbs::{invertible, is_reporting_verb};
 use crate::core::lexicon::is_calendar_word;
@@ -30,6 +31,9 @@ pub enum Who {
     /// A source the text describes without a name ("a senior adviser", "one
     /// Clinton aide", "the Vermont senator"), by its tokens `from..to`.
     Described(usize, usize),
+    /// An outlet that relays the words ("..., Quill said, according to Radio
+    /// Dover"), by its index in the mentions: a person only if one already known.
+    Outlet(usize),
 }
 
 fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> Option<Who> {
@@ -45,7 +49,45 @@ fn who_at(toks: &[(usize, Tok<'_>)], ms: &[Mention], i: usize, ending: bool) -> 
             }
         })
         .filter(|&k| !ending || ms.get(k).is_some_and(|m| !m.possessive))
+        // "a Harbour Board comment", "an Oslo-style retort": a name that an article
+        // opens modifies a noun; it is no subject.
+        .filter(|&k| {
+            ms.get(k).is_some_and(|m| {
+                m.from == 0
+                    || !word(toks, m.from - 1).is_some_and(|w| matches!(&*lower(w), "a" | "an"))
+            })
+        })
         .map(Who::Named)
+}
+
+/// Whether the name at token `from` is governed by a preposition: right before it,
+/// over "the", or before the name it follows after a comma ("in Salem, Oregon").
+fn governed(toks: &[(usize, Tok<'_>)], ms: &[Mention], from: usize, lo: usize) -> bool {
+    let mut k = from;
+    while k > lo {
+        match tok(toks, k - 1) {
+            Some(Tok::Word(w)) if has(PREPOSITIONS, &lower(w)) => return true,
+            Some(Tok::Word(w)) if w.eq_ignore_ascii_case("the") => k -= 1,
+            // Not "In Salem, Ada Quill said": the name after the comma ends its
+            // clause too.
+            // A place, or a name of one word: not "the head of the Harbour Board, Ada
+            // Quill, said".
+            Some(Tok::Punct(','))
+                if ms.iter().any(|m| {
+                    m.from == k
+                        && !matches!(tok(toks, m.to), Some(Tok::Word(_)))
+                        && (m.name.len() == 1 || is_not_person(m))
+                }) =>
+            {
+                match ms.iter().find(|m| m.to + 1 == k) {
+                    Some(m) => k = m.from,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether token `k` ends a clause for a description's sake: the frame's edge, a
@@ -92,8 +134,7 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
 /// open a clause (after a comma, a conjunction, "the" or a title) and that no
 /// preposition governs.
 fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usize) -> Vec<Who> {
-    let governed =
-        |k: usize| k > lo && word(toks, k - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)));
+    let governed = |k: usize| governed(toks, ms, k, lo);
     (lo..to)
         .filter(|&k| !governed(k))
         .filter(|&k| {
@@ -142,7 +183,22 @@ fn clause_subject(toks: &[(usize, Tok<'_>)], ms: &[Mention], lo: usize, to: usiz
                         && !m.possessive
                         && !matches!(tok(toks, m.to), Some(Tok::Punct(':')))
                 })
-                .map(Who::Known)
+                .map(|i| {
+                    // "Quill and Berg issued a statement": the two of them.
+                    let pair = ms
+                        .get(i)
+                        .filter(|a| word(toks, a.to) == Some("and"))
+                        .and_then(|a| {
+                            ms.iter()
+                                .find(|b| {
+                                    b.from == a.to + 1
+                                        && !b.possessive
+                                        && word(toks, b.to).is_some()
+                                })
+                                .map(|b| Who::Described(a.from, b.to))
+                        });
+                    pair.unwrap_or(Who::Known(i))
+                })
         })
         .take(4)
         .collect()
@@ -158,11 +214,26 @@ fn subject_of(
     lo: usize,
     hi: usize,
 ) -> Option<Who> {
+    // "Quill was asked by host Ola Berg": the one who asked.
+    if v > lo
+        && v + 2 < hi
+        && word(toks, v + 1) == Some("by")
+        && word(toks, v - 1).is_some_and(|w| matches!(w, "was" | "is" | "were" | "been"))
+    {
+        if let Some(who @ Who::Named(_)) = who_at(toks, ms, v + 2, false) {
+            return Some(who);
+        }
+    }
     let mut k = v;
     while k > lo {
         k -= 1;
         match tok(toks, k) {
             Some(Tok::Word(w)) if has(BETWEEN, &lower(w)) => continue,
+            // "Quill smiled and said": over the verb before "and".
+            Some(Tok::Word("and")) if k > lo + 1 && word(toks, k - 1).is_some_and(is_past) => {
+                k -= 1;
+                continue;
+            }
             Some(Tok::Word(_)) => {
                 if let Some(who) = who_at(toks, ms, k, true) {
                     // "Quill said he has put together “...”", "Quill, noting that
@@ -222,11 +293,15 @@ fn subject_of(
             }
             Some(Tok::Punct(',')) if k + 1 == v => {
                 // A name a preposition governs ("master of Vigo") is no subject.
+                // After a participle ("Quill went after Berg, calling him “...”"), only
+                // the clause's first such name: the main clause's subject.
+                let ing = word(toks, v).is_some_and(|w| w.ends_with("ing"));
+                let free_at = |m: &Mention| !governed(toks, ms, m.from, lo);
+                let first = ms
+                    .iter()
+                    .position(|m| m.from >= lo && !m.possessive && free_at(m));
                 let free = |who: &Who| match *who {
-                    Who::Named(m) => ms.get(m).is_some_and(|m| {
-                        m.from == 0
-                            || !word(toks, m.from - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
-                    }),
+                    Who::Named(m) => ms.get(m).is_some_and(free_at) && (!ing || first == Some(m)),
                     _ => true,
                 };
                 // The commas of the clause, the first first: its subject is the name
@@ -234,7 +309,7 @@ fn subject_of(
                 // said": Clinton, not Ohio).
                 let mut commas: Vec<usize> = (lo..=k)
                     .rev()
-                    .take(24)
+                    .take(40)
                     .take_while(|&j| !matches!(tok(toks, j), Some(Tok::Quote(_))))
                     .filter(|&j| j > lo && matches!(tok(toks, j), Some(Tok::Punct(','))))
                     .collect();
@@ -277,6 +352,9 @@ fn subject_of(
                         || has(AFTER_NAME, &l)
                 }
             }),
+            // "said he." but not "saying he “...”", "says he is": there the pronoun is
+            // the subject of what was said.
+            Who::Pronoun(p) => !matches!(tok(toks, p + 1), Some(Tok::Word(_) | Tok::Quote(_))),
             _ => true,
         };
         if let Some(who) = who_at(toks, ms, v + 1, false).filter(ends_clause) {
@@ -371,6 +449,41 @@ fn named_after_role(
     None
 }
 
+/// The outlet that relays a quotation its frame has attributed already ("...," Quill
+/// said, according to Radio Dover / reports Radio Dover / the Dover Gazette reported):
+/// news gives the words as the outlet's.
+fn relayed_by(toks: &[(usize, Tok<'_>)], ms: &[Mention], q: usize, hi: usize) -> Option<Who> {
+    let the = |j: usize| j + usize::from(word(toks, j).is_some_and(|w| lower(w) == "the"));
+    let reports = |j: usize| word(toks, j).is_some_and(|w| matches!(w, "reports" | "reported"));
+    let mut spoke = false;
+    for k in q + 1..hi {
+        match tok(toks, k) {
+            Some(Tok::Word(w)) => spoke |= is_reporting_verb(w),
+            Some(Tok::Punct(',')) if spoke => {
+                let at = if word(toks, k + 1).is_some_and(|w| lower(w) == "according")
+                    && word(toks, k + 2) == Some("to")
+                {
+                    the(k + 3)
+                } else if reports(k + 1) {
+                    the(k + 2)
+                } else {
+                    let at = the(k + 1);
+                    match ms.iter().find(|m| m.from == at && !m.possessive) {
+                        Some(m) if reports(m.to) => at,
+                        _ => continue,
+                    }
+                };
+                return match who_at(toks, ms, at, false) {
+                    Some(Who::Named(m)) => Some(Who::Outlet(m)),
+                    _ => description_from(toks, at, hi).map(|end| Who::Described(at, end)),
+                };
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The candidates for the speaker of the quotation at token `q` in the sentence
 /// `toks[lo..hi]`, the likeliest first. The caller takes the first that names a
 /// person it can resolve.
@@ -391,27 +504,56 @@ pub fn attribute(
         .find(|&k| matches!(tok(toks, k), Some(Tok::Quote(_))))
         .unwrap_or(hi);
     let mut out = Vec::new();
+    out.extend(relayed_by(toks, ms, q, next_q));
+    // The nearest reporting verb before the quotation with its subject (step 5):
+    // before all that comes after it when the quotation is that verb's object
+    // ("Quill claimed that “...”, one of Berg's aides said").
+    let mut before = Vec::new();
+    for v in (prev_q..q).rev() {
+        if is_verb(v) {
+            before.extend(subject_of(toks, ms, v, lo, q));
+        }
+    }
+    let object = q > prev_q
+        && (is_verb(q - 1) || (word(toks, q - 1) == Some("that") && (prev_q..q - 1).any(is_verb)));
+    if object {
+        out.append(&mut before);
+    }
 
     // 1. After the quotation: "...," Hegseth said / said Hegseth / he said.
     // Not the verb of a relative clause ("“...” of Berg, whom she called", "in a
     // finish that he said was fine"): it is about someone else, up to its comma.
+    // Nor one of a clause that a conjunction opens after the quotation ("Quill
+    // accuses Berg of “...” and Rand says ...").
+    // Up to its comma: "“...” and against the plan, Quill said" is one clause.
+    let mut new_clause = word(toks, q + 1).is_some_and(|w| {
+        matches!(
+            &*lower(w),
+            "and" | "but" | "while" | "whereas" | "because" | "although"
+        )
+    }) && (word(toks, q + 2).is_some_and(is_pronoun)
+        || ms.iter().any(|m| m.from == q + 2));
+    let after = if new_clause { q + 1 } else { next_q };
     let mut relative = false;
-    for v in q + 1..next_q.min(q + 20) {
+    for v in q + 1..next_q.min(q + 40) {
         match tok(toks, v) {
-            Some(Tok::Punct(',')) => relative = false,
+            Some(Tok::Punct(',')) => {
+                relative = false;
+                new_clause = false;
+            }
             Some(Tok::Word(w)) if matches!(&*lower(w), "that" | "whom" | "whose" | "which") => {
                 relative = true;
             }
             _ => {}
         }
-        if is_verb(v) && !relative {
+        if is_verb(v) && !relative && !new_clause {
             out.extend(subject_of(toks, ms, v, q + 1, next_q));
         }
     }
     // 1b. Right after the quotation, a name and a verb in the past that the
     //     lexicon does not know ("...,” Quill barked.", "...,” beamed Ada
     //     Quill."): news attributes a quotation so, whatever the verb.
-    if let Some(who) = name_and_past_verb(toks, ms, q + 1, next_q) {
+    if let Some(who) = name_and_past_verb(toks, ms, q + 1, after) {
         out.push(who);
     }
     // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
@@ -458,11 +600,10 @@ pub fn attribute(
             }
         }
     }
-    // 5. Before it: the nearest reporting verb with its subject.
-    for v in (prev_q..q).rev() {
-        if is_verb(v) {
-            out.extend(subject_of(toks, ms, v, lo, q));
-        }
+    // 5. Before it: the nearest reporting verb with its subject (taken first, above,
+    //    when the quotation is that verb's object).
+    if !object {
+        out.extend(before);
     }
     // 6. A reporting verb with no subject beside it ("Trump, echoing X, said ..."), a
     //    statement ("X issued a statement: ..."), a quotation introduced by a colon,
@@ -511,7 +652,7 @@ mod tests {
                 .join(" ")
         };
         match attribute(&toks, &ms, 0, toks.len(), q).first()? {
-            Who::Named(m) | Who::Known(m) => ms.get(*m).map(|m| m.name.join(" ")),
+            Who::Named(m) | Who::Known(m) | Who::Outlet(m) => ms.get(*m).map(|m| m.name.join(" ")),
             Who::Pronoun(p) => word(&toks, *p).map(str::to_string),
             Who::Described(a, b) => Some(words(*a, *b)),
         }
@@ -526,6 +667,129 @@ mod tests {
         assert_eq!(
             first("“The vote is lost,” said a senior adviser to the mayor, who asked not to be named."),
             Some("a senior adviser to the mayor".into())
+        );
+    }
+
+    #[test]
+    fn the_outlet_that_relays_the_words() {
+        for (text, who) in [
+            (
+                "“The pier will hold,” Mira Holm said, according to the Harbour Gazette.",
+                "Harbour Gazette",
+            ),
+            (
+                "“The pier will hold,” said Mira Holm, the mayor, reports Radio Dover.",
+                "Radio Dover",
+            ),
+            (
+                "“The pier will hold,” Mira Holm said on Monday, the Harbour Gazette reported.",
+                "Harbour Gazette",
+            ),
+            (
+                "“The pier will hold,” Holm told reporters, according to a Radio Dover account.",
+                "a Radio Dover account",
+            ),
+            (
+                "“The pier will hold,” Mira Holm said, adding that Ola Berg agreed.",
+                "Mira Holm",
+            ),
+        ] {
+            assert_eq!(first(text).as_deref(), Some(who), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_the_verb_of_a_clause_a_conjunction_opens_after_it() {
+        assert_eq!(
+            first("Mira Holm accuses Ola Berg of “sinking the port” and Bo Rand says he is “losing the town.”"),
+            Some("Mira Holm".into())
+        );
+        // One clause up to its comma.
+        assert_eq!(
+            first("“The pier will hold” and against all odds, Mira Holm said."),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_quotation_as_the_object_of_the_verb_before_it() {
+        assert_eq!(
+            first("But even as Mira Holm claimed on Monday that “the pier will hold for years,” one of the harbour pilots said the tide was late."),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_one_who_asks_in_the_passive() {
+        assert_eq!(
+            first(
+                "Mira Holm was asked by host Ola Berg whether the ferry would “ever sail again.”"
+            ),
+            Some("Ola Berg".into())
+        );
+    }
+
+    #[test]
+    fn two_names_speak_together() {
+        assert_eq!(
+            first("Mira Holm and Ola Berg issued a statement calling the plan “a step toward a new pier.”"),
+            Some("Mira Holm and Ola Berg".into())
+        );
+    }
+
+    #[test]
+    fn over_a_verb_and_and() {
+        assert_eq!(
+            first("When asked whom she backed, Mira Holm smiled and said, “I am waiting for Ola Berg.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_role_in_lower_case_before_the_name() {
+        assert_eq!(
+            first("Harbour Party front-runner Mira Holm is questioning whether the ferry would “ever sail again.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn over_a_long_appositive() {
+        assert_eq!(
+            first("“We stay,” Holm, the harbour master of the town and the longest serving pilot on the whole coast by a wide margin after her win in the Vigo race, said when Ola Berg asked her."),
+            Some("Holm".into())
+        );
+    }
+
+    #[test]
+    fn not_a_name_that_modifies_a_noun() {
+        assert_eq!(
+            first("Mira Holm posted a Harbour Board comment of her own, saying, “We stay.”"),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_governed_place_and_a_participle() {
+        assert_eq!(
+            first("Speaking at a fair in Bergen, Norway, Mira Holm went after Ola Berg, calling him “a coward.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("The town's stance toward Norway, which the mayor, Mira Holm, called “a friend,” has softened."),
+            Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_participle_is_what_was_said_about() {
+        assert_eq!(
+            first("Mira Holm, the mayor of Vigo, endorsed Ola Berg on Friday, saying he “never lost a boat.”"),
+            Some("Mira Holm".into())
+        );
+        assert_eq!(
+            first("After the race, Mira Holm praised Ola Berg and said he “never lost a boat.”"),
+            Some("Mira Holm".into())
         );
     }
 

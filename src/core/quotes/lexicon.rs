@@ -237,6 +237,7 @@ pub const TITLES: &[&str] = &[
     "dame",
     "defence",
     "defense",
+    "delegate",
     "democratic",
     "deputy",
     "designer",
@@ -259,6 +260,8 @@ pub const TITLES: &[&str] = &[
     "foreign",
     "former",
     "founder",
+    "front-runner",
+    "frontrunner",
     "gen.",
     "general",
     "gop",
@@ -266,6 +269,7 @@ pub const TITLES: &[&str] = &[
     "governor",
     "head",
     "health",
+    "host",
     "house",
     "interior",
     "judge",
@@ -286,6 +290,7 @@ pub const TITLES: &[&str] = &[
     "mayor",
     "minister",
     "minority",
+    "moderator",
     "mr.",
     "mrs.",
     "ms.",
@@ -299,6 +304,7 @@ pub const TITLES: &[&str] = &[
     "opposition",
     "owner",
     "party",
+    "pollster",
     "pope",
     "president",
     "president-elect",
@@ -747,7 +753,7 @@ pub const CLAUSE_OPENERS: &[&str] = &[
 /// Prepositions: a name governed by one is no sentence subject.
 pub const PREPOSITIONS: &[&str] = &[
     "about", "against", "at", "by", "for", "from", "in", "into", "like", "of", "on", "over",
-    "than", "to", "with",
+    "than", "to", "toward", "towards", "with",
 ];
 
 /// The base forms of the reporting verbs.

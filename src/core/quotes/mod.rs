@@ -421,6 +421,15 @@ fn scan_block(
         for (qi, (_, t)) in sent.iter().enumerate() {
             let Tok::Quote(span) = *t else { continue };
             let candidates = attribute(sent, &ms, 0, sent.len(), qi);
+            // A second quotation in a sentence goes with the first one's speaker
+            // before a subject with no verb of saying beside it.
+            let earlier = found
+                .get(first_in_block..)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find(|f| f.sentence == si)
+                .and_then(|f| f.speaker);
             let speaker = candidates.iter().find_map(|who| match *who {
                 // The subject of a reporting verb that is no person is an
                 // organisation speaking ("Twitter said in a statement").
@@ -444,6 +453,9 @@ fn scan_block(
                         .flatten()
                     })
                 }),
+                Who::Outlet(k) => ms
+                    .get(k)
+                    .and_then(|m| people.known(m).or_else(|| people.organisation(m))),
                 Who::Described(a, b) => {
                     let words: Vec<&str> = (a..b).filter_map(|k| names::word(sent, k)).collect();
                     people.described(&words)
@@ -457,11 +469,25 @@ fn scan_block(
                 Who::Pronoun(p) => {
                     let g = names::word(sent, p).and_then(names::pronoun_gender);
                     let fits = |k: &usize| people.fits(*k, g);
-                    ms.iter()
-                        .zip(&named)
-                        .filter(|(m, _)| m.to <= p)
-                        .filter_map(|(_, n)| *n)
-                        .rfind(fits)
+                    // Not the one a relative clause is about ("Berg, whom she called").
+                    let relative = p
+                        .checked_sub(1)
+                        .and_then(|k| names::word(sent, k))
+                        .is_some_and(|w| matches!(w, "whom" | "who"));
+                    // The person the sentence opens with, else the one named last.
+                    let opener = ms
+                        .first()
+                        .filter(|m| m.from == 0 && !m.possessive && m.to <= p)
+                        .and(named.first().copied().flatten())
+                        .filter(fits);
+                    opener
+                        .or_else(|| {
+                            ms.iter()
+                                .zip(&named)
+                                .filter(|(m, _)| m.to <= p && !(relative && m.to + 3 >= p))
+                                .filter_map(|(_, n)| *n)
+                                .rfind(fits)
+                        })
                         .or(if p == 0 {
                             people.subject.filter(fits)
                         } else {
@@ -473,13 +499,6 @@ fn scan_block(
             });
             // A second quotation in a sentence goes with the first one's speaker;
             // one standing alone goes with the person the sentence before was about.
-            let earlier = found
-                .get(first_in_block..)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .find(|f| f.sentence == si)
-                .and_then(|f| f.speaker);
             let speaker = speaker
                 .or(earlier)
                 .or(if words == 0 { prev_subject } else { None })
@@ -524,7 +543,7 @@ fn scan_block(
                 .find_map(|who| match *who {
                     // "The Valley Gazette reported:": an organisation too, when its
                     // name says so.
-                    Who::Named(k) | Who::Known(k) => ms.get(k).and_then(|m| {
+                    Who::Named(k) | Who::Known(k) | Who::Outlet(k) => ms.get(k).and_then(|m| {
                         people.resolve(m, true).or_else(|| {
                             (people::is_not_person(m)
                                 && (m.name.len() >= 2 || names::is_shouted_name(m)))
@@ -785,6 +804,18 @@ mod tests {
         assert_eq!(q[0].role.as_deref(), Some("U.S. Defense Secretary"));
         let q = run(&["“We are ready to talk now,” said Jane Smith, the mayor."]);
         assert_eq!(q[0].speaker.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_person_the_sentence_opens_with() {
+        let q = run(&["Mira Holm said she called Ola Berg after the vote to praise what she called “a fine and fair race.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Mira Holm"));
+    }
+
+    #[test]
+    fn a_pronoun_after_whom_is_not_the_one_the_clause_is_about() {
+        let q = run(&["With the vote over, Ola Berg said he would back Mira Holm, whom he called “the best mayor the port has had.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ola Berg"));
     }
 
     #[test]

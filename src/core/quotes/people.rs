@@ -148,6 +148,14 @@ impl People {
         Some(k)
     }
 
+    /// The person a mention names if one is known already; registers no one.
+    pub fn known(&mut self, m: &Mention) -> Option<usize> {
+        let frozen = std::mem::replace(&mut self.frozen, true);
+        let k = self.resolve(m, false);
+        self.frozen = frozen;
+        k
+    }
+
     /// Notes that `k` was named just now.
     fn named(&mut self, k: usize) {
         self.recent.retain(|&r| r != k);
