@@ -1,17 +1,20 @@
 //! The word lists of the quotation finder, in one place.
 //!
 //! Every list is sorted and free of duplicates (a test checks it), holds lower-case
-//! words, and is looked up by binary search with [`has`]. Month and weekday names,
-//! shared with the section finder, are in [`crate::core::lexicon`].
+//! words, and is looked up by binary search with [`has`]. Each is a
+//! [`Words`](crate::core::lexicon::Words): the words packed into one string. Month
+//! and weekday names, shared with the section finder, are in [`crate::core::lexicon`].
+
+pub use crate::core::lexicon::Words;
 
 /// Whether the sorted `list` holds `word` (already in lower case).
-pub fn has(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+pub fn has(list: Words, word: &str) -> bool {
+    list.has(word)
 }
 
 /// Words that are capitalised at the start of a sentence but are never names
 /// (month and weekday names are in [`crate::core::lexicon`]).
-pub const STOP: &[&str] = &[
+pub const STOP: Words = crate::words![
     "a",
     "about",
     "according",
@@ -194,7 +197,7 @@ pub const STOP: &[&str] = &[
 
 /// Words that give a person's office or job; stripped from the front of a name and
 /// kept as the role.
-pub const TITLES: &[&str] = &[
+pub const TITLES: Words = crate::words![
     "acting",
     "admiral",
     "adviser",
@@ -358,7 +361,7 @@ pub const TITLES: &[&str] = &[
 /// Words that make a capitalised run an organisation or a place (countries among
 /// them, and the seats of governments that speak for them), not a person, when the
 /// run ends in one.
-pub const NOT_PERSON: &[&str] = &[
+pub const NOT_PERSON: Words = crate::words![
     "act",
     "administration",
     "afghanistan",
@@ -624,7 +627,7 @@ pub const NOT_PERSON: &[&str] = &[
 ];
 
 /// Words between a subject and its reporting verb that do not break the tie.
-pub const BETWEEN: &[&str] = &[
+pub const BETWEEN: Words = crate::words![
     "again",
     "already",
     "also",
@@ -673,7 +676,7 @@ pub const BETWEEN: &[&str] = &[
 /// Words that may follow a speaker's name after an inverted verb ("said Ada Quill
 /// during the debate"); any other lower-case word there makes the name the subject
 /// of what was said ("said Ada Quill is ...").
-pub const AFTER_NAME: &[&str] = &[
+pub const AFTER_NAME: Words = crate::words![
     "after",
     "and",
     "as",
@@ -692,7 +695,7 @@ pub const AFTER_NAME: &[&str] = &[
 
 /// Common first names of women, for what "she" stands for (short on purpose: an
 /// honorific, a role or "her" near the name tells the rest).
-pub const FEMALE_NAMES: &[&str] = &[
+pub const FEMALE_NAMES: Words = crate::words![
     "anna",
     "barbara",
     "betty",
@@ -720,7 +723,7 @@ pub const FEMALE_NAMES: &[&str] = &[
 ];
 
 /// Common first names of men, for what "he" stands for.
-pub const MALE_NAMES: &[&str] = &[
+pub const MALE_NAMES: Words = crate::words![
     "andrew",
     "charles",
     "christopher",
@@ -745,19 +748,19 @@ pub const MALE_NAMES: &[&str] = &[
 
 /// Words that open a clause: a name right after one may be its subject ("...
 /// that Quill said", "And Quill gloated").
-pub const CLAUSE_OPENERS: &[&str] = &[
+pub const CLAUSE_OPENERS: Words = crate::words![
     "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that",
     "then", "though", "until", "when", "where", "while", "who", "whom",
 ];
 
 /// Prepositions: a name governed by one is no sentence subject.
-pub const PREPOSITIONS: &[&str] = &[
+pub const PREPOSITIONS: Words = crate::words![
     "about", "against", "at", "by", "for", "from", "in", "into", "like", "of", "on", "over",
     "than", "to", "toward", "towards", "with",
 ];
 
 /// The base forms of the reporting verbs.
-pub const VERBS: &[&str] = &[
+pub const VERBS: Words = crate::words![
     "accuse",
     "acknowledge",
     "add",
@@ -893,14 +896,14 @@ pub const VERBS: &[&str] = &[
 ];
 
 /// Irregular forms of the reporting verbs.
-pub const IRREGULAR: &[&str] = &[
+pub const IRREGULAR: Words = crate::words![
     "began", "begins", "said", "saying", "says", "speaking", "speaks", "spoke", "swore", "telling",
     "tells", "told", "writes", "writing", "written", "wrote",
 ];
 
 /// Reporting verbs that may stand before their subject ("said Hegseth", "added
 /// the mayor"). The others take a person as their object ("urged Yoon", "told Smith").
-pub const INVERTIBLE: &[&str] = &[
+pub const INVERTIBLE: Words = crate::words![
     "acknowledge",
     "add",
     "admit",
@@ -955,7 +958,7 @@ pub const INVERTIBLE: &[&str] = &[
 ];
 
 /// Words ending in a dot that do not end a sentence (lower case, without the dot).
-pub const ABBREVIATIONS: &[&str] = &[
+pub const ABBREVIATIONS: Words = crate::words![
     "approx", "apr", "aug", "capt", "co", "col", "corp", "dec", "dept", "dr", "e.g", "etc", "feb",
     "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "mar", "mr",
     "mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof", "rep", "rev", "sec", "sen", "sep",
@@ -963,10 +966,10 @@ pub const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Honorifics: part of how a name is written, neither a name nor a role.
-pub const HONORIFICS: &[&str] = &["dame", "miss", "mr", "mrs", "ms", "mx", "sir"];
+pub const HONORIFICS: Words = crate::words!["dame", "miss", "mr", "mrs", "ms", "mx", "sir"];
 
 /// Words of nationality that end a place or a people ("East Asian"), never a name.
-pub const NATIONALITIES: &[&str] = &[
+pub const NATIONALITIES: Words = crate::words![
     "african",
     "american",
     "arab",
@@ -1004,24 +1007,24 @@ pub const NATIONALITIES: &[&str] = &[
 ];
 
 /// Particles inside names ("Luis de Miranda", "Ursula von der Leyen"), as written.
-pub const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "di", "la", "le", "van", "von",
-];
+pub const PARTICLES: Words =
+    crate::words!["al", "bin", "da", "de", "del", "di", "la", "le", "van", "von",];
 
 /// Words that make a run of two or more capitalised words a place ("South
 /// Carolina", "United States", "Fort Worth").
-pub const PLACE_WORDS: &[&str] = &[
+pub const PLACE_WORDS: Words = crate::words![
     "cape", "east", "eastern", "fort", "lake", "las", "los", "mount", "new", "north", "northern",
     "port", "saint", "san", "south", "southern", "st.", "united", "west", "western",
 ];
 
 /// Determiners that open a description of a source ("a senior adviser", "one
 /// aide", "the report").
-pub const DETERMINERS: &[&str] = &["a", "an", "another", "her", "his", "one", "the", "their"];
+pub const DETERMINERS: Words =
+    crate::words!["a", "an", "another", "her", "his", "one", "the", "their"];
 
 /// Nouns of things said or written: a quotation after one ("issued a statement:
 /// ...") is the words of the sentence's subject.
-pub const STATEMENT_NOUNS: &[&str] = &[
+pub const STATEMENT_NOUNS: Words = crate::words![
     "column",
     "editorial",
     "email",
@@ -1043,7 +1046,7 @@ pub const STATEMENT_NOUNS: &[&str] = &[
 ];
 
 /// Nouns that stand for an organisation already named ("the company said").
-pub const ORG_NOUNS: &[&str] = &[
+pub const ORG_NOUNS: Words = crate::words![
     "administration",
     "agency",
     "board",
@@ -1075,7 +1078,7 @@ pub const ORG_NOUNS: &[&str] = &[
 mod tests {
     use super::*;
 
-    const ALL: &[(&str, &[&str])] = &[
+    const ALL: &[(&str, Words)] = &[
         ("STOP", STOP),
         ("TITLES", TITLES),
         ("NOT_PERSON", NOT_PERSON),
@@ -1101,7 +1104,8 @@ mod tests {
     #[test]
     fn lists_are_sorted_unique_and_lower_case() {
         for (name, list) in ALL {
-            for pair in list.windows(2) {
+            let words: Vec<&str> = list.iter().collect();
+            for pair in words.windows(2) {
                 assert!(
                     pair[0] < pair[1],
                     "{name}: {:?} before {:?}",
@@ -1109,14 +1113,14 @@ mod tests {
                     pair[1]
                 );
             }
-            for w in *list {
-                assert_eq!(*w, w.to_lowercase(), "{name}");
-                assert!(!w.is_empty() && w.trim() == *w, "{name}: {w:?}");
+            for w in words {
+                assert_eq!(w, w.to_lowercase(), "{name}");
+                assert!(!w.is_empty() && w.trim() == w, "{name}: {w:?}");
             }
         }
     }
 
-    fn disjoint(a: &[&str], b: &[&str]) -> Vec<String> {
+    fn disjoint(a: Words, b: Words) -> Vec<String> {
         a.iter()
             .filter(|w| has(b, w))
             .map(|w| w.to_string())

@@ -8,11 +8,14 @@ use super::names::lower;
 /// what is left when an ending is taken off ("stated" -> "stat", "state";
 /// "snapped" -> "snap"; "replied" -> "reply"). Works on characters, so a word of
 /// any script is safe; a stem and a letter are compared without a copy.
-fn any_base(w: &str, list: &[&str]) -> bool {
+fn any_base(w: &str, list: super::lexicon::Words) -> bool {
     let found = |b: &str| has(list, b);
+    // The stem with one more letter (an ASCII one: "tri" + "y").
     let plus = |stem: &str, c: u8| {
-        list.binary_search_by(|x| x.bytes().cmp(stem.bytes().chain(std::iter::once(c))))
-            .is_ok()
+        let mut word = String::with_capacity(stem.len() + 1);
+        word.push_str(stem);
+        word.push(char::from(c));
+        has(list, &word)
     };
     if found(w) {
         return true;
