@@ -314,7 +314,10 @@ fn fold_words(text: &str) -> String {
 fn dash_line(block: &Block, people: &mut People) -> Option<usize> {
     let text = block.text.trim();
     let rest = text.strip_prefix(['-', '—', '―', '–'])?;
-    if !block.is_prose() || rest.split_whitespace().count() > 8 || !marks::spans(rest).is_empty() {
+    if !block.is_prose()
+        || rest.split_whitespace().nth(8).is_some()
+        || !marks::spans(rest).is_empty()
+    {
         return None;
     }
     let toks = tokens::tokens(rest, &[]);
@@ -331,7 +334,7 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
     }
     let dash = text.rfind(['—', '―', '–']).filter(|&d| {
         text.get(d..)
-            .is_some_and(|t| t.split_whitespace().count() <= 6)
+            .is_some_and(|t| t.split_whitespace().nth(6).is_none())
     });
     let (body_end, speaker) = match dash {
         Some(d) if d > 0 => {
