@@ -101,6 +101,8 @@ export function startParked(doc, fragment, keep, holder, parent, log) {
     }
     if (node) {
       parent.insertBefore(node, holder);
+      // 0: an inserted node, in the log format undoLog() of js/apply.js reads (the two
+      // files are separate modules in the browser tests, so the constant is not shared).
       log.push([0, node]);
     }
   }
