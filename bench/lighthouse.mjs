@@ -1,9 +1,10 @@
 // Lighthouse (the `lighthouse` npm package, 12.2.3: 13 needs Node 22) on the demo page
-// and on the one-tag page (/one-tag.html: the same post as a Blogger user publishes it,
-// one embed tag at the end of the body and nothing in <head>), each with the widget and
+// and on the one-tag pages (/one-tag.html: the same post as a Blogger user publishes it
+// with the README's tag at the end of the body and nothing in <head>; /one-tag-src.html:
+// the same with the README's shorter <script src> tag), each with the widget and
 // without it (the package's requests blocked), in the same run. Mobile, as Lighthouse's
 // default simulates it (slow 4G, 4x slower CPU); the server sends files compressed, as
-// a CDN does. Medians of RUNS runs of each; the runs of the four pages interleave, so
+// a CDN does. Medians of RUNS runs of each; the runs of the six pages interleave, so
 // that the machine's load falls on all alike.
 //
 //   node bench/lighthouse.mjs [--runs N] [--out FILE]
@@ -25,7 +26,7 @@ const CLI = join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
 export const PAGES = [
   { name: 'demo', path: '/' },
   { name: 'one tag', path: '/one-tag.html' },
-  { name: 'late tag', path: '/one-tag-late.html' },
+  { name: 'src tag', path: '/one-tag-src.html' },
 ];
 
 const METRICS = {

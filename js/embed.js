@@ -4,6 +4,13 @@
 //   <script type="module" async fetchpriority="low"
 //           src="https://HOST/article-widget/embed.js" data-comments="#comments"></script>
 //
+// or imported later by an inline loader that carries the options and the address in
+// data-article-widget-embed (the README's tag, which fetches nothing before the page's
+// load event):
+//
+//   <script data-article-widget-embed="https://HOST/article-widget/embed.js"
+//           data-comments="#comments">...import(t.dataset.articleWidgetEmbed)...</script>
+//
 // It loads article-widget.css from next to itself (unless data-css="false"), finds the
 // article (data-article="<selector>", else the post body of the common platforms:
 // Blogger, WordPress, Ghost, Substack, Medium; see roots.js), reads the options from the tag's other data-* attributes

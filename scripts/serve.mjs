@@ -20,6 +20,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { readmeTags } from './readme-tags.mjs';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -76,22 +77,19 @@ async function encode(req, type, body, key) {
   return [await out, encoding];
 }
 
-// /one-tag.html: the demo's post as a Blogger user publishes it with the one-tag
-// embed. The demo's own start-up (between its `demo-start` marks: its error box and
-// start-up scripts) goes, and the tag a blogger pastes into
-// a gadget at the end of the body takes its place: nothing in <head>.
-// /one-tag-late.html: the same with the README's other tag, an inline one that adds
-// the embed once the page has loaded and drawn its next frame (nothing of the widget is
-// fetched before).
+// /one-tag.html: the demo's post as a Blogger user publishes it with the README's tag
+// (scripts/readme-tags.mjs), pasted into a gadget at the end of the body: nothing in
+// <head>. The demo's own
+// start-up (between its `demo-start` marks: its error box and start-up scripts) goes.
+// The tag is an inline loader that imports the embed once the page has loaded and
+// drawn its next frame: nothing of the widget is fetched before.
+// /one-tag-src.html: the same with the README's shorter tag, the embed's own <script
+// src>, which the browser fetches (not runs) while the page loads.
 const ONE_TAG = '/one-tag.html';
-const LATE_TAG = '/one-tag-late.html';
-const EMBED_TAG = '<script type="module" async src="/pkg/embed.js" fetchpriority="low" data-comments="#comments"></script>';
-const LATE_EMBED_TAG =
-  '<script>addEventListener("load",function(){requestAnimationFrame(function(){setTimeout(function(){' +
-  'var s=document.createElement("script");s.type="module";s.src="/pkg/embed.js";' +
-  's.dataset.comments="#comments";document.body.appendChild(s)})})})</script>';
+const SRC_TAG = '/one-tag-src.html';
+const TAGS = readmeTags('/pkg/embed.js');
 
-function oneTagPage(html, tag = EMBED_TAG) {
+function oneTagPage(html, tag) {
   const marks = /<!-- demo-start[\s\S]*?<!-- \/demo-start -->\n?/g;
   return html
     .replace(marks, '')
@@ -129,7 +127,7 @@ function handler(mounts, rewriteHtml, oneTag = false) {
       return;
     }
     const [prefix, dir] = mount;
-    const tagPage = oneTag && (pathname === ONE_TAG || pathname === LATE_TAG);
+    const tagPage = oneTag && (pathname === ONE_TAG || pathname === SRC_TAG);
     let file = inside(dir, (tagPage ? '/index.html' : pathname).slice(prefix.length));
     if (!file) {
       send(403, 'forbidden\n');
@@ -143,7 +141,7 @@ function handler(mounts, rewriteHtml, oneTag = false) {
       }
       let body = await readFile(file);
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      if (tagPage) body = Buffer.from(oneTagPage(body.toString('utf8'), pathname === LATE_TAG ? LATE_EMBED_TAG : EMBED_TAG));
+      if (tagPage) body = Buffer.from(oneTagPage(body.toString('utf8'), pathname === SRC_TAG ? TAGS.src : TAGS.loader));
       if (rewriteHtml && type.startsWith('text/html')) {
         body = Buffer.from(rewriteHtml(body.toString('utf8')));
       }

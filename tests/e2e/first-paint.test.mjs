@@ -1,7 +1,7 @@
 // When the widget asks for its bytes: nothing but the embed's own 2 KB before the
-// page's first contentful paint and its load event (on the one-tag page, the demo, and
-// the page with the late tag, which asks for nothing before the load event), and it
-// still mounts.
+// page's first contentful paint and its load event (on the one-tag page, whose inline
+// loader asks for nothing before the load event, the page with the shorter src tag,
+// and the demo), and it still mounts.
 // And the embed mounts in its steps: read, the plan's three parts, apply.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,11 +33,11 @@ async function timeline(path) {
 }
 
 // What each page may fetch of the widget before its load event, and before its first
-// contentful paint: the one tag itself is fetched while the page loads; the late tag
-// adds it after the load event, where the first paint may still be a frame away.
+// contentful paint: the src tag itself is fetched while the page loads; the loader
+// imports it after the load event, where the first paint may still be a frame away.
 for (const [path, beforeLoad, beforePaint] of [
-  ['/one-tag.html', ['/pkg/embed.js'], ['/pkg/embed.js']],
-  ['/one-tag-late.html', [], ['/pkg/embed.js']],
+  ['/one-tag.html', [], ['/pkg/embed.js']],
+  ['/one-tag-src.html', ['/pkg/embed.js'], ['/pkg/embed.js']],
   ['/', [], []],
 ]) {
   test(`${path}: of the widget, nothing but ${beforePaint.join(', ') || 'nothing'} is fetched before the first paint`, async () => {

@@ -25,6 +25,7 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
+import { readmeTags } from '../../scripts/readme-tags.mjs';
 import { serve } from './server.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -309,6 +310,8 @@ describe('in a browser', () => {
         '/blog/selector-no-css.html': blog(tag(' data-article="#post-body-7318405593424166051" data-css="false" data-comments="false"')),
         '/blog/marked.html': blog('<script type="module" data-article-widget-embed data-open="all">import \'/article-widget/embed.js\';</script>'),
         '/blog/redirected.html': blog(tag(' data-open="all"', '/cdn/article-widget@latest/embed.js')),
+        // The README's Blogger tag as it stands there, pointed at this host, with an option.
+        '/blog/readme-tag.html': blog(readmeTags('/article-widget/embed.js').loader.replace('data-comments=', 'data-open="all" data-comments=')),
       },
       // A CDN's address of the latest version, redirected to a versioned one.
       redirects: { '/cdn/article-widget@latest/embed.js': '/article-widget/embed.js' },
@@ -498,6 +501,26 @@ describe('in a browser', () => {
     assert.equal(await count(page, 'link[rel=stylesheet]'), 0);
     assert.ok(!log.requests.some((u) => u.endsWith('.css')));
     assert.equal(await count(page, '.aw-comments-facade'), 0, 'data-comments="false"');
+    await assertClean(p);
+  });
+
+  test("the README's Blogger tag fetches nothing of the widget before the load event, then mounts with its options", async () => {
+    const p = await open(`${server.url}/blog/readme-tag.html`);
+    const { page } = p;
+    const t = await page.evaluate(() => ({
+      load: performance.getEntriesByType('navigation')[0].loadEventStart,
+      widget: performance
+        .getEntriesByType('resource')
+        .filter((r) => new URL(r.name).pathname.startsWith('/article-widget/'))
+        .map((r) => [new URL(r.name).pathname, r.startTime]),
+    }));
+    assert.ok(t.widget.some(([path]) => path === '/article-widget/article_widget_bg.wasm'), JSON.stringify(t.widget));
+    assert.deepEqual(t.widget.filter(([, start]) => start < t.load), [], `fetched before load at ${t.load}`);
+    const toggles = await count(page, '.aw-toggle');
+    assert.ok(toggles > 0);
+    assert.equal(await count(page, '.aw-toggle[aria-expanded="true"]'), toggles, 'data-open="all"');
+    assert.equal(await count(page, '.aw-comments-button'), 1, 'data-comments="#comments"');
+    assert.deepEqual(p.events.map((e) => e.name), ['mounted']);
     await assertClean(p);
   });
 
