@@ -124,6 +124,8 @@ async function run(browser, server, embed, sizes) {
     steps.push({
       compileMs: within(['wasm.CompileLazy']),
       jsCompileMs: within(['V8.CompileCode', 'V8.ParseFunction']),
+      // Style and layout the step forces (reading geometry or computed styles).
+      layoutMs: within(['UpdateLayoutTree', 'Layout']),
       step: STEPS[i] ?? `step ${i + 1}`,
       wall: (task?.dur ?? 0) / 1000,
       thread: (task?.tdur ?? 0) / 1000,
@@ -158,7 +160,7 @@ async function main() {
     await server.close();
   }
   console.log(`The one-tag embed's steps, cold, CPU ${CPU}x slower, ${RUNS} run(s): median (min-max)`);
-  console.log('step       task ms              main thread ms       wasm compiled on first call   of it, compiling: wasm, JS ms');
+  console.log('step       task ms              main thread ms       wasm compiled on first call   of it, compiling: wasm, JS ms; style+layout ms');
   const names = runs[0].steps.map((s) => s.step);
   names.forEach((name, i) => {
     const col = (k) => {
@@ -168,7 +170,7 @@ async function main() {
     const bytes = median(runs.map((r) => r.steps[i]?.compiledBytes ?? 0));
     const ms = (k) => median(runs.map((r) => r.steps[i]?.[k] ?? NaN)).toFixed(1);
     console.log(
-      `${name.padEnd(10)} ${col('wall').padEnd(20)} ${col('thread').padEnd(20)} ${`${bytes.toLocaleString('en')} bytes`.padEnd(29)} ${ms('compileMs')}, ${ms('jsCompileMs')}`,
+      `${name.padEnd(10)} ${col('wall').padEnd(20)} ${col('thread').padEnd(20)} ${`${bytes.toLocaleString('en')} bytes`.padEnd(29)} ${ms('compileMs')}, ${ms('jsCompileMs')}; ${ms('layoutMs')}`,
     );
   });
   const long = runs.map((r) => r.long.filter((t) => t.steps.length).length);

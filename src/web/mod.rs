@@ -8,6 +8,8 @@
 //! - `undo`: every change made to the page, recorded so that `destroy()` puts it back.
 //! - `widget`: a mounted widget's state, listeners and observers.
 //! - `sections`, `toc`, `quotes_panel`, `comments`: apply one job each.
+//! - `warm`: the core run on a text in a worker, so that its code compiles off the page's
+//!   main thread.
 
 mod api;
 mod comments;
@@ -22,6 +24,7 @@ mod screen;
 mod sections;
 mod toc;
 mod undo;
+mod warm;
 mod widget;
 
 pub use api::{analyze, mount, prepare_mount, PreparedMount, Widget};

@@ -83,3 +83,28 @@ function __noted(root, options) {
   await context.close();
   assert.deepEqual(steps, ['read', 'plan', 'plan', 'plan', 'mount']);
 });
+
+// The embed compiles the core's WebAssembly in a throwaway worker (js/embed.js warmUp,
+// src/web/warm.rs): V8 compiles a function on its first call, and the worker's compiled
+// code is the page's too. Counted: the functions V8 compiles on the page's main thread
+// over the whole mount, with the worker and with Worker taken away (the same page).
+test("the core's WebAssembly compiles in a worker, not on the page's main thread", async () => {
+  const compiledOnMain = async (withWorker) => {
+    const context = await it.browser.newContext();
+    await onlyLoopback(context);
+    const page = await context.newPage();
+    if (!withWorker) await page.addInitScript(() => delete window.Worker);
+    await it.browser.startTracing(page, { categories: ['v8.wasm', 'devtools.timeline'] });
+    await page.goto(new URL('/one-tag.html', it.server.url).href);
+    await page.waitForFunction(() => window.articleWidget?.mounted, null, { timeout: 20000 });
+    const events = JSON.parse((await it.browser.stopTracing()).toString('utf8')).traceEvents;
+    await context.close();
+    const main = events.find((e) => e.name === 'ParseHTML')?.tid;
+    return new Set(events.filter((e) => e.name === 'wasm.CompileLazy' && e.tid === main).map((e) => e.args?.func_index)).size;
+  };
+  const without = await compiledOnMain(false);
+  const withWorker = await compiledOnMain(true);
+  assert.ok(without > 100, `only ${without} functions compiled without the worker: is the trace event still wasm.CompileLazy?`);
+  console.log(`functions compiled on the main thread: ${withWorker} with the worker, ${without} without`);
+  assert.ok(withWorker < without * 0.6, `main thread compiled ${withWorker} functions with the worker, ${without} without`);
+});
