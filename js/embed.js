@@ -25,10 +25,6 @@ const OWN = new Set(['data-article', 'data-css', 'data-article-widget-embed']);
 const CSS_WAIT_MS = 3000;
 // How long after the first paint the widget waits for the page's load event at most.
 const LOAD_WAIT_MS = 3000;
-// How long the mount waits at most for the worker that compiles the core's code, and
-// how much of the article's text that worker plans.
-const WARM_WAIT_MS = 1000;
-const WARM_TEXT = 20000;
 
 let ready = window[GUARD];
 if (ready) {
@@ -82,9 +78,9 @@ async function start() {
     }
     const options = {};
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
-    // The core's code compiles in a worker meanwhile (warmUp).
-    const warmed = compiled.then((m) => warmUp(m, root)).catch(() => {});
-    const { prepareMount } = await api;
+    const { prepareMount, warmUp } = await api;
+    // The core's code compiles in a worker meanwhile (js/warm.js).
+    const warmed = warmUp(root);
     if (css) await css;
     // Reading, planning (the sections; the quotes; the widget's own elements, built
     // detached) and changing the page are tasks
@@ -161,42 +157,6 @@ function compileWasm() {
   const response = fetch(new URL('./article_widget_bg.wasm', import.meta.url), { priority: 'low' });
   if (typeof WebAssembly.compileStreaming !== 'function') return response;
   return WebAssembly.compileStreaming(response);
-}
-
-// V8 compiles a WebAssembly function on its first call, on the calling thread, and a
-// compiled module shares that code with all its instances, a worker's too. So a
-// throwaway worker instantiates the module (its imports stubbed: only the core runs)
-// and plans the article's text once (the module's `warm` export, src/web/warm.rs):
-// the sections' and the quote rules' code is then compiled off the page's main thread
-// before the mount calls it. Settles when the worker is done or failed (a page whose
-// policy forbids blob: workers), after WARM_WAIT_MS at most; never rejects.
-function warmUp(module, root) {
-  if (!(module instanceof WebAssembly.Module) || typeof Worker !== 'function') return null;
-  const el = typeof root === 'string' ? document.querySelector(root) : root;
-  const text = (el?.textContent ?? '').slice(0, WARM_TEXT);
-  const warm = WebAssembly.Module.exports(module).find((e) => /^warm(_|$)/.test(e.name))?.name;
-  if (!warm || !text) return null;
-  const source =
-    `onmessage=(e)=>{try{const[m,t]=e.data,o={};for(const i of WebAssembly.Module.imports(m))(o[i.module]??={})[i.name]=()=>{throw 0};` +
-    `const x=new WebAssembly.Instance(m,o).exports,b=new TextEncoder().encode(t),p=x.__wbindgen_malloc(b.length,1);` +
-    `new Uint8Array(x.memory.buffer).set(b,p);x.${warm}(p,b.length)}catch{}postMessage(0)}`;
-  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  return new Promise((resolve) => {
-    let worker;
-    const done = () => {
-      worker?.terminate();
-      URL.revokeObjectURL(url);
-      resolve();
-    };
-    try {
-      worker = new Worker(url);
-      worker.onmessage = worker.onerror = done;
-      worker.postMessage([module, text]);
-      setTimeout(done, WARM_WAIT_MS);
-    } catch {
-      done();
-    }
-  });
 }
 
 // This module's own <script> element (document.currentScript is null in modules): the

@@ -378,5 +378,15 @@ export function analyze(root: Element | string, options?: MountOptions): Plan;
  */
 export function prepareMount(root: Element | string, options?: MountOptions): PreparedMount;
 
+/**
+ * Optional, before {@link mount} or {@link prepareMount}: compiles the widget's own
+ * analysis code in a throwaway worker on the text of the article under `root` (an
+ * Element or a CSS selector), so that the mount blocks the main thread for less (the
+ * browser compiles WebAssembly on first call, and shares the worker's code with the
+ * page). Resolves when done, after a second at most; never rejects (where a page's
+ * policy forbids `blob:` workers it resolves at once and changes nothing).
+ */
+export function warmUp(root: Element | string): Promise<void>;
+
 /** Whether `e` is an error the widget threw (an `Error` with one of its codes). */
 export function isArticleWidgetError(e: unknown): e is ArticleWidgetError;

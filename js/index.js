@@ -9,7 +9,7 @@ import {
   prepareMount as rawPrepareMount,
 } from './article_widget.js';
 
-export { default, initSync, PreparedMount, Widget } from './article_widget.js';
+export { default, initSync, PreparedMount, Widget, warmUp } from './article_widget.js';
 
 // Every code the widget throws. The package build fills it from the one list in
 // src/core/error.rs (Error::CODES, printed by examples/error_codes.rs).

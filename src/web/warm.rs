@@ -1,18 +1,34 @@
-//! `warm(text)`: the core's planning run on a text, for no result but its code.
+//! Compiling the core's code off the page's main thread: `warmUp(root)`, and `warm`,
+//! the core's planning run on a text for no result but its code.
 //!
 //! V8 compiles a WebAssembly function on its first call, on the thread that calls it,
 //! and a compiled `WebAssembly.Module` shares its code with every instance of it,
-//! also one in a worker. The embed runs this export once in a throwaway worker's
-//! instance on the article's text while the rest of the widget loads: the core's code
-//! (sections, the quote rules) is then compiled off the page's main thread, before the
-//! mount calls it there. Only the core runs: nothing here touches the DOM or imports.
+//! also one in a worker. `warmUp` has `js/warm.js` run `warm` once in a throwaway
+//! worker's instance on the article's text: the core's code (sections, the quote rules)
+//! is then compiled before the mount calls it on the main thread. Only the core runs
+//! in the worker: nothing `warm` reaches touches the DOM or calls an import.
 
 use crate::core::{self, Block, BlockKind, IdSet, Settings};
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(module = "/js/warm.js")]
+extern "C" {
+    /// Runs `warm` on the text of `root` in a worker: see js/warm.js.
+    #[wasm_bindgen(js_name = warmIn)]
+    fn warm_in(module: JsValue, root: &JsValue) -> js_sys::Promise;
+}
+
+/// Compiles the core's code in a throwaway worker on the text of the article under
+/// `root` (an Element or a CSS selector). Resolves when done, after a second at most;
+/// never rejects. Optional: a mount after it blocks the main thread for less.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up(root: JsValue) -> js_sys::Promise {
+    warm_in(wasm_bindgen::module(), &root)
+}
+
 /// Plans `text` as an article (a paragraph a line, long lines cut near sentence ends,
 /// and a few bold lines between them for the heading rules); returns how many sections
-/// and quotes it found.
+/// and quotes it found. Called by the worker of `warmUp` through the module's exports.
 #[wasm_bindgen(skip_typescript)]
 pub fn warm(text: &str) -> usize {
     let mut blocks = Vec::new();

@@ -108,3 +108,21 @@ test("the core's WebAssembly compiles in a worker, not on the page's main thread
   console.log(`functions compiled on the main thread: ${withWorker} with the worker, ${without} without`);
   assert.ok(withWorker < without * 0.6, `main thread compiled ${withWorker} functions with the worker, ${without} without`);
 });
+
+test('warmUp() resolves for a bad selector, an empty element and a page without Worker, and never rejects', async () => {
+  const context = await it.browser.newContext();
+  await onlyLoopback(context);
+  const page = await context.newPage();
+  await page.goto(new URL('/', it.server.url).href);
+  await page.waitForFunction(() => document.documentElement.dataset.articleWidget === 'mounted', null, { timeout: 20000 });
+  const results = await page.evaluate(async () => {
+    const { warmUp } = await import('/pkg/article_widget.js');
+    const settle = (p) => p.then((v) => `resolved ${v}`, (e) => `rejected ${e}`);
+    const out = [await settle(warmUp('###')), await settle(warmUp(document.createElement('div'))), await settle(warmUp(null))];
+    window.Worker = undefined;
+    out.push(await settle(warmUp('#post-body-7318405593424166051')));
+    return out;
+  });
+  await context.close();
+  assert.deepEqual(results, Array(4).fill('resolved undefined'));
+});

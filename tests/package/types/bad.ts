@@ -1,6 +1,6 @@
 // Misuses the package's API: tsc --noEmit must fail on this file, with an error on
 // each line marked "// error" and on no other line.
-import init, { analyze, mount } from 'article-widget';
+import init, { analyze, mount, warmUp } from 'article-widget';
 
 await init();
 mount('#post-body', { open: 'some' }); // error
@@ -10,6 +10,7 @@ mount('#post-body', { comments: 1 }); // error
 mount('#post-body', { toc: 'false' }); // error
 mount('#post-body', { maxLevel: 9 }); // error
 mount(document, {}); // error
+warmUp(document); // error
 const plan = analyze('#post-body');
 const title: number = plan.sections[0].title; // error
 mount('#post-body').expandAll('all'); // error

@@ -4,6 +4,7 @@ import init, {
   analyze,
   isArticleWidgetError,
   mount,
+  warmUp,
   Widget,
   type ArticleWidgetError,
   type ArticleWidgetErrorCode,
@@ -19,6 +20,8 @@ import { ready } from 'article-widget/embed';
 
 await init();
 await init({ module_or_path: new URL('article_widget_bg.wasm', import.meta.url) });
+const warmed: Promise<void> = warmUp('#post-body');
+await warmed;
 
 const every: Required<MountOptions> = {
   sections: true,
