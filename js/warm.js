@@ -8,7 +8,7 @@
 
 // How long the promise waits for the worker at most, and how much text it plans.
 const WARM_WAIT_MS = 1000;
-const WARM_TEXT = 20000;
+const WARM_TEXT = 4000;
 
 // The worker's whole source: instantiate, copy the text in, plan it, answer.
 const WARM_WORKER =
