@@ -86,9 +86,9 @@ async function start() {
     // detached) and changing the page are tasks
     // of their own, with the browser free in between (to paint, to answer the reader):
     // none blocks for long.
+    await warmed;
     await nextTask();
     const prepared = prepareMount(root, options);
-    await warmed;
     do await nextTask();
     while (prepared.plan());
     await nextTask();

@@ -8,7 +8,7 @@
 //! is then compiled before the mount calls it on the main thread. Only the core runs
 //! in the worker: nothing `warm` reaches touches the DOM or calls an import.
 
-use crate::core::{self, Block, BlockKind, IdSet, Settings};
+use crate::core::{self, Block, BlockKind, IdSet, OptionValue, Settings};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/warm.js")]
@@ -26,9 +26,9 @@ pub fn warm_up(root: JsValue) -> js_sys::Promise {
     warm_in(wasm_bindgen::module(), &root)
 }
 
-/// Plans `text` as an article (a paragraph a line, long lines cut near sentence ends,
-/// and a few bold lines between them for the heading rules); returns how many sections
-/// and quotes it found. Called by the worker of `warmUp` through the module's exports.
+/// Checks a few options and plans `text` as an article (a paragraph a line, long lines
+/// cut near sentence ends, and a few bold lines between them for the heading rules);
+/// returns how many sections and quotes it found. Called by the worker of `warmUp` through the module's exports.
 #[wasm_bindgen(skip_typescript)]
 pub fn warm(text: &str) -> usize {
     let mut blocks = Vec::new();
@@ -43,7 +43,17 @@ pub fn warm(text: &str) -> usize {
             }
         }
     }
-    let plan = core::plan(&blocks, &Settings::default(), &IdSet::new());
+    // Options as a page passes them, for the code that checks them.
+    let options = [
+        (
+            "comments".to_owned(),
+            OptionValue::Str("#comments".to_owned()),
+        ),
+        ("maxQuotes".to_owned(), OptionValue::Number(3.0)),
+        ("open".to_owned(), OptionValue::Str("first".to_owned())),
+    ];
+    let settings = Settings::from_options(&options).unwrap_or_default();
+    let plan = core::plan(&blocks, &settings, &IdSet::new());
     plan.sections.len() + plan.quotes.len()
 }
 
