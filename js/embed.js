@@ -59,6 +59,10 @@ async function start() {
         throw coded(e, 'load-failed');
       });
     api.catch(() => {}); // a failure is reported below, once
+    // The worker that compiles the core's code (warm.js), started now: it boots while
+    // the .wasm loads.
+    const warm = import('./warm.js').then((m) => m.warmer());
+    warm.catch(() => {});
     // How to find the post body on the common platforms (roots.js), fetched alongside.
     const roots = get('data-article') ? null : import('./roots.js');
     roots?.catch(() => {});
@@ -78,9 +82,9 @@ async function start() {
     }
     const options = {};
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
-    const { prepareMount, warmUp } = await api;
-    // The core's code compiles in a worker meanwhile (js/warm.js).
-    const warmed = warmUp(root);
+    const { prepareMount } = await api;
+    // The core's code compiles in the worker meanwhile.
+    const warmed = Promise.all([warm, compiled]).then(([w, m]) => w.run(m, root)).catch(() => {});
     if (css) await css;
     // Reading, planning (the sections; the quotes; the widget's own elements, built
     // detached) and changing the page are tasks

@@ -4,9 +4,12 @@
 // worker's too. So a throwaway worker instantiates the module (its imports stubbed:
 // only the core runs, which imports nothing) and plans the article's text once through
 // the module's `warm` export; the sections' and the quote rules' code is then compiled
-// before the mount calls it on the main thread. The build puts this file into the glue.
+// before the mount calls it on the main thread.
+// The build puts this file into the glue (warmUp) and ships it as warm.js for the
+// embed, which starts the worker while the .wasm is still loading (a worker takes tens
+// of milliseconds to start).
 
-// How long the promise waits for the worker at most, and how much text it plans.
+// How long a run waits for the worker at most, and how much text it plans.
 const WARM_WAIT_MS = 1000;
 const WARM_TEXT = 4000;
 
@@ -17,30 +20,44 @@ const WARM_WORKER =
   'new Uint8Array(x.memory.buffer).set(b,p);x.warm(p,b.length)}catch{}postMessage(0)}';
 
 /**
- * Plans the text of `root` (an Element or a selector) in a throwaway worker's instance
- * of `module`. Resolves when the worker is done or failed (a page whose policy forbids
- * blob: workers), after WARM_WAIT_MS at most; never rejects.
+ * Starts the worker now (or nothing, where the page forbids blob: workers). Its
+ * `run(module, root)` plans the text of `root` (an Element or a selector) in it once
+ * and resolves when done or failed, after WARM_WAIT_MS at most; it never rejects.
  */
-export function warmIn(module, root) {
-  return new Promise((resolve) => {
-    let worker;
-    let url;
-    const done = () => {
-      worker?.terminate();
-      if (url) URL.revokeObjectURL(url);
-      resolve();
-    };
-    try {
-      const el = typeof root === 'string' ? document.querySelector(root) : root;
-      const text = (el?.textContent ?? '').slice(0, WARM_TEXT);
-      if (!(module instanceof WebAssembly.Module) || typeof Worker !== 'function' || !text) return done();
+export function warmer() {
+  let worker = null;
+  let url = null;
+  const stop = () => {
+    worker?.terminate();
+    if (url) URL.revokeObjectURL(url);
+    worker = url = null;
+  };
+  try {
+    if (typeof Worker === 'function') {
       url = URL.createObjectURL(new Blob([WARM_WORKER], { type: 'text/javascript' }));
       worker = new Worker(url);
-      worker.onmessage = worker.onerror = done;
-      worker.postMessage([module, text]);
-      setTimeout(done, WARM_WAIT_MS);
-    } catch {
-      done();
     }
-  });
+  } catch {
+    stop();
+  }
+  const run = (module, root) =>
+    new Promise((resolve) => {
+      const done = () => (stop(), resolve());
+      try {
+        const el = typeof root === 'string' ? document.querySelector(root) : root;
+        const text = (el?.textContent ?? '').slice(0, WARM_TEXT);
+        if (!worker || !(module instanceof WebAssembly.Module) || !text) return done();
+        worker.onmessage = worker.onerror = done;
+        worker.postMessage([module, text]);
+        setTimeout(done, WARM_WAIT_MS);
+      } catch {
+        done();
+      }
+    });
+  return { run };
+}
+
+/** Runs `warm` on the text of `root` in a new worker: see warmer. */
+export function warmIn(module, root) {
+  return warmer().run(module, root);
 }
