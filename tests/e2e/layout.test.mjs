@@ -93,7 +93,15 @@ for (const [label, viewport] of [
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+        for (const e of list.getEntries()) {
+          if (e.hadRecentInput) continue;
+          // What moved, for the failure message: each source node and its boxes.
+          const sources = (e.sources || []).map((s) => {
+            const r = (b) => b && `${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}x${Math.round(b.height)}`;
+            return `${s.node?.nodeName ?? '?'}.${s.node?.className ?? ''} ${r(s.previousRect)} -> ${r(s.currentRect)}`;
+          });
+          window.__shifts.push({ value: e.value, at: Math.round(e.startTime), mounted: Boolean(window.articleWidget), sources });
+        }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(`${server.url}one-tag.html`, { waitUntil: 'domcontentloaded' });
@@ -114,7 +122,7 @@ for (const [label, viewport] of [
     assert.equal(visible, 'visible', 'the article is hidden before the module runs');
     assert.ok(before.length >= 3, `too little text measured on the first screen: ${before}`);
     assert.deepEqual(after, before, 'text on the first screen moved');
-    assert.deepEqual(state.shifts, [], 'layout shifts');
+    assert.deepEqual(state.shifts, [], `layout shifts: ${JSON.stringify(state.shifts)}`);
     assert.ok(state.toggles >= 5 && state.collapsed >= 1, `sections: ${JSON.stringify(state)}`);
   });
 }
