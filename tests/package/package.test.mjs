@@ -219,6 +219,11 @@ describe('the package', () => {
       assert.ok(readme.includes(s), `the npm README lacks ${s}`);
     }
     assert.ok(!readme.includes('{{'), 'the npm README has a placeholder left');
+    // The Blogger tags as the repository's README gives them, word for word.
+    const hosted = 'https://YOUR-HOST/article-widget/embed.js';
+    for (const [name, tag] of Object.entries(readmeTags(hosted))) {
+      assert.ok(readme.includes(tag), `the npm README's ${name} tag is not the README's`);
+    }
     console.log(`npm pack: ${packed.filename} ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.files.length} files`);
   });
 
