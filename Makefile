@@ -49,11 +49,13 @@ test-native: tools
 test-browser: test-chrome test-firefox test-webkit
 
 # The runner picks Firefox whenever geckodriver is on PATH: name the driver each time.
+# retry-start.sh runs a browser's tests again only when none of them ran (the browser or
+# its first page never came up; seen once with Chromium on a loaded machine).
 test-chrome: tools
-	env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
+	tests/webdriver/retry-start.sh env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver $(BROWSER_TEST)
 
 test-firefox: tools
-	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" $(BROWSER_TEST)
+	tests/webdriver/retry-start.sh env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" $(BROWSER_TEST)
 
 # WebKit: WebKitGTK's WebKitWebDriver named as the runner's SAFARIDRIVER. The runner's
 # Safari session sends no capabilities (it ignores webdriver.json), so WebKitWebDriver

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs COMMAND (wasm-bindgen-test-runner's tests in WebKit) up to three times, again
+# Runs COMMAND (wasm-bindgen-test-runner's tests in a browser) up to three times, again
 # only when its browser never came up: the runner started a session ("Running headless
 # tests in ...") but no test ran ("running N tests"). WebKitGTK's MiniBrowser fails to
-# start about once in fifteen here, and the runner then gives up after 60 s; a test that
-# ran and failed, or a build that failed, is reported at once.
+# start about once in fifteen here, and the runner then gives up after 60 s; Chromium's
+# renderer once never answered on a loaded machine ("Loading scripts..." until the
+# driver's 300 s timeout). A test that ran and failed, or a build that failed, is
+# reported at once.
 # Usage: tests/webdriver/retry-start.sh COMMAND [ARGS...]
 set -uo pipefail
 
