@@ -9,7 +9,8 @@
 //! sentence of narration after every third, plans it RUNS times (3 unless told) and
 //! prints the best time and how many quotes were found. KIND is how each quotation
 //! reads: `said` (attributed after it, the default), `bare` (no attribution), `he`
-//! (a pronoun's) or `and` (all in one sentence that never ends).
+//! (a pronoun's), `and` (all in one sentence that never ends) or `unclosed` (marks
+//! that nothing closes).
 
 use article_widget::core::{plan, Block, BlockKind, IdSet, Settings};
 use std::time::Instant;
@@ -23,6 +24,7 @@ fn main() {
         "bare" => "“We will rebuild the bridge.” ",
         "he" => "“We will rebuild the bridge,” he said. ",
         "and" => "“We will rebuild the bridge,” said Maria Lopez, and ",
+        "unclosed" => "“We will rebuild the bridge, said Maria Lopez, the mayor. ",
         _ => "“We will rebuild the bridge,” said Maria Lopez, the mayor. ",
     };
     let filler = "The council met on Monday in the old hall by the river, and the talks went on late into the night. ";
