@@ -2,7 +2,7 @@
 //! worst case for work per block.
 //!
 //! ```sh
-//! cargo run --release --example quotes_long_block -- [QUOTATIONS] [RUNS] [KIND]
+//! cargo run --release --example quotes_long_block -- [QUOTATIONS] [RUNS] [KIND] [show]
 //! ```
 //!
 //! Builds one paragraph of QUOTATIONS (1,200 unless told) short quotations, with a
@@ -10,7 +10,8 @@
 //! prints the best time and how many quotes were found. KIND is how each quotation
 //! reads: `said` (attributed after it, the default), `bare` (no attribution), `he`
 //! (a pronoun's), `and` (all in one sentence that never ends) or `unclosed` (marks
-//! that nothing closes).
+//! that nothing closes); any other KIND is taken as the text of one quotation.
+//! `show` prints each quote's speaker and text after the time.
 
 use article_widget::core::{plan, Block, BlockKind, IdSet, Settings};
 use std::time::Instant;
@@ -25,7 +26,8 @@ fn main() {
         "he" => "“We will rebuild the bridge,” he said. ",
         "and" => "“We will rebuild the bridge,” said Maria Lopez, and ",
         "unclosed" => "“We will rebuild the bridge, said Maria Lopez, the mayor. ",
-        _ => "“We will rebuild the bridge,” said Maria Lopez, the mayor. ",
+        "said" => "“We will rebuild the bridge,” said Maria Lopez, the mayor. ",
+        own => own,
     };
     let filler = "The council met on Monday in the old hall by the river, and the talks went on late into the night. ";
     let mut text = String::new();
@@ -38,14 +40,20 @@ fn main() {
     let blocks = vec![Block::new(BlockKind::Paragraph, &text)];
     let (settings, taken) = (Settings::default(), IdSet::new());
     let mut best = f64::INFINITY;
-    let mut found = 0;
+    let mut quotes = Vec::new();
     for _ in 0..runs.max(1) {
         let t = Instant::now();
-        found = plan(&blocks, &settings, &taken).quotes.len();
+        quotes = plan(&blocks, &settings, &taken).quotes;
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
     }
+    let found = quotes.len();
     println!(
         "{n} quotations ({kind}), {} bytes in one paragraph: {found} quotes, best of {runs}: {best:.1} ms",
         text.len()
     );
+    if args.next().as_deref() == Some("show") {
+        for q in &quotes {
+            println!("{:?} <- {:?}", q.text, q.speaker);
+        }
+    }
 }
