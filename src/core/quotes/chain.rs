@@ -51,31 +51,41 @@ pub fn open_chain(blocks: &[Block], bi: usize) -> Option<Vec<(usize, Span)>> {
 /// Joins a quotation broken by its attribution into one ("It's a question," he
 /// said. "I think..."; "If I see a deck," Kaplan says, "and it's $100..."), and gives
 /// an unattributed quotation that goes on right after an attributed one the same
-/// speaker.
+/// speaker. The quotations from `from` on are taken in one pass, each joined to the
+/// one kept before it or kept (removing each joined one from the list instead was
+/// quadratic in a block of many broken quotations).
 pub fn merge_broken(found: &mut Vec<Found>, from: usize) {
-    let mut k = from + 1;
-    while k < found.len() {
-        let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
-            break;
-        };
-        let next = b.sentence == a.sentence + 1;
-        let same = b.sentence == a.sentence;
-        let goes_on = a.block == b.block
-            && b.speaker.is_none_or(|s| Some(s) == a.speaker)
-            && a.speaker.is_some()
-            && ((a.tail_only && b.alone && next)
-                || (a.tail_only && same && b.speaker.is_none())
-                || (a.ends_comma && b.alone && next)
-                || (a.ends_comma && b.continues && same));
-        if goes_on {
-            let b = found.remove(k);
-            if let Some(a) = found.get_mut(k - 1) {
-                a.spans.extend(b.spans);
-            }
-        } else {
-            k += 1;
+    // Most blocks join nothing: no pair of neighbours goes on.
+    let joins = found
+        .get(from..)
+        .unwrap_or_default()
+        .windows(2)
+        .any(|p| matches!(p, [a, b] if goes_on(a, b)));
+    if !joins {
+        return;
+    }
+    let rest: Vec<Found> = found.drain(from..).collect();
+    for b in rest {
+        // Only onto one of these quotations, never onto one before `from`.
+        let kept = found.len() > from;
+        match found.last_mut().filter(|a| kept && goes_on(a, &b)) {
+            Some(a) => a.spans.extend(b.spans),
+            None => found.push(b),
         }
     }
+}
+
+/// Whether quotation `b` goes on quotation `a`, the one right before it.
+fn goes_on(a: &Found, b: &Found) -> bool {
+    let next = b.sentence == a.sentence + 1;
+    let same = b.sentence == a.sentence;
+    a.block == b.block
+        && b.speaker.is_none_or(|s| Some(s) == a.speaker)
+        && a.speaker.is_some()
+        && ((a.tail_only && b.alone && next)
+            || (a.tail_only && same && b.speaker.is_none())
+            || (a.ends_comma && b.alone && next)
+            || (a.ends_comma && b.continues && same))
 }
 
 /// The quoted text of all parts, joined, white space folded. A part that ends in a

@@ -46,22 +46,7 @@ pub fn words_of<'a>(text: &'a str, parts: &[(usize, usize)]) -> Vec<&'a str> {
 /// (`” the baker`). Both are cut from the block's own text, so only the article has
 /// them. `start` and `end` are where the quoted words start and end in `text`.
 pub fn context(text: &str, start: usize, end: usize) -> (Option<String>, Option<String>) {
-    let before = text.get(..start).unwrap_or("");
-    // The last words, counting only those with a letter or digit (a mark standing
-    // apart, as in `said “ Bread`, comes along without counting).
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let mut from = words.len();
-    let mut counted = 0;
-    while counted < CONTEXT_WORDS && from > 0 {
-        from -= 1;
-        if words
-            .get(from)
-            .is_some_and(|w| w.chars().any(char::is_alphanumeric))
-        {
-            counted += 1;
-        }
-    }
-    let prefix = words.get(from..).unwrap_or_default().join(" ");
+    let prefix = last_words(text.get(..start).unwrap_or("")).join(" ");
     // For a quotation that opens its block the prefix is its opening mark alone: the
     // panel's copy has no mark (a browser matches the text of the page, not the
     // marks a style sheet draws), and a suffix alone would not do, since a browser
@@ -80,6 +65,26 @@ pub fn context(text: &str, start: usize, end: usize) -> (Option<String>, Option<
         None,
         suffix.chars().any(char::is_alphanumeric).then_some(suffix),
     )
+}
+
+/// The last [`CONTEXT_WORDS`] words of `before`, counting only those with a letter
+/// or digit (a mark standing apart, as in `said “ Bread`, comes along without
+/// counting). Read from the end, so the work is that of the words taken, not of
+/// the whole text before (a paragraph of a thousand quotations).
+fn last_words(before: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut counted = 0;
+    for w in before.split_whitespace().rev() {
+        if counted == CONTEXT_WORDS {
+            break;
+        }
+        words.push(w);
+        if w.chars().any(char::is_alphanumeric) {
+            counted += 1;
+        }
+    }
+    words.reverse();
+    words
 }
 
 /// A text directive for the quotation's words: the whole text when it is short, else

@@ -136,6 +136,7 @@ pub fn spans_in(text: &str, singles: bool) -> Vec<Span> {
             .iter()
             .any(|m| matches!(m.c, '“' | '"' | '„' | '«' | '「'));
     let at = |k: usize| ms.get(k).map(|m| m.c);
+    let mut pairings: Vec<Pairing> = Vec::new();
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&m) = ms.get(i) {
@@ -144,27 +145,17 @@ pub fn spans_in(text: &str, singles: bool) -> Vec<Span> {
             i += 1;
             continue;
         }
-        let wanted = closers(m.c);
-        let mut found = None;
-        // The same mark opening again is a quotation nested in this one ("He says,
-        // "I'd like ten," you know."); when the text ends before the outer one is
-        // closed, the first mark was never closed and is skipped.
-        let mut depth = 0usize;
-        for j in i + 1..ms.len() {
-            let Some(d) = at(j) else { break };
-            let (b2, b, a) = (j.checked_sub(2).and_then(at), at(j - 1), at(j + 1));
-            if d == m.c && opens(d, b, a) && !(wanted.contains(&d) && closes(d, b2, b, a)) {
-                depth += 1;
-                continue;
-            }
-            if wanted.contains(&d) && closes(d, b2, b, a) {
-                if depth == 0 {
-                    found = Some(j);
-                    break;
-                }
-                depth -= 1;
-            }
-        }
+        // A scan of the marks after it finds the closer of most quotations within a
+        // few hundred; past SCAN_MARKS, all closers of this mark are found at once.
+        let found = match pairings.iter().find(|p| p.c == m.c) {
+            Some(p) => p.closer(i),
+            None => scan_closer(&ms, i, SCAN_MARKS).unwrap_or_else(|| {
+                let p = Pairing::new(&ms, m.c);
+                let found = p.closer(i);
+                pairings.push(p);
+                found
+            }),
+        };
         match found.and_then(|j| ms.get(j).map(|c| (j, *c))) {
             Some((j, cm)) if j > i + 1 => {
                 out.push(Span {
@@ -179,6 +170,108 @@ pub fn spans_in(text: &str, singles: bool) -> Vec<Span> {
         }
     }
     out
+}
+
+/// How many marks after an opening one [`scan_closer`] reads before [`spans_in`]
+/// turns to a [`Pairing`].
+const SCAN_MARKS: usize = 2000;
+
+/// The index of the mark that closes the quotation opened at mark `i`, by reading
+/// the marks after it: `Some(None)` when the text ends first, `None` when no closer
+/// is found within `limit` marks.
+fn scan_closer(ms: &[Mark], i: usize, limit: usize) -> Option<Option<usize>> {
+    let at = |k: usize| ms.get(k).map(|m| m.c);
+    let Some(c) = at(i) else {
+        return Some(None);
+    };
+    let wanted = closers(c);
+    // The same mark opening again is a quotation nested in this one ("He says,
+    // "I'd like ten," you know."); when the text ends before the outer one is
+    // closed, the first mark was never closed and is skipped.
+    let mut depth = 0usize;
+    for j in i + 1..ms.len() {
+        if j - i > limit {
+            return None;
+        }
+        let Some(d) = at(j) else { break };
+        let (b2, b, a) = (j.checked_sub(2).and_then(at), at(j - 1), at(j + 1));
+        if d == c && opens(d, b, a) && !(wanted.contains(&d) && closes(d, b2, b, a)) {
+            depth += 1;
+            continue;
+        }
+        if wanted.contains(&d) && closes(d, b2, b, a) {
+            if depth == 0 {
+                return Some(Some(j));
+            }
+            depth -= 1;
+        }
+    }
+    Some(None)
+}
+
+/// Where each quotation that one opening mark `c` starts closes, for all of a text's
+/// marks at once. The same mark opening again is a quotation nested in the one
+/// before ("He says, "I'd like ten," you know."), and a mark the text never closes
+/// is no quotation: the closer of the mark at `i` is the first closing mark after it
+/// at depth 0. Which marks open or close does not depend on `i`, so the depths are
+/// counted once and each closer found by a search in them (scanning the text after
+/// each mark instead was quadratic in a paragraph of marks that nothing closes).
+struct Pairing {
+    /// The opening mark.
+    c: char,
+    /// The marks that open a nested quotation (`true`) or close one, by index.
+    events: Vec<(usize, bool)>,
+    /// For each count of events passed, the count after the first event that then
+    /// closes at depth 0 (the first whose depth falls below it), if any.
+    drops: Vec<Option<usize>>,
+}
+
+impl Pairing {
+    fn new(ms: &[Mark], c: char) -> Pairing {
+        let at = |k: usize| ms.get(k).map(|m| m.c);
+        let wanted = closers(c);
+        let mut events = Vec::new();
+        for (j, m) in ms.iter().enumerate().skip(1) {
+            let d = m.c;
+            if d != c && !wanted.contains(&d) {
+                continue;
+            }
+            let (b2, b, a) = (j.checked_sub(2).and_then(at), at(j - 1), at(j + 1));
+            let closing = wanted.contains(&d) && closes(d, b2, b, a);
+            if d == c && opens(d, b, a) && !closing {
+                events.push((j, true));
+            } else if closing {
+                events.push((j, false));
+            }
+        }
+        let mut depths = Vec::with_capacity(events.len() + 1);
+        let mut depth = 0isize;
+        depths.push(depth);
+        for &(_, opening) in &events {
+            depth += if opening { 1 } else { -1 };
+            depths.push(depth);
+        }
+        // The nearest later count of lower depth, with a stack, from the end.
+        let mut drops = vec![None; depths.len()];
+        let mut lower: Vec<(usize, isize)> = Vec::new();
+        for (t, &d) in depths.iter().enumerate().rev() {
+            while lower.last().is_some_and(|&(_, e)| e >= d) {
+                lower.pop();
+            }
+            if let Some(slot) = drops.get_mut(t) {
+                *slot = lower.last().map(|&(u, _)| u);
+            }
+            lower.push((t, d));
+        }
+        Pairing { c, events, drops }
+    }
+
+    /// The index of the mark that closes the quotation opened at mark `i`.
+    fn closer(&self, i: usize) -> Option<usize> {
+        let passed = self.events.partition_point(|&(j, _)| j <= i);
+        let after = self.drops.get(passed).copied().flatten()?;
+        self.events.get(after.checked_sub(1)?).map(|&(j, _)| j)
+    }
 }
 
 /// Whether quoted text is a title or a slogan, not words someone said: every word
@@ -360,6 +453,46 @@ mod tests {
     }
 
     #[test]
+    fn closers_found_at_once_are_those_a_scan_finds() {
+        // Texts of marks, letters, spaces and punctuation, from a fixed generator.
+        let pieces = [
+            "“", "”", "\"", "''", "'", "‘", "’", "„", "«", "»", "a", "b", " ", " ", ",", ".",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let k = usize::try_from(seed >> 59).unwrap_or(0) % pieces.len();
+                text.push_str(pieces.get(k).copied().unwrap_or(" "));
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let ms = marks(&text);
+            let mut pairings: Vec<Pairing> = Vec::new();
+            for (i, m) in ms.iter().enumerate() {
+                if pairings.iter().all(|p| p.c != m.c) {
+                    pairings.push(Pairing::new(&ms, m.c));
+                }
+                let fast = pairings
+                    .iter()
+                    .find(|p| p.c == m.c)
+                    .and_then(|p| p.closer(i));
+                assert_eq!(
+                    Some(fast),
+                    scan_closer(&ms, i, usize::MAX),
+                    "{text:?} at {i}"
+                );
+                // A scan cut short says so, and only then.
+                if scan_closer(&ms, i, 3).is_some() {
+                    assert_eq!(scan_closer(&ms, i, 3), Some(fast), "{text:?} at {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn titles_and_slogans() {
         for t in ["Harbour Talk Tonight", "The Silent Tide,", "Ride the Wave"] {
             assert!(is_title(t), "{t}");
@@ -390,6 +523,12 @@ mod tests {
             quoted("“Open never closed. Then “a real one” here."),
             vec!["a real one"]
         );
+        // Far from its mark: the closers are then found all at once, the same.
+        let far = format!(
+            "“Open never closed. {}Then “a real one” and “a “nested” one” here.",
+            "word ".repeat(SCAN_MARKS / 4)
+        );
+        assert_eq!(quoted(&far), vec!["a real one", "a “nested” one"]);
         // Single marks inside double ones are nested, not quotations of their own.
         assert_eq!(
             quoted("“He said ‘go’ to me,” she said."),

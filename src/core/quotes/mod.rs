@@ -426,12 +426,8 @@ fn scan_block(
             let candidates = attribute(sent, &ms, 0, sent.len(), qi);
             // A second quotation in a sentence goes with the first one's speaker
             // before a subject with no verb of saying beside it.
-            let earlier = found
-                .get(first_in_block..)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .find(|f| f.sentence == si)
+            let earlier = in_sentence(found, first_in_block, si)
+                .next()
                 .and_then(|f| f.speaker);
             let speaker = candidates.iter().find_map(|who| match *who {
                 // The subject of a reporting verb that is no person is an
@@ -583,12 +579,8 @@ fn scan_block(
         }
         // Who spoke in it, else what it is about: a quotation standing alone after
         // "“...,” said Quill, whose boat Rand sank." goes on with Quill.
-        prev_subject = found
-            .get(first_in_block..)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .find(|f| f.sentence == si && f.block == bi)
+        prev_subject = in_sentence(found, first_in_block, si)
+            .find(|f| f.block == bi)
             .and_then(|f| f.speaker)
             .or(subject);
         // The last person named in the sentence's own words becomes "he" or "she";
@@ -642,6 +634,20 @@ fn scan_block(
     introduces
 }
 
+/// The quotations found so far in sentence `si` of the block whose quotations start
+/// at `from`, the latest first. They are found sentence by sentence, so the search
+/// stops at the first of an earlier sentence: the work is that of the sentence, not
+/// of the block's quotations before it.
+fn in_sentence(found: &[Found], from: usize, si: usize) -> impl Iterator<Item = &Found> {
+    found
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(move |f| f.sentence >= si)
+        .filter(move |f| f.sentence == si)
+}
+
 /// A quotation of a block that names no speaker of its own goes with another of the
 /// same block: the one its sentence attributes later ("He called it “a” and “b,”
 /// Quill said"), else the one before it (news quotes one speaker a paragraph), else
@@ -650,6 +656,12 @@ fn fill_from_neighbours(found: &mut [Found], from: usize) {
     let Some(block) = found.get(from..) else {
         return;
     };
+    if block.iter().all(|f| f.speaker.is_some() || f.framed) {
+        return;
+    }
+    let before = speakers_before(block);
+    let mut after = speakers_before(block.iter().rev());
+    after.reverse();
     let fills: Vec<Option<usize>> = block
         .iter()
         .enumerate()
@@ -657,19 +669,35 @@ fn fill_from_neighbours(found: &mut [Found], from: usize) {
             if f.speaker.is_some() || f.framed {
                 return f.speaker;
             }
-            let after = block.get(k + 1..).unwrap_or_default();
-            let before = block.get(..k).unwrap_or_default();
-            after
+            // The block's quotations are in the order of their sentences: those of
+            // this one that come after it are the next few.
+            let later = block.get(k + 1..).unwrap_or_default();
+            later
                 .iter()
-                .find(|g| g.sentence == f.sentence && g.speaker.is_some())
-                .or_else(|| before.iter().rev().find(|g| g.speaker.is_some()))
-                .or_else(|| after.iter().find(|g| g.speaker.is_some()))
-                .and_then(|g| g.speaker)
+                .take_while(|g| g.sentence == f.sentence)
+                .find_map(|g| g.speaker)
+                .or(before.get(k).copied().flatten())
+                .or(after.get(k).copied().flatten())
         })
         .collect();
     for (f, s) in found.iter_mut().skip(from).zip(fills) {
         f.speaker = s;
     }
+}
+
+/// For each quotation in the order given, the speaker of the nearest one before it
+/// that has one: one pass, where searching back from each was quadratic in a block
+/// of many unattributed quotations.
+fn speakers_before<'a>(found: impl IntoIterator<Item = &'a Found>) -> Vec<Option<usize>> {
+    let mut last = None;
+    found
+        .into_iter()
+        .map(|f| {
+            let before = last;
+            last = f.speaker.or(last);
+            before
+        })
+        .collect()
 }
 
 /// A sentence that names one person and then says only "she"/"her" (or only
