@@ -55,24 +55,25 @@ pub fn open_chain(blocks: &[Block], bi: usize) -> Option<Vec<(usize, Span)>> {
 /// one kept before it or kept (removing each joined one from the list instead was
 /// quadratic in a block of many broken quotations).
 pub fn merge_broken(found: &mut Vec<Found>, from: usize) {
-    // Most blocks join nothing: no pair of neighbours goes on.
-    let joins = found
-        .get(from..)
-        .unwrap_or_default()
-        .windows(2)
-        .any(|p| matches!(p, [a, b] if goes_on(a, b)));
-    if !joins {
-        return;
-    }
-    let rest: Vec<Found> = found.drain(from..).collect();
-    for b in rest {
-        // Only onto one of these quotations, never onto one before `from`.
-        let kept = found.len() > from;
-        match found.last_mut().filter(|a| kept && goes_on(a, &b)) {
-            Some(a) => a.spans.extend(b.spans),
-            None => found.push(b),
+    // The quotations kept are moved to the front, each joined one's parts into the
+    // last kept before it.
+    let mut kept = from;
+    for k in from + 1..found.len() {
+        let joins = matches!((found.get(kept), found.get(k)), (Some(a), Some(b)) if goes_on(a, b));
+        if joins {
+            let spans = found
+                .get_mut(k)
+                .map(|b| std::mem::take(&mut b.spans))
+                .unwrap_or_default();
+            if let Some(a) = found.get_mut(kept) {
+                a.spans.extend(spans);
+            }
+        } else {
+            kept += 1;
+            found.swap(kept, k);
         }
     }
+    found.truncate(kept + 1);
 }
 
 /// Whether quotation `b` goes on quotation `a`, the one right before it.

@@ -180,8 +180,7 @@ const SCAN_MARKS: usize = 2000;
 /// the marks after it: `Some(None)` when the text ends first, `None` when no closer
 /// is found within `limit` marks.
 fn scan_closer(ms: &[Mark], i: usize, limit: usize) -> Option<Option<usize>> {
-    let at = |k: usize| ms.get(k).map(|m| m.c);
-    let Some(c) = at(i) else {
+    let Some(c) = ms.get(i).map(|m| m.c) else {
         return Some(None);
     };
     let wanted = closers(c);
@@ -189,24 +188,44 @@ fn scan_closer(ms: &[Mark], i: usize, limit: usize) -> Option<Option<usize>> {
     // "I'd like ten," you know."); when the text ends before the outer one is
     // closed, the first mark was never closed and is skipped.
     let mut depth = 0usize;
-    for j in i + 1..ms.len() {
+    for (j, m) in ms.iter().enumerate().skip(i + 1) {
         if j - i > limit {
             return None;
         }
-        let Some(d) = at(j) else { break };
-        let (b2, b, a) = (j.checked_sub(2).and_then(at), at(j - 1), at(j + 1));
-        if d == c && opens(d, b, a) && !(wanted.contains(&d) && closes(d, b2, b, a)) {
-            depth += 1;
+        // Most marks are letters: neither this mark nor one that closes it.
+        if m.c != c && !wanted.contains(&m.c) {
             continue;
         }
-        if wanted.contains(&d) && closes(d, b2, b, a) {
-            if depth == 0 {
-                return Some(Some(j));
-            }
-            depth -= 1;
+        match event(ms, c, j) {
+            Some(true) => depth += 1,
+            Some(false) if depth == 0 => return Some(Some(j)),
+            Some(false) => depth -= 1,
+            None => {}
         }
     }
     Some(None)
+}
+
+/// What mark `j` (never the first) does to a quotation that `c` opened before it:
+/// opens one nested in it (`Some(true)`), closes one (`Some(false)`), or neither.
+fn event(ms: &[Mark], c: char, j: usize) -> Option<bool> {
+    let at = |k: usize| ms.get(k).map(|m| m.c);
+    let d = at(j)?;
+    let wanted = closers(c);
+    if d != c && !wanted.contains(&d) {
+        return None;
+    }
+    let (b2, b, a) = (
+        j.checked_sub(2).and_then(at),
+        at(j.checked_sub(1)?),
+        at(j + 1),
+    );
+    let closing = wanted.contains(&d) && closes(d, b2, b, a);
+    if d == c && opens(d, b, a) && !closing {
+        Some(true)
+    } else {
+        closing.then_some(false)
+    }
 }
 
 /// Where each quotation that one opening mark `c` starts closes, for all of a text's
@@ -228,22 +247,9 @@ struct Pairing {
 
 impl Pairing {
     fn new(ms: &[Mark], c: char) -> Pairing {
-        let at = |k: usize| ms.get(k).map(|m| m.c);
-        let wanted = closers(c);
-        let mut events = Vec::new();
-        for (j, m) in ms.iter().enumerate().skip(1) {
-            let d = m.c;
-            if d != c && !wanted.contains(&d) {
-                continue;
-            }
-            let (b2, b, a) = (j.checked_sub(2).and_then(at), at(j - 1), at(j + 1));
-            let closing = wanted.contains(&d) && closes(d, b2, b, a);
-            if d == c && opens(d, b, a) && !closing {
-                events.push((j, true));
-            } else if closing {
-                events.push((j, false));
-            }
-        }
+        let events: Vec<(usize, bool)> = (1..ms.len())
+            .filter_map(|j| event(ms, c, j).map(|e| (j, e)))
+            .collect();
         let mut depths = Vec::with_capacity(events.len() + 1);
         let mut depth = 0isize;
         depths.push(depth);

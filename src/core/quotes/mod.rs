@@ -659,9 +659,7 @@ fn fill_from_neighbours(found: &mut [Found], from: usize) {
     if block.iter().all(|f| f.speaker.is_some() || f.framed) {
         return;
     }
-    let before = speakers_before(block);
-    let mut after = speakers_before(block.iter().rev());
-    after.reverse();
+    let (before, after) = nearest_speakers(block);
     let fills: Vec<Option<usize>> = block
         .iter()
         .enumerate()
@@ -685,19 +683,27 @@ fn fill_from_neighbours(found: &mut [Found], from: usize) {
     }
 }
 
-/// For each quotation in the order given, the speaker of the nearest one before it
-/// that has one: one pass, where searching back from each was quadratic in a block
-/// of many unattributed quotations.
-fn speakers_before<'a>(found: impl IntoIterator<Item = &'a Found>) -> Vec<Option<usize>> {
+/// For each quotation, the speaker of the nearest one before it that has one, and
+/// of the nearest one after it: a pass each way, where searching from each
+/// quotation was quadratic in a block of many unattributed quotations.
+fn nearest_speakers(block: &[Found]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let n = block.len();
+    let (mut before, mut after) = (vec![None; n], vec![None; n]);
     let mut last = None;
-    found
-        .into_iter()
-        .map(|f| {
-            let before = last;
-            last = f.speaker.or(last);
-            before
-        })
-        .collect()
+    for (k, f) in block.iter().enumerate() {
+        if let Some(slot) = before.get_mut(k) {
+            *slot = last;
+        }
+        last = f.speaker.or(last);
+    }
+    last = None;
+    for (k, f) in block.iter().enumerate().rev() {
+        if let Some(slot) = after.get_mut(k) {
+            *slot = last;
+        }
+        last = f.speaker.or(last);
+    }
+    (before, after)
 }
 
 /// A sentence that names one person and then says only "she"/"her" (or only
