@@ -39,6 +39,7 @@ export { ready };
 async function start() {
   const tag = ownTag();
   let attrs = [];
+  let warm = null;
   try {
     attrs = tag ? [...tag.attributes].filter((a) => a.name.startsWith('data-')) : [];
     const get = (name) => attrs.find((a) => a.name === name)?.value;
@@ -61,7 +62,7 @@ async function start() {
     api.catch(() => {}); // a failure is reported below, once
     // The worker that compiles the core's code (warm.js), started now: it boots while
     // the .wasm loads.
-    const warm = import('./warm.js').then((m) => m.warmer());
+    warm = import('./warm.js').then((m) => m.warmer());
     warm.catch(() => {});
     // How to find the post body on the common platforms (roots.js), fetched alongside.
     const roots = get('data-article') ? null : import('./roots.js');
@@ -100,6 +101,8 @@ async function start() {
     window.articleWidget = widget;
     return widget;
   } catch (err) {
+    // A failure before the worker's run leaves it idle: end it.
+    warm?.then((w) => w.stop(), () => {});
     report(err, attrs);
     return null;
   }

@@ -23,6 +23,7 @@ const WARM_WORKER =
  * Starts the worker now (or nothing, where the page forbids blob: workers). Its
  * `run(module, root)` plans the text of `root` (an Element or a selector) in it once
  * and resolves when done or failed, after WARM_WAIT_MS at most; it never rejects.
+ * Either ends the worker; `stop()` ends it unused (a mount that failed before).
  */
 export function warmer() {
   let worker = null;
@@ -54,7 +55,7 @@ export function warmer() {
         done();
       }
     });
-  return { run };
+  return { run, stop };
 }
 
 /** Runs `warm` on the text of `root` in a new worker: see warmer. */

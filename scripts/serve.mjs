@@ -79,10 +79,10 @@ async function encode(req, type, body, key) {
 
 // /one-tag.html: the demo's post as a Blogger user publishes it with the README's tag
 // (scripts/readme-tags.mjs), pasted into a gadget at the end of the body: nothing in
-// <head>. The demo's own
-// start-up (between its `demo-start` marks: its error box and start-up scripts) goes.
-// The tag is an inline loader that imports the embed once the page has loaded and
-// drawn its next frame: nothing of the widget is fetched before.
+// <head>. The demo's own start-up (between its `demo-start` marks: its error box and
+// start-up scripts) goes. The tag is an inline loader that imports the embed once the
+// page has loaded and reported its first contentful paint: nothing of the widget is
+// fetched before.
 // /one-tag-src.html: the same with the README's shorter tag, the embed's own <script
 // src>, which the browser fetches (not runs) while the page loads.
 const ONE_TAG = '/one-tag.html';

@@ -28,7 +28,8 @@ pub fn warm_up(root: JsValue) -> js_sys::Promise {
 
 /// Checks a few options and plans `text` as an article (a paragraph a line, long lines
 /// cut near sentence ends, and a few bold lines between them for the heading rules);
-/// returns how many sections and quotes it found. Called by the worker of `warmUp` through the module's exports.
+/// returns how many sections and quotes it found. Called by the worker of `warmUp`
+/// through the module's exports.
 #[wasm_bindgen(skip_typescript)]
 pub fn warm(text: &str) -> usize {
     let mut blocks = Vec::new();

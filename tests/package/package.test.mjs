@@ -323,8 +323,12 @@ describe('in a browser', () => {
     });
   });
 
-  async function assertClean({ context, log }, allowWarnings = []) {
+  async function assertClean({ context, page, log }, allowWarnings = []) {
+    // The embed's warm-up worker ends once the widget mounted or failed (2 s at most).
+    for (let t = 0; t < 40 && page.workers().length; t++) await page.waitForTimeout(50);
+    const workers = page.workers().length;
     await context.close();
+    assert.equal(workers, 0, 'a worker of the embed still runs');
     assert.deepEqual(log.errors, [], 'console errors');
     assert.deepEqual(log.warnings.filter((w) => !allowWarnings.some((a) => w.includes(a))), [], 'console warnings');
     assert.deepEqual(log.blocked, [], 'requests off 127.0.0.1');
