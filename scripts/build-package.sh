@@ -36,9 +36,9 @@ node scripts/inline-snippets.mjs "$out"
   -o "$wasm_out.opt" "$wasm_out"
 mv "$wasm_out.opt" "$wasm_out"
 
-# Short import names (a letter or two for wasm-bindgen's hashed ones), in the .wasm
+# Short import and export names (a letter or two for wasm-bindgen's hashed ones), in the .wasm
 # and in the glue's imports object alike: 4.4 KB gzip of hashes that do not compress.
-node scripts/short-imports.mjs "$out"
+node scripts/short-names.mjs "$out"
 
 # The stylesheet, minified (its comments are for this repository's readers).
 node_modules/.bin/esbuild styles/article-widget.css --minify --legal-comments=none \
