@@ -1,8 +1,8 @@
 //! The word lists of the quotation finder, in one place.
 //!
-//! Every list is sorted and free of duplicates (a test checks it), holds lower-case
-//! words, and is looked up by binary search with [`has`]. Each is a
-//! [`Words`](crate::core::lexicon::Words): the words packed into one string. Month
+//! Every list is written sorted and free of duplicates (it does not compile otherwise),
+//! holds lower-case words, and is looked up by binary search with [`has`]. Each is a
+//! [`Words`](crate::core::lexicon::Words): the words packed into bytes by length. Month
 //! and weekday names, shared with the section finder, are in [`crate::core::lexicon`].
 
 pub use crate::core::lexicon::Words;
@@ -1107,7 +1107,7 @@ mod tests {
             let words: Vec<&str> = list.iter().collect();
             for pair in words.windows(2) {
                 assert!(
-                    pair[0] < pair[1],
+                    (pair[0].len(), pair[0]) < (pair[1].len(), pair[1]),
                     "{name}: {:?} before {:?}",
                     pair[0],
                     pair[1]
