@@ -64,6 +64,9 @@ async function start() {
     // the .wasm loads.
     warm = import('./warm.js').then((m) => m.warmer());
     warm.catch(() => {});
+    // And the rehearsal that compiles the DOM layer's code (rehearse.js), fetched too.
+    const rehearsal = import('./rehearse.js');
+    rehearsal.catch(() => {});
     // How to find the post body on the common platforms (roots.js), fetched alongside.
     const roots = get('data-article') ? null : import('./roots.js');
     roots?.catch(() => {});
@@ -84,14 +87,16 @@ async function start() {
     const options = {};
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
     const { prepareMount } = await api;
-    // The core's code compiles in the worker meanwhile.
+    // The core's code compiles in the worker meanwhile, and the DOM layer's on this
+    // thread, in short tasks of its own (a rehearsal on an article of its own).
     const warmed = Promise.all([warm, compiled]).then(([w, m]) => w.run(m, root)).catch(() => {});
+    const rehearsed = rehearsal.then((r) => r.rehearse(prepareMount, warmed), () => warmed);
     if (css) await css;
     // Reading, planning (the sections; the quotes; the widget's own elements, built
     // detached) and changing the page are tasks
     // of their own, with the browser free in between (to paint, to answer the reader):
     // none blocks for long.
-    await warmed;
+    await rehearsed;
     await nextTask();
     const prepared = prepareMount(root, options);
     do await nextTask();

@@ -379,12 +379,15 @@ export function analyze(root: Element | string, options?: MountOptions): Plan;
 export function prepareMount(root: Element | string, options?: MountOptions): PreparedMount;
 
 /**
- * Optional, before {@link mount} or {@link prepareMount}: compiles the widget's own
- * analysis code in a throwaway worker on the text of the article under `root` (an
- * Element or a CSS selector), so that the mount blocks the main thread for less (the
- * browser compiles WebAssembly on first call, and shares the worker's code with the
- * page). Resolves when done, after a second at most; never rejects (where a page's
- * policy forbids `blob:` workers it resolves at once and changes nothing).
+ * Optional, before {@link mount} or {@link prepareMount}: compiles the widget's code
+ * ahead of the mount, so that no step of the mount is a long task (the browser
+ * compiles WebAssembly on first call). The analysis code compiles in a throwaway
+ * worker on the text of the article under `root` (an Element or a CSS selector; the
+ * browser shares the worker's code with the page); then the DOM code compiles on the
+ * main thread, in tasks of a few milliseconds, by mounting and destroying the widget
+ * on a small article of its own in a document that is never shown (no event, storage
+ * or request reaches the page). Resolves when done, about a second at most; never
+ * rejects (where a page's policy forbids `blob:` workers the worker part is skipped).
  */
 export function warmUp(root: Element | string): Promise<void>;
 

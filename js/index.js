@@ -7,9 +7,26 @@ import {
   mount as rawMount,
   analyze as rawAnalyze,
   prepareMount as rawPrepareMount,
+  warmUp as rawWarmUp,
 } from './article_widget.js';
+import { rehearse } from './rehearse.js';
 
-export { default, initSync, PreparedMount, Widget, warmUp } from './article_widget.js';
+export { default, initSync, PreparedMount, Widget } from './article_widget.js';
+
+/**
+ * Compiles the widget's code before a mount (see index.d.ts): the core's in a
+ * throwaway worker on the article's text, the DOM layer's in a rehearsal on an article
+ * of the widget's own (rehearse.js), each in short tasks. Never rejects.
+ */
+export async function warmUp(root) {
+  let worker;
+  try {
+    worker = rawWarmUp(root);
+  } catch {
+    worker = Promise.resolve();
+  }
+  await rehearse(rawPrepareMount, worker.catch(() => {}));
+}
 
 // Every code the widget throws. The package build fills it from the one list in
 // src/core/error.rs (Error::CODES, printed by examples/error_codes.rs).

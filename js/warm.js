@@ -7,7 +7,8 @@
 // before the mount calls it on the main thread.
 // The build puts this file into the glue (warmUp) and ships it as warm.js for the
 // embed, which starts the worker while the .wasm is still loading (a worker takes tens
-// of milliseconds to start).
+// of milliseconds to start). js/rehearse.js does the same for the code a worker cannot
+// run, the DOM layer's.
 
 // How long a run waits for the worker at most, and how much text it plans.
 const WARM_WAIT_MS = 1000;

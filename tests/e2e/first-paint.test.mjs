@@ -51,37 +51,118 @@ for (const [path, beforeLoad, beforePaint] of [
   });
 }
 
-test('the one-tag embed mounts in steps: read, the three parts of the plan, apply', async () => {
-  const context = await it.browser.newContext();
-  await onlyLoopback(context);
-  const page = await context.newPage();
+// Takes the rehearsal away (js/rehearse.js gives up at once without createHTMLDocument).
+function noRehearsal() {
+  DOMImplementation.prototype.createHTMLDocument = () => {
+    throw new Error('no rehearsal');
+  };
+}
+
+// The module's prepareMount wrapped (minified: "local as prepareMount" in the glue's
+// export list) to note each step taken, "read", "plan" and "mount" for the page's
+// article and "rehearsal read" ... for an article in another document (rehearse.js),
+// with a performance mark at the start and end of the page's mount in its steps.
+async function noteSteps(page) {
   await page.addInitScript(() => {
     window.__steps = [];
   });
   await page.route('**/pkg/article_widget.js', async (route) => {
     const res = await route.fetch();
     const js = await res.text();
-    // Wrap the module's prepareMount (minified: "local as prepareMount" in its export
-    // list) to note each step the embed takes.
     const local = /(\w+) as prepareMount\b/.exec(js)?.[1];
     assert.ok(local, 'no prepareMount export in the glue');
     const body = js.replace(`${local} as prepareMount`, '__noted as prepareMount') + `
 function __noted(root, options) {
+  const own = (typeof root === 'string' ? document.querySelector(root) : root)?.ownerDocument === document;
+  const note = (step) => window.__steps.push(own ? step : 'rehearsal ' + step);
+  if (own) performance.mark('aw-steps-start');
   const p = ${local}(root, options);
-  window.__steps.push('read');
+  note('read');
   const plan = p.plan.bind(p);
   const mount = p.mount.bind(p);
-  p.plan = () => { const more = plan(); window.__steps.push('plan'); return more; };
-  p.mount = () => { const w = mount(); window.__steps.push('mount'); return w; };
+  p.plan = () => { const more = plan(); note('plan'); return more; };
+  p.mount = () => { const w = mount(); note('mount'); if (own) performance.mark('aw-steps-end'); return w; };
   return p;
 }`;
     await route.fulfill({ response: res, body });
   });
+}
+
+test('the one-tag embed mounts in steps: read, the three parts of the plan, apply, after its rehearsal', async () => {
+  const context = await it.browser.newContext();
+  await onlyLoopback(context);
+  const page = await context.newPage();
+  await noteSteps(page);
   await page.goto(new URL('/one-tag.html', it.server.url).href);
   await page.waitForFunction(() => window.articleWidget?.mounted, null, { timeout: 20000 });
   const steps = await page.evaluate(() => window.__steps);
   await context.close();
-  assert.deepEqual(steps, ['read', 'plan', 'plan', 'plan', 'mount']);
+  const rehearsal = ['read', 'plan', 'plan', 'plan', 'mount'].map((s) => `rehearsal ${s}`);
+  assert.deepEqual(steps, [...rehearsal, 'read', 'plan', 'plan', 'plan', 'mount']);
+});
+
+// The DOM layer's WebAssembly (which no worker can run) compiles in the rehearsal
+// (js/rehearse.js), before the page's mount: counted, the functions V8 compiles on the
+// main thread during the page's mount in its steps, with the rehearsal and without it
+// (createHTMLDocument taken away, where the rehearsal gives up at once).
+test("the DOM layer's WebAssembly compiles in the rehearsal, not in the mount's steps", async () => {
+  const compiledInSteps = async (rehearsal) => {
+    const context = await it.browser.newContext();
+    await onlyLoopback(context);
+    const page = await context.newPage();
+    await noteSteps(page);
+    if (!rehearsal) await page.addInitScript(noRehearsal);
+    await it.browser.startTracing(page, { categories: ['v8.wasm', 'devtools.timeline', 'blink.user_timing'] });
+    await page.goto(new URL('/one-tag.html', it.server.url).href);
+    await page.waitForFunction(() => window.articleWidget?.mounted, null, { timeout: 20000 });
+    const steps = await page.evaluate(() => window.__steps);
+    const events = JSON.parse((await it.browser.stopTracing()).toString('utf8')).traceEvents;
+    await context.close();
+    assert.equal(steps.some((s) => s.startsWith('rehearsal')), rehearsal, `steps: ${steps}`);
+    const mark = (name) => events.find((e) => e.name === name && e.cat?.includes('blink.user_timing'))?.ts;
+    const [from, to] = [mark('aw-steps-start'), mark('aw-steps-end')];
+    assert.ok(from > 0 && to > from, 'no marks around the mount');
+    const main = events.find((e) => e.name === 'ParseHTML')?.tid;
+    return new Set(
+      events.filter((e) => e.name === 'wasm.CompileLazy' && e.tid === main && e.ts >= from && e.ts <= to).map((e) => e.args?.func_index),
+    ).size;
+  };
+  const without = await compiledInSteps(false);
+  const withRehearsal = await compiledInSteps(true);
+  console.log(`functions compiled on the main thread in the mount's steps: ${withRehearsal} after the rehearsal, ${without} without`);
+  assert.ok(without > 50, `only ${without} functions compiled in the steps without the rehearsal: is the trace event still wasm.CompileLazy?`);
+  assert.ok(withRehearsal < without * 0.2, `${withRehearsal} functions compiled in the steps after the rehearsal, ${without} without`);
+});
+
+// The rehearsal leaves no trace in the page: one widget, one mounted event, no other
+// event of the widget, nothing stored but the page's widget's own state.
+test('the rehearsal leaves nothing in the page: one widget, one mounted event, its storage only', async () => {
+  const context = await it.browser.newContext();
+  await onlyLoopback(context);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const name of ['mounted', 'toggle', 'quote', 'comments-loading', 'comments-loaded', 'comments-failed', 'destroyed', 'error']) {
+      document.addEventListener(`article-widget:${name}`, (e) => window.__events.push(name), true);
+      window.addEventListener(`article-widget:${name}`, (e) => window.__events.push(`window ${name}`), true);
+    }
+  });
+  await page.goto(new URL('/one-tag.html', it.server.url).href);
+  await page.waitForFunction(() => window.articleWidget?.mounted, null, { timeout: 20000 });
+  await page.waitForTimeout(300);
+  const state = await page.evaluate(() => ({
+    events: window.__events,
+    tocs: document.querySelectorAll('.aw-toc').length,
+    panels: document.querySelectorAll('.aw-quotes').length,
+    stored: Object.keys(sessionStorage),
+    highlights: typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights.size : 0,
+  }));
+  await context.close();
+  assert.deepEqual(state.events, ['window mounted', 'mounted']);
+  assert.equal(state.tocs, 1);
+  assert.equal(state.panels, 1);
+  assert.ok(state.stored.every((k) => k.startsWith('article-widget:/one-tag.html#')), `stored: ${state.stored}`);
+  assert.ok(state.highlights <= 1, `highlights: ${state.highlights}`);
 });
 
 // The embed compiles the core's WebAssembly in a throwaway worker (js/embed.js warmUp,
@@ -94,6 +175,8 @@ test("the core's WebAssembly compiles in a worker, not on the page's main thread
     await onlyLoopback(context);
     const page = await context.newPage();
     if (!withWorker) await page.addInitScript(() => delete window.Worker);
+    // Without the rehearsal (see the next test), which compiles on the main thread too.
+    await page.addInitScript(noRehearsal);
     await it.browser.startTracing(page, { categories: ['v8.wasm', 'devtools.timeline'] });
     await page.goto(new URL('/one-tag.html', it.server.url).href);
     await page.waitForFunction(() => window.articleWidget?.mounted, null, { timeout: 20000 });
@@ -109,20 +192,26 @@ test("the core's WebAssembly compiles in a worker, not on the page's main thread
   assert.ok(withWorker < without * 0.6, `main thread compiled ${withWorker} functions with the worker, ${without} without`);
 });
 
-test('warmUp() resolves for a bad selector, an empty element and a page without Worker, and never rejects', async () => {
+test('warmUp() (the module\'s and the entry\'s) resolves for a bad selector, an empty element and a page without Worker, never rejects, and leaves the page as it was', async () => {
   const context = await it.browser.newContext();
   await onlyLoopback(context);
   const page = await context.newPage();
   await page.goto(new URL('/', it.server.url).href);
   await page.waitForFunction(() => document.documentElement.dataset.articleWidget === 'mounted', null, { timeout: 20000 });
   const results = await page.evaluate(async () => {
-    const { warmUp } = await import('/pkg/article_widget.js');
-    const settle = (p) => p.then((v) => `resolved ${v}`, (e) => `rejected ${e}`);
-    const out = [await settle(warmUp('###')), await settle(warmUp(document.createElement('div'))), await settle(warmUp(null))];
-    window.Worker = undefined;
-    out.push(await settle(warmUp('#post-body-7318405593424166051')));
-    return out;
+    // The module's warmUp (the worker) and the entry's (the worker and the rehearsal).
+    const out = [];
+    for (const path of ['/pkg/article_widget.js', '/pkg/index.js']) {
+      const { warmUp } = await import(path);
+      const settle = (p) => p.then((v) => `resolved ${v}`, (e) => `rejected ${e}`);
+      out.push(await settle(warmUp('###')), await settle(warmUp(document.createElement('div'))), await settle(warmUp(null)));
+      const worker = window.Worker;
+      window.Worker = undefined;
+      out.push(await settle(warmUp('#post-body-7318405593424166051')));
+      window.Worker = worker;
+    }
+    return { out, tocs: document.querySelectorAll('.aw-toc').length, mounted: window.articleWidget.widget.mounted };
   });
   await context.close();
-  assert.deepEqual(results, Array(4).fill('resolved undefined'));
+  assert.deepEqual(results, { out: Array(8).fill('resolved undefined'), tocs: 1, mounted: true });
 });
