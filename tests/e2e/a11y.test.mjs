@@ -165,8 +165,14 @@ for (const scheme of SCHEMES) {
       // "Read in context": the quotation is highlighted, dark text on a light mark.
       await page.click('.aw-quote-link');
       highlight = await page.evaluate(() => {
-        const s = getComputedStyle(document.body, '::highlight(aw-quote)');
-        return { set: CSS.highlights?.has('aw-quote') ?? false, bg: s.backgroundColor, fg: s.color };
+        // The colours the highlighted text gets: of its own element's highlight, which
+        // it inherits from the article root's.
+        const range = CSS.highlights?.get('aw-quote')?.values().next().value;
+        const node = range?.startContainer;
+        const el = node?.nodeType === 1 ? node : node?.parentElement;
+        if (!el) return { set: false };
+        const s = getComputedStyle(el, '::highlight(aw-quote)');
+        return { set: true, bg: s.backgroundColor, fg: s.color };
       });
       if (scheme.states.includes('comments loaded')) {
         await page.evaluate(() => window.articleWidget.widget.loadComments());
