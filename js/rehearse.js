@@ -17,32 +17,46 @@ const REHEARSAL_TEXT =
   'through the winter, and the people who crossed the river by ferry every morning were tired of ' +
   'waiting. "It took longer than anyone wanted," she said.';
 
+/** The rehearsal's article, in a document of its own that is never shown. */
+function article() {
+  const doc = document.implementation.createHTMLDocument('');
+  const root = doc.createElement('article');
+  for (const title of REHEARSAL_TITLES) {
+    const h = doc.createElement('h2');
+    h.textContent = title;
+    root.append(h);
+    for (let i = 0; i < 3; i++) {
+      const p = doc.createElement('p');
+      p.textContent = REHEARSAL_TEXT;
+      root.append(p);
+    }
+  }
+  doc.body.append(root);
+  return root;
+}
+
+// Nothing stored, no comments; and for the first, bare mount, nothing made but the
+// widget's frame (the mount's outer code, the largest function, compiles there alone).
+const FULL = { comments: false, remember: false };
+const BARE = { ...FULL, sections: false, quotes: false, toc: false };
+
 /**
- * Mounts the widget once on a small article of its own, in a document that is not the
- * page's and is never shown, and destroys it, over a few short tasks: `prepareMount`
- * (the reading) now, then, once `ready` settles (the worker has compiled the core),
- * the plan's steps, `mount()` and `destroy()`, a task each. Settles after `ready`,
- * whatever happens. Nothing of the page changes: the events go to the rehearsal's
- * root, nothing is stored, no comments load. Never rejects; a rehearsal that fails
- * leaves the real mount to compile as it goes.
+ * Mounts the widget on a small article of its own, in a document that is not the
+ * page's and is never shown, and destroys it, over short tasks: `prepareMount` (the
+ * reading) at once; then, once `ready` settles (the worker has compiled the core), a
+ * bare mount and its destroy, the plan's steps, the full mount and its destroy, a
+ * task each. Settles after `ready`, whatever happens. Nothing of the page changes:
+ * the events go to the rehearsal's root, nothing is stored, no comments load. Never
+ * rejects; a rehearsal that fails leaves the real mount to compile as it goes.
  */
 export async function rehearse(prepareMount, ready) {
+  let root = null;
   let prepared = null;
+  // A task of its own: the caller may have just instantiated the module in this one.
+  await nextTask();
   try {
-    const doc = document.implementation.createHTMLDocument('');
-    const root = doc.createElement('article');
-    for (const title of REHEARSAL_TITLES) {
-      const h = doc.createElement('h2');
-      h.textContent = title;
-      root.append(h);
-      for (let i = 0; i < 3; i++) {
-        const p = doc.createElement('p');
-        p.textContent = REHEARSAL_TEXT;
-        root.append(p);
-      }
-    }
-    doc.body.append(root);
-    prepared = prepareMount(root, { comments: false, remember: false });
+    root = article();
+    prepared = prepareMount(root, FULL);
   } catch {
     // No rehearsal here (no createHTMLDocument): the real mount compiles as it goes.
   }
@@ -50,6 +64,10 @@ export async function rehearse(prepareMount, ready) {
   await ready;
   if (!prepared) return;
   try {
+    await nextTask();
+    const bare = prepareMount(root, BARE).mount();
+    await nextTask();
+    bare.destroy();
     do await nextTask();
     while (prepared.plan());
     await nextTask();
