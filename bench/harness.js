@@ -47,13 +47,17 @@ function errorOf(err) {
  * `realHeadings` first turns the lines the widget takes for headings into <h2>
  * elements; `repeat` > 1 then replaces the root's content with that many copies of it.
  * The first run of each (a cold mount on a freshly loaded page) is kept apart as
- * `first`; warm-up runs are not otherwise counted.
+ * `first`; warm-up runs are not otherwise counted. `warmUp` first awaits the package
+ * entry's warmUp(root) (its worker, which these pages' policy may refuse, and its
+ * rehearsal), as the embed and the demo do before they mount: `first` is then the
+ * first mount after it.
  */
-export async function measure({ selector, runs, warmup, repeat = 1, realHeadings = false }) {
+export async function measure({ selector, runs, warmup, repeat = 1, realHeadings = false, warmUp = false }) {
   ready ??= init();
   await ready;
   const root = document.querySelector(selector);
   if (!root) return { error: { code: 'bench-root-not-found', message: `no element matches ${selector}` } };
+  if (warmUp) await (await import('/pkg/index.js')).warmUp(root);
   if (realHeadings) toRealHeadings(root);
   if (repeat > 1) root.innerHTML = root.innerHTML.repeat(repeat);
   const out = {

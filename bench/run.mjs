@@ -148,15 +148,15 @@ async function startup(browser, server, demoHtml, blocked) {
 
 // ---------------------------------------------------------------- mount and analyze
 
-async function measurePage(page, server, { url, selector, repeat = 1, realHeadings = false, runs = RUNS, warmup = WARMUP }) {
+async function measurePage(page, server, { url, selector, repeat = 1, realHeadings = false, runs = RUNS, warmup = WARMUP, warmUp = false }) {
   await page.goto(url, { waitUntil: 'load', timeout: WAIT });
   const harness = `${server.url}bench/harness.js`;
   return page.evaluate(
-    async ({ harness, selector, runs, warmup, repeat, realHeadings }) => {
+    async ({ harness, selector, runs, warmup, repeat, realHeadings, warmUp }) => {
       const h = await import(harness);
-      return h.measure({ selector, runs, warmup, repeat, realHeadings });
+      return h.measure({ selector, runs, warmup, repeat, realHeadings, warmUp });
     },
-    { harness, selector, runs, warmup, repeat, realHeadings },
+    { harness, selector, runs, warmup, repeat, realHeadings, warmUp },
   );
 }
 
@@ -221,6 +221,8 @@ async function main() {
     });
     const targets = [
       { name: 'seed', kind: 'seed', url: seedUrl, selector: SEED_ROOT },
+      // The same, its first mount after the entry's warmUp(), as the embed mounts.
+      { name: 'seed, warmUp()', kind: 'seed-warmed', url: seedUrl, selector: SEED_ROOT, warmUp: true },
       synthetic(10, false),
       ...(QUICK ? [synthetic(10, true)] : [synthetic(100, false), synthetic(10, true), synthetic(100, true)]),
       ...corpus.map((p) => ({ name: p.name, kind: 'corpus', url: `${server.url}bench/corpus/${p.name}.html`, selector: p.selector, rootSource: p.rootSource })),
@@ -288,7 +290,7 @@ function report(r) {
   const fewer = r.pages.filter((p) => p.times && p.times.mount.length !== r.runs);
   out.push(`mount() / analyze() / floor per page (ms, median (min–max) of ${r.runs} run(s)${fewer.length ? `, ${fewer.map((p) => `${p.name}: ${p.times.mount.length}`).join(', ')}` : ''}); sections: widget/floor`);
   out.push('  mount: mount(root, { comments: false }); no quotes: the same with quotes: false; floor: bench/floor.js;');
-  out.push('  1st: the first (cold) mount() and floor on the freshly loaded page; w/floor: mount / floor medians');
+  out.push('  1st: the first (cold) mount() and floor on the freshly loaded page ("seed, warmUp()": the first mount after the entry\'s warmUp()); w/floor: mount / floor medians');
   const rows = r.pages.map((p) => {
     if (p.error) return [p.name, '–', '–', `${p.error.code}: ${p.error.message}`.slice(0, 60), '', '', '', '', '', '', ''];
     return [
