@@ -260,6 +260,44 @@ for (const engine of enginesFromEnv()) {
       );
     });
 
+    // The rehearsal (js/rehearse.js) that compiles the DOM layer's code before the
+    // mount runs through in this engine too (it gives up silently where it cannot):
+    // run again here from a module script of the page, its steps noted.
+    test('the rehearsal mounts and destroys the widget on an article of its own, the page untouched', async () => {
+      await openDemo();
+      const before = await sections();
+      await run(() => {
+        const s = document.createElement('script');
+        s.type = 'module';
+        s.textContent = `
+          import { prepareMount } from '/pkg/article_widget.js';
+          import { rehearse } from '/pkg/rehearse.js';
+          const seen = [];
+          const noted = (root, options) => {
+            seen.push('read');
+            const p = prepareMount(root, options);
+            const plan = p.plan.bind(p);
+            const mount = p.mount.bind(p);
+            p.plan = () => { const more = plan(); seen.push('plan'); return more; };
+            p.mount = () => {
+              const w = mount();
+              seen.push('mount');
+              const destroy = w.destroy.bind(w);
+              w.destroy = () => { destroy(); seen.push('destroy'); };
+              return w;
+            };
+            return p;
+          };
+          rehearse(noted, Promise.resolve()).then(() => { document.body.dataset.rehearsal = seen.join(' '); });`;
+        document.head.append(s);
+      });
+      await driver.wait(() => run(() => document.body.dataset.rehearsal ?? null), WAIT, 'the rehearsal did not settle');
+      const seen = await run(() => document.body.dataset.rehearsal);
+      assert.equal(seen, 'read read mount destroy plan plan plan mount destroy');
+      assert.deepEqual(await sections(), before);
+      assert.equal(await run(() => document.querySelectorAll('.aw-toc, .aw-quotes').length), 2);
+    });
+
     test('a click on a toggle flips aria-expanded and the hidden attribute', async () => {
       const before = (await sections())[1];
       await (await toggle(1)).click();
