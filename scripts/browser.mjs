@@ -31,3 +31,17 @@ export async function onlyLoopback(context, blocked = []) {
   });
   return blocked;
 }
+
+/**
+ * Holds back every request of `context` for `pattern` until the returned function is
+ * called (to see a page before a script of it arrives).
+ */
+export async function holdBack(context, pattern) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await context.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

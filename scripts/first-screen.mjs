@@ -4,7 +4,7 @@
 // differ between them (0: the reader's first screen has not moved). The module is held back
 // until the first picture is taken; the second is taken once the widget has mounted.
 import { start } from './serve.mjs';
-import { launchChromium, onlyLoopback } from './browser.mjs';
+import { holdBack, launchChromium, onlyLoopback } from './browser.mjs';
 import { inflateSync } from 'node:zlib';
 
 const [outDir = 'docs', width = '412', height = '823'] = process.argv.slice(2);
@@ -20,12 +20,7 @@ try {
       hasTouch: true,
     });
     const blocked = await onlyLoopback(context);
-    let release;
-    const held = new Promise((r) => (release = r));
-    await context.route('**/pkg/article_widget.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(context, '**/pkg/article_widget.js');
     const page = await context.newPage();
     await page.goto(`${server.url}one-tag.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.fonts.status === 'loaded' && [...document.images].every((i) => i.complete));

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from '../../scripts/serve.mjs';
-import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
+import { holdBack, launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
 
 let server;
 let browser;
@@ -83,12 +83,7 @@ for (const [label, viewport] of [
     const blocked = await onlyLoopback(context);
     // Hold the module back (the embed imports it) until the page has painted and
     // been measured.
-    let release;
-    const held = new Promise((r) => (release = r));
-    await context.route('**/pkg/article_widget.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(context, '**/pkg/article_widget.js');
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.__shifts = [];

@@ -1120,6 +1120,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_listed_word_is_found_and_no_near_miss() {
+        let listed: Vec<(&str, Words, Vec<&str>)> = ALL
+            .iter()
+            .map(|&(name, list)| (name, list, list.iter().collect()))
+            .collect();
+        for (name, list, words) in &listed {
+            for w in words {
+                assert!(has(*list, w), "{name}: {w}");
+                // Each length's group is bisected: a word one letter longer, one
+                // shorter, or with a letter changed is found only if listed itself.
+                let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+                for miss in [
+                    format!("{w}s"),
+                    w[..cut].to_string(),
+                    format!("a{w}"),
+                    w.replace('e', "f"),
+                ] {
+                    assert_eq!(
+                        has(*list, &miss),
+                        words.contains(&miss.as_str()),
+                        "{name}: {miss}"
+                    );
+                }
+            }
+        }
+    }
+
     fn disjoint(a: Words, b: Words) -> Vec<String> {
         a.iter()
             .filter(|w| has(b, w))
