@@ -145,15 +145,38 @@ fn joins_previous(c: char) -> bool {
     }
 }
 
-/// Makes `base` unique: `base`, then `base-2`, `base-3`, ... whatever `taken` says.
-pub(crate) fn unique(base: &str, mut taken: impl FnMut(&str) -> bool) -> String {
-    if !taken(base) {
-        return base.to_string();
+/// Where [`unique`] goes on counting, for each base it found taken: the next suffix
+/// to try. The ids taken only ever grow between calls, so a suffix once taken stays
+/// taken: a thousand headings of one title ("Update", on a live blog) cost a thousand
+/// tries, not half a million.
+#[derive(Debug, Default)]
+pub(crate) struct Counters(Vec<(String, usize)>);
+
+/// Makes `base` unique: `base`, then `base-2`, `base-3`, ... whatever `taken` says,
+/// `taken` only ever holding more between calls with the same `counters`.
+pub(crate) fn unique(
+    base: &str,
+    counters: &mut Counters,
+    mut taken: impl FnMut(&str) -> bool,
+) -> String {
+    let slot = counters.0.binary_search_by(|(b, _)| b.as_str().cmp(base));
+    let from = match slot {
+        Ok(i) => counters.0.get(i).map_or(2, |&(_, n)| n),
+        Err(_) if !taken(base) => return base.to_string(),
+        Err(_) => 2,
+    };
+    let n = (from..)
+        .find(|n| !taken(&format!("{base}-{n}")))
+        .unwrap_or(from);
+    match slot {
+        Ok(i) => {
+            if let Some(c) = counters.0.get_mut(i) {
+                c.1 = n + 1;
+            }
+        }
+        Err(i) => counters.0.insert(i, (base.to_string(), n + 1)),
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|c| !taken(c))
-        .unwrap_or_else(|| base.to_string())
+    format!("{base}-{n}")
 }
 
 #[cfg(test)]
@@ -209,7 +232,33 @@ mod tests {
     #[test]
     fn unique_counts_up() {
         let taken = ["a", "a-2"];
-        assert_eq!(unique("a", |c| taken.contains(&c)), "a-3");
-        assert_eq!(unique("b", |c| taken.contains(&c)), "b");
+        let mut counters = Counters::default();
+        assert_eq!(unique("a", &mut counters, |c| taken.contains(&c)), "a-3");
+        assert_eq!(unique("b", &mut counters, |c| taken.contains(&c)), "b");
+    }
+
+    #[test]
+    fn a_thousand_ids_of_one_base_take_linear_time() {
+        // Regression: each id counted up from "-2" again, half a million tries for a
+        // thousand headings named alike.
+        let mut used = IdSet::new();
+        let mut counters = Counters::default();
+        let mut tries = 0;
+        used.insert("update-7".into());
+        for k in 0..1000 {
+            let id = unique("update", &mut counters, |c| {
+                tries += 1;
+                used.contains(c)
+            });
+            let want = match k {
+                0 => "update".to_string(),
+                // update-7 was taken before: it is skipped, once.
+                1..=5 => format!("update-{}", k + 1),
+                _ => format!("update-{}", k + 2),
+            };
+            assert_eq!(id, want);
+            assert!(used.insert(id));
+        }
+        assert!(tries < 2100, "{tries} tries");
     }
 }

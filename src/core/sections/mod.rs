@@ -5,7 +5,7 @@
 
 mod infer;
 
-use super::slug::{slugify, unique, IdSet};
+use super::slug::{slugify, unique, Counters, IdSet};
 use super::{boilerplate, Block, BlockKind, OpenMode, Settings};
 
 /// One section of the article.
@@ -97,6 +97,7 @@ pub fn find_with(
         .map_or(0, |i| i + 1);
 
     let mut used: IdSet = IdSet::new();
+    let mut counters = Counters::default();
     let mut sections = Vec::with_capacity(heads.len());
     for (k, &(heading, level)) in heads.iter().enumerate() {
         let end = heads
@@ -116,7 +117,9 @@ pub fn find_with(
         let title = fold(&head.text);
         let id = match &head.id {
             Some(own) if !own.is_empty() && !used.contains(own) => own.clone(),
-            _ => unique(&slugify(&title), |c| taken.contains(c) || used.contains(c)),
+            _ => unique(&slugify(&title), &mut counters, |c| {
+                taken.contains(c) || used.contains(c)
+            }),
         };
         used.insert(id.clone());
         let collapsible = words >= settings.min_section_words.max(1);
