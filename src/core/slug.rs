@@ -159,24 +159,24 @@ pub(crate) fn unique(
     counters: &mut Counters,
     mut taken: impl FnMut(&str) -> bool,
 ) -> String {
-    let slot = counters.0.binary_search_by(|(b, _)| b.as_str().cmp(base));
-    let from = match slot {
-        Ok(i) => counters.0.get(i).map_or(2, |&(_, n)| n),
+    let i = match counters.0.binary_search_by(|(b, _)| b.as_str().cmp(base)) {
+        Ok(i) => i,
         Err(_) if !taken(base) => return base.to_string(),
-        Err(_) => 2,
-    };
-    let n = (from..)
-        .find(|n| !taken(&format!("{base}-{n}")))
-        .unwrap_or(from);
-    match slot {
-        Ok(i) => {
-            if let Some(c) = counters.0.get_mut(i) {
-                c.1 = n + 1;
-            }
+        Err(i) => {
+            counters.0.insert(i, (base.to_string(), 2));
+            i
         }
-        Err(i) => counters.0.insert(i, (base.to_string(), n + 1)),
+    };
+    let Some((_, next)) = counters.0.get_mut(i) else {
+        return base.to_string();
+    };
+    loop {
+        let id = format!("{base}-{next}");
+        *next += 1;
+        if !taken(&id) {
+            return id;
+        }
     }
-    format!("{base}-{n}")
 }
 
 #[cfg(test)]
