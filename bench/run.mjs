@@ -123,6 +123,9 @@ async function startupRun(browser, server, demoHtml, blocked) {
         longTasks: longtasks.length,
         cls,
         shifts: shifts.length,
+        shiftSources: shifts
+          .filter((s) => !s.hadRecentInput && s.start <= windowEnd)
+          .map((s) => `${s.value.toFixed(4)} at ${Math.round(s.start)} ms${s.mounted ? ' (mounted)' : ''}: ${s.sources.join('; ')}`),
         observerErrors: [longtaskError, shiftError].filter(Boolean),
       };
     });
@@ -285,6 +288,8 @@ function report(r) {
     ['cumulative layout shift over load + 1 s (score)', triple(s.cls, 4)],
   ], ['l', 'r']));
   if (s.observerErrors.length) out.push(`  observer errors: ${s.observerErrors.join('; ')}`);
+  const moved = (s.raw ?? []).flatMap((r) => r.shiftSources ?? []);
+  if (moved.length) out.push(`  layout shifts seen: ${moved.join(' | ')}`);
   out.push('');
 
   const fewer = r.pages.filter((p) => p.times && p.times.mount.length !== r.runs);
