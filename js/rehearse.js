@@ -43,8 +43,8 @@ const BARE = { ...FULL, sections: false, quotes: false, toc: false };
 /**
  * Mounts the widget on a small article of its own, in a document that is not the
  * page's and is never shown, and destroys it, over short tasks: `prepareMount` (the
- * reading) at once; then, once `ready` settles (the worker has compiled the core), a
- * bare mount and its destroy, the plan's steps, the full mount and its destroy, a
+ * reading), a bare mount and its destroy at once; then, once `ready` settles (the
+ * worker has compiled the core), the plan's steps, the full mount and its destroy, a
  * task each. Settles after `ready`, whatever happens. Nothing of the page changes:
  * the events go to the rehearsal's root, nothing is stored, no comments load. Never
  * rejects; a rehearsal that fails leaves the real mount to compile as it goes.
@@ -57,17 +57,19 @@ export async function rehearse(prepareMount, ready) {
   try {
     root = article();
     prepared = prepareMount(root, FULL);
+    // The bare mount calls next to nothing of the core: it need not wait for the worker.
+    await nextTask();
+    const bare = prepareMount(root, BARE).mount();
+    await nextTask();
+    bare.destroy();
   } catch {
     // No rehearsal here (no createHTMLDocument): the real mount compiles as it goes.
+    prepared = null;
   }
   // The worker first: what it compiles must not compile here.
   await ready;
   if (!prepared) return;
   try {
-    await nextTask();
-    const bare = prepareMount(root, BARE).mount();
-    await nextTask();
-    bare.destroy();
     do await nextTask();
     while (prepared.plan());
     await nextTask();
