@@ -150,7 +150,7 @@ function toRealHeadings(root) {
 }
 
 /** Mounts the widget `times` times (destroying each), for a CPU profile. */
-export async function repeatMount({ selector, times, repeat = 1, realHeadings = false }) {
+export async function repeatMount({ selector, times, repeat = 1, realHeadings = false, options = {} }) {
   ready ??= init();
   await ready;
   const root = document.querySelector(selector);
@@ -159,7 +159,7 @@ export async function repeatMount({ selector, times, repeat = 1, realHeadings = 
   await settle(root);
   const t0 = performance.now();
   for (let i = 0; i < times; i++) {
-    mount(root, { comments: false }).destroy();
+    mount(root, { comments: false, ...options }).destroy();
     await settle(root);
   }
   return performance.now() - t0;

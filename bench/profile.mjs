@@ -2,12 +2,13 @@
 // domain) of repeated mount() + destroy() on one page, summed by function (self
 // time), the top functions printed and the profile written for DevTools.
 //
-//   node bench/profile.mjs [PAGE] [--times N]
+//   node bench/profile.mjs [PAGE] [--times N] [--options JSON]
 //
 // PAGE is a corpus page name, or `seed`, `seed-xN` (the seed repeated N times) or
 // `seed-xN-h2` (the same with its sub-headings made <h2>); by default the corpus
 // page with the slowest median mount() in test-results/bench.json. Run after
-// `make package` (and a `make bench` for the default page).
+// `make package` (and a `make bench` for the default page). --options adds to the
+// mount's options (`--options '{"quotes":false}'`: the sections alone, the floor's job).
 //
 // pkg/ has no function names (wasm-opt drops them), so this builds a copy of the module
 // that keeps them: wasm-bindgen and wasm-opt with pkg's flags plus -g, from the same
@@ -27,10 +28,16 @@ import { inlineSnippets } from '../scripts/inline-snippets.mjs';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { times: { type: 'string', default: '20' }, top: { type: 'string', default: '20' } },
+  options: {
+    times: { type: 'string', default: '20' },
+    top: { type: 'string', default: '20' },
+    options: { type: 'string', default: '{}' },
+  },
 });
 const TIMES = Number(args.times);
 const TOP = Number(args.top);
+const OPTIONS = JSON.parse(args.options);
+const SHOWN = JSON.stringify({ comments: false, ...OPTIONS });
 
 function defaultPage() {
   try {
@@ -173,10 +180,10 @@ async function main() {
     const t = target(name, server.url);
     await page.goto(t.url, { waitUntil: 'load' });
     const harness = `${server.url}bench/harness.js`;
-    const run = (times) => page.evaluate(async ({ harness, selector, times, repeat, realHeadings }) => {
+    const run = (times) => page.evaluate(async ({ harness, selector, times, repeat, realHeadings, options }) => {
       const h = await import(harness);
-      return h.repeatMount({ selector, times, repeat, realHeadings });
-    }, { harness, selector: t.selector, times, repeat: t.repeat, realHeadings: t.realHeadings });
+      return h.repeatMount({ selector, times, repeat, realHeadings, options });
+    }, { harness, selector: t.selector, times, repeat: t.repeat, realHeadings: t.realHeadings, options: OPTIONS });
     await run(3); // warm up (and repeat the seed, once)
     t.repeat = 1;
     t.realHeadings = false;
@@ -193,7 +200,7 @@ async function main() {
     writeFileSync(resolve(ROOT, file), JSON.stringify(profile));
 
     const { fns, kinds, total, inclusive } = selfTimes(profile);
-    console.log(`CPU profile of ${TIMES} × mount(root, { comments: false }) + destroy() on ${name} (${(wall / TIMES).toFixed(2)} ms per mount + destroy + settle)`);
+    console.log(`CPU profile of ${TIMES} × mount(root, ${SHOWN}) + destroy() on ${name} (${(wall / TIMES).toFixed(2)} ms per mount + destroy + settle)`);
     console.log(`${named ? 'module with names (wasm-opt -Oz -g)' : 'pkg/ module (no names)'}; self time, sampled every 50 µs; written ${file}`);
     console.log('');
     console.log(`${'by kind'.padEnd(60)}       ms       %`);

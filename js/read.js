@@ -9,13 +9,16 @@
 // characters, and the class names, ids, roles and tag names of the elements around it.
 //
 // readArticle(root, exclude) returns [strings, numbers, nodes]:
-//   strings  per block: its text, its marks (outer elements' first), its id or "";
+//   strings  one string: per block, its text, its marks (outer elements' first) and
+//            its id or "", one after the other (one crossing into the module, not
+//            three a block; the numbers say where each ends);
 //   numbers  per block, BLOCK_FIELDS numbers: kind, heading level, font weight (0:
 //            not measured), font size in px (0: not measured), visible characters,
 //            of them link characters, index in `nodes` of its first node, of its last
-//            node, of its first text node, and how many text nodes it has; then, for
-//            each of its text nodes, where the node's text starts in the block's text
-//            (in UTF-16 code units);
+//            node, of its first text node, how many text nodes it has, and the
+//            lengths of its text, marks and id; then, for each of its text nodes,
+//            where the node's text starts in the block's text (lengths and starts in
+//            UTF-16 code units);
 //   nodes    the nodes the numbers point at.
 
 // Kinds, as src/web/read.rs maps them to the core's.
@@ -126,6 +129,9 @@ export function readArticle(root, exclude) {
   const nodes = [];
   let marks = '';
   let longSampled = 0;
+  // Whether the element whose children are being read is in a link (the root's
+  // ancestors looked up once, the rest followed on the way down).
+  let inLinkHere = !!root.closest('a[href]');
 
   const excluded = (n) => {
     if (exclude == null || n.nodeType !== 1) return false;
@@ -201,10 +207,8 @@ export function readArticle(root, exclude) {
   };
 
   const push = (kind, level, run, first, last) => {
-    const parent = first.parentElement;
-    const inLink = !!(parent && parent.closest('a[href]'));
     const acc = { text: '', texts: [], starts: [], all: 0, link: 0 };
-    for (const n of run) collect(n, inLink, acc);
+    for (const n of run) collect(n, inLinkHere, acc);
     if (isBlank(acc.text) && kind !== CAPTION && kind !== OTHER) return;
     let id = '';
     if (first === last && first.nodeType === 1) id = first.getAttribute('id') || '';
@@ -218,10 +222,12 @@ export function readArticle(root, exclude) {
         size = bodySize(acc.texts);
       }
     }
-    strings.push(acc.text, marks + ' ' + (first === last ? marksOf(first) : ''), id);
+    const blockMarks = marks + ' ' + (first === last ? marksOf(first) : '');
+    strings.push(acc.text, blockMarks, id);
     const at = nodes.length;
     nodes.push(first, last, ...acc.texts);
-    numbers.push(kind, level, weight, size, acc.all, acc.link, at, at + 1, at + 2, acc.texts.length, ...acc.starts);
+    numbers.push(kind, level, weight, size, acc.all, acc.link, at, at + 1, at + 2, acc.texts.length,
+      acc.text.length, blockMarks.length, id.length, ...acc.starts);
   };
 
   const flush = (run, kind) => {
@@ -232,9 +238,12 @@ export function readArticle(root, exclude) {
 
   const withMarks = (n, f) => {
     const before = marks;
+    const wasInLink = inLinkHere;
     marks += ' ' + marksOf(n);
+    inLinkHere = inLinkHere || (n.localName === 'a' && n.hasAttribute('href'));
     f();
     marks = before;
+    inLinkHere = wasInLink;
   };
 
   const element = (n, t) => {
@@ -262,9 +271,16 @@ export function readArticle(root, exclude) {
 
   const container = (n) => {
     const run = [];
-    const kids = [...n.childNodes];
-    const lineKind = kids.some((k) => tagOf(k) === 'br') ? LINE : PARAGRAPH;
-    for (const child of kids) {
+    // Siblings by nextSibling, not through childNodes: a NodeList's iterator costs a
+    // call into the browser per node (a Blogger body has hundreds: text runs and <br>).
+    let lineKind = PARAGRAPH;
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1 && c.localName === 'br') {
+        lineKind = LINE;
+        break;
+      }
+    }
+    for (let child = n.firstChild; child; child = child.nextSibling) {
       const t = tagOf(child);
       if (t === null) {
         if (child.nodeType === 3) run.push(child);
@@ -285,7 +301,7 @@ export function readArticle(root, exclude) {
   };
 
   container(root);
-  return [strings, numbers, nodes];
+  return [strings.join(''), numbers, nodes];
 }
 
 // The relative luminance (0 black to 1 white) of a computed colour, `rgb(r, g, b)` or

@@ -536,6 +536,66 @@ fn hostile_text_stays_text() {
 }
 
 #[wasm_bindgen_test]
+fn mixed_script_and_astral_text_reads_exactly() {
+    // Characters outside the Basic Multilingual Plane take two UTF-16 units and four
+    // bytes: every title, id and quote after them must still come out whole.
+    let root = article(
+        "t-astral",
+        &[
+            ("h2", "\u{1F30D} \u{1D49C}ncient Maps of \u{6771}\u{4EAC}"),
+            ("div", LONG),
+            ("div", "\"Every \u{1F5FA}\u{FE0F} map lies a little, and that is the point of them,\" Ana Souza said."),
+            ("div", LONG),
+            ("h2", "\u{0627}\u{0644}\u{0639}\u{0631}\u{0628}\u{064A}\u{0629} and Greek \u{039B}\u{03CC}\u{03B3}\u{03BF}\u{03C2}"),
+            ("div", LONG),
+        ],
+    );
+    let divs = all(&root, "h2, div");
+    divs[4].set_id("t-astral-\u{1F9ED}");
+    // A lone surrogate, which only a script can put in a text node.
+    let odd = doc().create_text_node("\u{FFFD}");
+    js_sys::Reflect::set(
+        &odd,
+        &"data".into(),
+        &js_sys::JSON::parse("\"x\\ud800y\"").unwrap(),
+    )
+    .unwrap();
+    divs[1].append_child(&odd).unwrap();
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let titles: Vec<String> = all(&root, ".aw-heading")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "\u{1F30D} \u{1D49C}ncient Maps of \u{6771}\u{4EAC}",
+            "\u{0627}\u{0644}\u{0639}\u{0631}\u{0628}\u{064A}\u{0629} and Greek \u{039B}\u{03CC}\u{03B3}\u{03BF}\u{03C2}"
+        ]
+    );
+    assert_eq!(
+        divs[4].id(),
+        "t-astral-\u{1F9ED}",
+        "the heading keeps its own id"
+    );
+    let quote = root
+        .query_selector(".aw-quote-text")
+        .unwrap()
+        .expect("the quote")
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        quote,
+        "Every \u{1F5FA}\u{FE0F} map lies a little, and that is the point of them."
+    );
+    let name = root.query_selector(".aw-quote-name").unwrap().unwrap();
+    assert_eq!(name.text_content().as_deref(), Some("Ana Souza"));
+    w.destroy();
+    // Its real <h2>s would be the page's headings before the next test's article.
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn find_in_page_and_deep_links_open_collapsed_sections() {
     let root = seed_like("t-links");
     // Give a paragraph inside the last (collapsed) section an id to link to.

@@ -52,7 +52,7 @@ pub struct Article {
 }
 
 /// Numbers js/read.js gives each block before its text nodes' starts.
-const BLOCK_FIELDS: usize = 10;
+const BLOCK_FIELDS: usize = 13;
 
 fn kind(code: f64, level: f64) -> BlockKind {
     match code as u8 {
@@ -88,14 +88,33 @@ fn byte_offsets(text: &str, starts: &[f64]) -> Vec<usize> {
     out
 }
 
+/// The next `units` UTF-16 code units of `rest` (all of it when it is shorter), and
+/// what follows them.
+fn split_units(rest: &str, units: f64) -> (&str, &str) {
+    let units = units as usize;
+    let mut seen = 0;
+    for (i, c) in rest.char_indices() {
+        if seen >= units {
+            return rest.split_at(i);
+        }
+        seen += c.len_utf16();
+    }
+    (rest, "")
+}
+
 /// Reads the article under `root`. Content matching `exclude` is passed over.
 pub fn read(root: &Element, exclude: Option<&str>) -> Article {
     let parts = read_article(root, exclude);
-    let strings: js_sys::Array = parts.get(0).unchecked_into();
+    let strings = parts.get(0).as_string().unwrap_or_default();
+    let mut rest = strings.as_str();
     let numbers = js_sys::Float64Array::new(&parts.get(1)).to_vec();
     let nodes: js_sys::Array = parts.get(2).unchecked_into();
     let node = |i: f64| -> Node { nodes.get(i as u32).unchecked_into() };
-    let string = |i: usize| strings.get(i as u32).as_string().unwrap_or_default();
+    let mut next = |units: f64| {
+        let (s, after) = split_units(rest, units);
+        rest = after;
+        s
+    };
     let mut article = Article {
         blocks: Vec::new(),
         places: Vec::new(),
@@ -111,9 +130,9 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
             .unwrap_or(&[]);
         at += BLOCK_FIELDS + n;
         let i = article.blocks.len();
-        let mut block = Block::new(kind(f[0], f[1]), string(3 * i));
-        block.marks = string(3 * i + 1).trim().to_string();
-        block.id = Some(string(3 * i + 2)).filter(|id| !id.is_empty());
+        let mut block = Block::new(kind(f[0], f[1]), next(f[10]).to_string());
+        block.marks = next(f[11]).trim().to_string();
+        block.id = Some(next(f[12]).to_string()).filter(|id| !id.is_empty());
         block.weight = f[2] as u16;
         if f[4] > 0.0 {
             block.links = (f[5] / f[4]) as f32;
