@@ -117,9 +117,10 @@ size-check: package
 bench-tasks: package
 	node bench/tasks.mjs --runs $(or $(RUNS),5)
 
-# A CPU profile of mount() on PAGE (default: the slowest corpus page of the last bench).
+# A CPU profile of mount() on PAGE (default: the slowest corpus page of the last bench);
+# OPTIONS='{"quotes":false}' adds to the mount's options (there: the sections alone).
 bench-profile: package
-	node bench/profile.mjs $(PAGE)
+	node bench/profile.mjs $(PAGE) $(if $(OPTIONS),--options '$(OPTIONS)')
 
 # Quote quality against the hand labels in tests/fixtures/quotes/: precision, recall,
 # speaker accuracy and analyze() time per page, and the worst errors. A measurement:
