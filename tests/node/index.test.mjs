@@ -21,24 +21,24 @@ globalThis.window = globalThis;
 const api = await import(new URL('pkg/index.js', `file://${REPO}`).href);
 api.initSync({ module: readFileSync(`${REPO}pkg/article_widget_bg.wasm`) });
 
-// An article whose child nodes cannot be read: the DOM throws `thrown` while the
-// widget reads it.
+// An article whose child nodes cannot be read (the reader walks them from
+// `firstChild`): the DOM throws `thrown` while the widget reads it.
 function brokenRoot(thrown) {
   const root = document.createElement('article');
   root.append(document.createElement('p'));
-  Object.defineProperty(root, 'childNodes', { get() { throw thrown; } });
+  Object.defineProperty(root, 'firstChild', { get() { throw thrown; } });
   document.body.append(root);
   return root;
 }
 
 test('an exception from the DOM becomes internal-error, with the original as cause', () => {
-  const boom = new TypeError('childNodes is broken');
+  const boom = new TypeError('firstChild is broken');
   for (const call of [api.mount, api.analyze]) {
     assert.throws(() => call(brokenRoot(boom)), (e) => {
       assert.ok(e instanceof Error);
       assert.equal(e.code, 'internal-error');
       assert.equal(e.cause, boom);
-      assert.match(e.message, /internal error in (mount|analyze)\(\) \(TypeError: childNodes is broken\)/);
+      assert.match(e.message, /internal error in (mount|analyze)\(\) \(TypeError: firstChild is broken\)/);
       assert.ok(api.isArticleWidgetError(e));
       return true;
     });
