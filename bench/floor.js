@@ -12,7 +12,10 @@
 //      dropped when more than a dozen would make sections of under 60 words on average);
 //   3. wraps each section's content in <div hidden="until-found"> (all but the first
 //      section start closed; sections of fewer than 20 words get no toggle) and puts a
-//      toggle <button aria-expanded aria-controls> in each heading.
+//      toggle <button aria-expanded aria-controls> in each heading;
+//   4. with two sections or more, puts a contents list before the first heading (a
+//      title, an "Expand all" button, a numbered link and reading time a section), as
+//      the widget's default mount does.
 //
 // splitSections(root) returns { sections, destroy() }; destroy() puts the page back.
 
@@ -437,6 +440,7 @@ export function splitSections(root, view = window) {
       }
     };
     set(s.open);
+    section.set = set;
     const onClick = () => set(!section.open);
     const onMatch = () => set(true);
     button.addEventListener('click', onClick);
@@ -447,8 +451,52 @@ export function splitSections(root, view = window) {
     });
   }
 
+  if (plan.length >= 2) contents(doc, plan, sections, changes);
+
   return {
     sections: sections.map(({ id, title, bodies }) => ({ id, title, collapsible: bodies.length > 0 })),
     destroy: () => changes.destroy(),
   };
+}
+
+// The contents list, as the widget's default mount makes one (two sections or more):
+// a title, an "Expand all" button, and per section a numbered link with its reading
+// time; put before the first section's heading. Clicking a link opens its section.
+function contents(doc, plan, sections, changes) {
+  const make = (tag, className, text) => {
+    const e = doc.createElement(tag);
+    e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  };
+  const nav = make('nav', 'floor-toc');
+  const head = make('div', 'floor-toc-head');
+  const title = make('h2', 'floor-toc-title', 'In this article');
+  title.id = `floor-toc-title-${counter}`;
+  nav.setAttribute('aria-labelledby', title.id);
+  const all = make('button', 'floor-toc-all', 'Expand all');
+  all.type = 'button';
+  head.append(title, all);
+  const list = make('ol', 'floor-toc-list');
+  const top = Math.min(...plan.map((s) => s.level));
+  const listeners = [];
+  plan.forEach((s, i) => {
+    const li = make('li', 'floor-toc-item');
+    li.setAttribute('data-level', String(s.level));
+    li.setAttribute('data-depth', String(s.level - top));
+    li.setAttribute('data-number', String(i + 1));
+    const a = make('a', 'floor-toc-link', s.title);
+    a.setAttribute('href', `#${s.id}`);
+    li.append(a, make('span', 'floor-toc-time', `${Math.max(1, Math.ceil(s.words / 230))} min`));
+    list.append(li);
+    const open = () => sections[i].set?.(true);
+    listeners.push([a, open]);
+  });
+  const openAll = () => sections.forEach((x) => x.set?.(true));
+  listeners.push([all, openAll]);
+  nav.append(head, list);
+  const first = sections[0].heading;
+  changes.insert(first.parentNode, nav, first);
+  for (const [e, f] of listeners) e.addEventListener('click', f);
+  changes.undo.push(() => listeners.forEach(([e, f]) => e.removeEventListener('click', f)));
 }
