@@ -181,10 +181,13 @@ export function readArticle(root, exclude) {
   const look = (texts) => {
     let weight = Infinity;
     let size = Infinity;
+    let last = null;
     for (const t of texts) {
       if (isBlank(t.data)) continue;
       const parent = t.parentElement;
-      if (!parent) continue;
+      // Text nodes that share their element share its look: looked up once.
+      if (!parent || parent === last) continue;
+      last = parent;
       const s = style(parent);
       if (!s) return [0, 0];
       const w = s.getPropertyValue('font-weight');
