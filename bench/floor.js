@@ -45,6 +45,7 @@ const OTHER_KIND = 'other';
 const MIN_LEVEL = 2;
 const MAX_LEVEL = 4;
 const MIN_SECTION_WORDS = 20;
+const WORDS_PER_MINUTE = 230;
 const FEW_INFERRED = 12;
 const MIN_WORDS_PER_INFERRED = 60;
 
@@ -487,7 +488,7 @@ function contents(doc, plan, sections, changes) {
     li.setAttribute('data-number', String(i + 1));
     const a = make('a', 'floor-toc-link', s.title);
     a.setAttribute('href', `#${s.id}`);
-    li.append(a, make('span', 'floor-toc-time', `${Math.max(1, Math.ceil(s.words / 230))} min`));
+    li.append(a, make('span', 'floor-toc-time', `${Math.max(1, Math.ceil(s.words / WORDS_PER_MINUTE))} min`));
     list.append(li);
     const open = () => sections[i].set?.(true);
     listeners.push([a, open]);

@@ -91,15 +91,8 @@ fn byte_offsets(text: &str, starts: &[f64]) -> Vec<usize> {
 /// The next `units` UTF-16 code units of `rest` (all of it when it is shorter), and
 /// what follows them.
 fn split_units(rest: &str, units: f64) -> (&str, &str) {
-    let units = units as usize;
-    let mut seen = 0;
-    for (i, c) in rest.char_indices() {
-        if seen >= units {
-            return rest.split_at(i);
-        }
-        seen += c.len_utf16();
-    }
-    (rest, "")
+    let at = byte_offsets(rest, &[units]).first().copied();
+    rest.split_at(at.unwrap_or(rest.len()))
 }
 
 /// Reads the article under `root`. Content matching `exclude` is passed over.
