@@ -119,9 +119,21 @@ const ISOLATED = {
   'cache-control': 'no-store',
 };
 
+/** The path of the start-up page (see startupHtml) on the demo server. */
+export const STARTUP_PATH = '/bench/startup.html';
+
 /**
- * Answers /bench/... on `origin` in `context`:
- *   /bench/startup.html       the demo with marks (see startupHtml)
+ * The pages the demo server itself serves for the benchmark (start({ pages })): the
+ * start-up page, whose requests are timed, so that none of them goes through request
+ * interception. `demoHtml()` gives the demo page as served.
+ */
+export function serverPages(demoHtml) {
+  return { [STARTUP_PATH]: () => startupHtml(demoHtml()) };
+}
+
+/**
+ * Answers /bench/... on `origin` in `context` (pages measured inside, where the
+ * interception of their requests costs nothing that is timed):
  *   /bench/seed.html          the demo page without scripts
  *   /bench/corpus/NAME.html   a corpus page without scripts, with the widget's stylesheet
  *   /bench/FILE.js            a file of this folder
@@ -132,7 +144,6 @@ export async function routeBenchPages(context, origin, demoHtml) {
     const html = (body, headers = ISOLATED) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body });
     try {
-      if (path === 'startup.html') return await html(startupHtml(demoHtml), { 'cache-control': 'no-store' });
       if (path === 'seed.html') return await html(seedHtml(demoHtml));
       const corpus = /^corpus\/([\w-]+)\.html$/.exec(path);
       if (corpus) return await html(corpusHtml(corpus[1]));

@@ -10,11 +10,12 @@
 // Options: --runs N, --warmup N, --startup-runs N, --lighthouse-runs N (0: none; 3 in
 // the full run, none in the quick one), --pages a,b,c (corpus pages),
 // --out FILE. Headless Chromium (scripts/browser.mjs), pages on 127.0.0.1 only: every
-// other request is aborted (and counted).
+// other request fails (and is counted).
 //
 // What it measures, each over several runs after a warm-up (median, min, max):
 //   - shipped size of pkg/ (bench/size.mjs);
-//   - start-up of the demo page with a cold cache (a new browser context per run):
+//   - start-up of the demo page with a cold cache (a new browser context per run, its
+//     requests not intercepted: the page from the server, other hosts failed by the browser):
 //     module import start -> init() done -> widget mounted; the longest task during
 //     mount (Long Tasks API, which reports tasks of 50 ms and more) and the cumulative
 //     layout shift over load + 1 s;
@@ -29,9 +30,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium, onlyLoopback } from '../scripts/browser.mjs';
+import { LOOPBACK_ONLY_ARG, launchChromium, onlyLoopback, watchOffLoopback } from '../scripts/browser.mjs';
 import { start } from '../scripts/serve.mjs';
-import { ROOT, SEED_ROOT, corpusPages, routeBenchPages, startupSource } from './pages.mjs';
+import { ROOT, SEED_ROOT, STARTUP_PATH, corpusPages, routeBenchPages, serverPages, startupSource } from './pages.mjs';
 import { shippedSizes, sizeTable } from './size.mjs';
 import { lighthouse, table as lighthouseTable } from './lighthouse.mjs';
 
@@ -80,13 +81,14 @@ function table(header, rows, align) {
 
 // ---------------------------------------------------------------- start-up
 
-async function startupRun(browser, server, demoHtml, blocked) {
+async function startupRun(browser, server, blocked) {
+  // No request interception here: the page and the package come from the server as
+  // they would from a CDN, and the browser fails any other host (LOOPBACK_ONLY_ARG).
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
-    await onlyLoopback(context, blocked);
-    await routeBenchPages(context, server.url, demoHtml);
+    watchOffLoopback(context, blocked);
     const page = await context.newPage();
-    await page.goto(`${server.url}bench/startup.html`, { waitUntil: 'load', timeout: WAIT });
+    await page.goto(new URL(STARTUP_PATH, server.url).href, { waitUntil: 'load', timeout: WAIT });
     await page.waitForFunction(() => document.documentElement.dataset.articleWidget, null, { timeout: WAIT });
     // Measured over load + 1 s.
     await page.waitForTimeout(1000);
@@ -134,10 +136,10 @@ async function startupRun(browser, server, demoHtml, blocked) {
   }
 }
 
-async function startup(browser, server, demoHtml, blocked) {
+async function startup(browser, server, blocked) {
   const runs = [];
   for (let i = 0; i < 1 + STARTUP_RUNS; i++) {
-    const r = await startupRun(browser, server, demoHtml, blocked);
+    const r = await startupRun(browser, server, blocked);
     if (r.error) throw new Error(`the demo page did not mount: ${r.error}`);
     if (i > 0 || QUICK) runs.push(r); // the first run warms the browser up (kept in quick mode)
     if (QUICK) break;
@@ -193,14 +195,20 @@ async function main() {
   };
   result.size = shippedSizes();
 
-  const server = await start({ port: 0, commentsPort: 0 });
-  const browser = await launchChromium();
+  let demoHtml = '';
+  const server = await start({ port: 0, commentsPort: 0, pages: serverPages(() => demoHtml) });
+  const browser = await launchChromium([LOOPBACK_ONLY_ARG]);
   const blocked = [];
   try {
     result.browser = browser.version();
-    const demoHtml = await (await fetch(server.url)).text();
+    demoHtml = await (await fetch(server.url)).text();
+    // The server compresses each file once, on its first request (brotli at quality 11
+    // takes about a second for the .wasm): done here, as a CDN has it done, not in a run.
+    for (const f of ['article_widget_bg.wasm', 'article_widget.js', 'article-widget.css', 'rehearse.js']) {
+      await (await fetch(new URL(`pkg/${f}`, server.url), { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
+    }
 
-    result.startup = { script: startupSource(demoHtml), ...(await startup(browser, server, demoHtml, blocked)) };
+    result.startup = { script: startupSource(demoHtml), ...(await startup(browser, server, blocked)) };
 
     const context = await browser.newContext({ viewport: VIEWPORT });
     await onlyLoopback(context, blocked);

@@ -20,6 +20,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { readmeTags } from './readme-tags.mjs';
 
 const brotliAsync = promisify(brotliCompress);
@@ -46,6 +47,8 @@ const MIME = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
 };
+
+const hashOf = (body) => createHash('sha1').update(body).digest('hex');
 
 // Types worth compressing; images other than SVG are compressed already.
 const COMPRESSIBLE = /^(text\/|application\/(wasm|json)|image\/svg)/;
@@ -109,8 +112,9 @@ function inside(dir, urlPath) {
   return file === dir || file.startsWith(dir + sep) ? file : null;
 }
 
-// mounts: [[urlPrefix, directory]], longest prefix first.
-function handler(mounts, rewriteHtml, oneTag = false) {
+// mounts: [[urlPrefix, directory]], longest prefix first. pages: { [path]: () => html },
+// pages made on request, answered before any mount.
+function handler(mounts, rewriteHtml, oneTag = false, pages = {}) {
   return async (req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
@@ -121,6 +125,22 @@ function handler(mounts, rewriteHtml, oneTag = false) {
       return;
     }
     const { pathname } = new URL(req.url, `http://${HOST}`);
+    if (Object.hasOwn(pages, pathname)) {
+      try {
+        const type = MIME['.html'];
+        const body = Buffer.from(pages[pathname]());
+        const [sent, encoding] = await encode(req, type, body, `page:${pathname}:${body.length}:${hashOf(body)}`);
+        send(200, sent, {
+          'content-type': type,
+          'content-length': sent.length,
+          ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
+          'cache-control': 'no-store',
+        });
+      } catch (err) {
+        send(500, `internal error: ${err.message}\n`);
+      }
+      return;
+    }
     const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
     if (!mount) {
       send(404, 'not found\n');
@@ -187,10 +207,12 @@ function closeServer(server) {
  * Starts both servers. `port` and `commentsPort` may be 0 for a free port;
  * `commentsPort` defaults to `port + 1` (or a free port when `port` is 0).
  * Tests may add `mounts` ([[urlPrefix, directory]], served before www/) and serve
- * another stand-in comment system with `commentsDir`.
+ * another stand-in comment system with `commentsDir`; `pages` ({ [path]: () => html })
+ * answers those paths of the demo origin with HTML made on each request (the
+ * benchmark's pages, served as the demo is, with no request interception).
  * Returns { url, commentsUrl, port, commentsPort, close() }.
  */
-export async function start({ port = 8080, commentsPort, mounts = [], commentsDir } = {}) {
+export async function start({ port = 8080, commentsPort, mounts = [], commentsDir, pages = {} } = {}) {
   const www = join(root, 'www');
   const pkg = join(root, 'pkg');
   commentsDir = resolve(commentsDir ?? join(www, 'comments-origin'));
@@ -206,6 +228,7 @@ export async function start({ port = 8080, commentsPort, mounts = [], commentsDi
       ],
       (html) => html.split(PLACEHOLDER).join(commentsOrigin),
       true,
+      pages,
     ),
   );
   const comments = createServer(handler([['/', commentsDir]], null));
