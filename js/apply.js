@@ -6,9 +6,10 @@
 //
 // applySections(doc, root, nodes, numbers, strings, log) applies the sections and
 // returns, for each, [heading, button or null, bodies, frames]:
-//   nodes    per section, its heading's first and last node and the first node of
-//            the block where it ends (null: the end of the article);
-//   numbers  per section, two numbers: its level and its flags;
+//   nodes    the article's nodes as js/read.js listed them;
+//   numbers  per section, five numbers: the indices in `nodes` of its heading's first
+//            and last node and of the first node of the block where it ends (-1: the
+//            end of the article), its level and its flags;
 //   strings  per section, its id and its title;
 //   log      the record of changes, appended to (see undoLog).
 // On a DOM error it throws; what it did until then is in the log.
@@ -201,9 +202,10 @@ function applySection(doc, root, log, first, last, end, level, flags, id, title)
 
 export function applySections(doc, root, nodes, numbers, strings, log) {
   const out = [];
-  for (let i = 0; 2 * i < numbers.length; i++) {
-    const [first, last, end] = nodes.slice(3 * i, 3 * i + 3);
-    out.push(applySection(doc, root, log, first, last, end, numbers[2 * i], numbers[2 * i + 1], strings[2 * i], strings[2 * i + 1]));
+  for (let i = 0; 5 * i < numbers.length; i++) {
+    const [first, last, end, level, flags] = numbers.subarray(5 * i, 5 * i + 5);
+    const endNode = end < 0 ? null : nodes[end];
+    out.push(applySection(doc, root, log, nodes[first], nodes[last], endNode, level, flags, strings[2 * i], strings[2 * i + 1]));
   }
   return out;
 }

@@ -12,13 +12,13 @@
 //   strings  one string: per block, its text, its marks (outer elements' first) and
 //            its id or "", one after the other (one crossing into the module, not
 //            three a block; the numbers say where each ends);
-//   numbers  per block, BLOCK_FIELDS numbers: kind, heading level, font weight (0:
-//            not measured), font size in px (0: not measured), visible characters,
-//            of them link characters, index in `nodes` of its first node, of its last
-//            node, of its first text node, how many text nodes it has, and the
-//            lengths of its text, marks and id; then, for each of its text nodes,
-//            where the node's text starts in the block's text (lengths and starts in
-//            UTF-16 code units);
+//   numbers  a Float64Array: per block, BLOCK_FIELDS numbers: kind, heading level,
+//            font weight (0: not measured), font size in px (0: not measured),
+//            visible characters, of them link characters, index in `nodes` of its
+//            first node, of its last node, of its first text node, how many text
+//            nodes it has, and the lengths of its text, marks and id; then, for each
+//            of its text nodes, where the node's text starts in the block's text
+//            (lengths and starts in UTF-16 code units);
 //   nodes    the nodes the numbers point at.
 
 // Kinds, as src/web/read.rs maps them to the core's.
@@ -304,7 +304,19 @@ export function readArticle(root, exclude) {
   };
 
   container(root);
-  return [strings.join(''), numbers, nodes];
+  // As a Float64Array (set from the array, which takes V8's fast copy; the typed
+  // array's constructor iterates an array): the module copies it in at once.
+  const packed = new Float64Array(numbers.length);
+  packed.set(numbers);
+  return [strings.join(''), packed, nodes];
+}
+
+// Whether `root` is in its document and every node of `nodes` (the reader's list) is
+// still inside it: the page is as it was read.
+export function holdsAll(root, nodes) {
+  if (!root.isConnected) return false;
+  for (const n of nodes) if (!root.contains(n)) return false;
+  return true;
 }
 
 // The relative luminance (0 black to 1 white) of a computed colour, `rgb(r, g, b)` or

@@ -88,12 +88,7 @@ pub struct Read {
 /// Whether the page still holds `article` as it was read from `root`: the root in
 /// the document and every block's nodes inside it.
 fn still_current(root: &Element, article: &read::Article) -> bool {
-    let root: &web_sys::Node = root.as_ref();
-    root.is_connected()
-        && article
-            .places
-            .iter()
-            .all(|p| root.contains(Some(&p.first)) && root.contains(Some(&p.last)))
+    read::holds_all(root, &article.places.nodes)
 }
 
 impl Read {

@@ -1,7 +1,7 @@
 //! The key-quotes panel: a landmark with a heading and the key quotes, each with its
 //! speaker and a link back to its place in the article.
 
-use super::read::Place;
+use super::read::{Place, Places};
 use crate::core::{Plan, Quote};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -62,15 +62,15 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<Pa
 
 /// A DOM range over the quoted text, from the byte offsets of the quote's parts in
 /// its blocks' text (`places` are the article's, block for block).
-pub fn range_of(doc: &Document, places: &[Place], quote: &Quote) -> Option<Range> {
+pub fn range_of(doc: &Document, places: &Places, quote: &Quote) -> Option<Range> {
     let first = places.get(quote.block)?;
     let start = quote.parts.first()?.0;
     let (end_place, end) = match quote.more.last() {
         Some(&(b, _, e)) => (places.get(b)?, e),
         None => (first, quote.parts.last()?.1),
     };
-    let (sn, so) = locate(first, start)?;
-    let (en, eo) = locate(end_place, end)?;
+    let (sn, so) = locate(places, first, start)?;
+    let (en, eo) = locate(places, end_place, end)?;
     let range = doc.create_range().ok()?;
     range.set_start(&sn, so).ok()?;
     range.set_end(&en, eo).ok()?;
@@ -79,14 +79,12 @@ pub fn range_of(doc: &Document, places: &[Place], quote: &Quote) -> Option<Range
 
 /// The text node that holds byte offset `at` of the block's text, and the offset in
 /// it in UTF-16 units (what the DOM counts).
-fn locate(place: &Place, at: usize) -> Option<(web_sys::Node, u32)> {
+fn locate(places: &Places, place: &Place, at: usize) -> Option<(web_sys::Node, u32)> {
     let (node, from) = place.texts.iter().rev().find(|(_, from)| *from <= at)?;
-    let data = node.data();
+    let node = places.node(*node);
+    let data = node.unchecked_ref::<web_sys::Text>().data();
     let within = data.get(..at - from).unwrap_or(&data);
-    Some((
-        node.clone().unchecked_into(),
-        within.encode_utf16().count() as u32,
-    ))
+    Some((node, within.encode_utf16().count() as u32))
 }
 
 /// Highlights `range` with the CSS Custom Highlight API where the browser has it

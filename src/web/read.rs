@@ -14,7 +14,7 @@
 use crate::core::{Block, BlockKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node, Text};
+use web_sys::{Element, Node};
 
 #[wasm_bindgen(module = "/js/read.js")]
 extern "C" {
@@ -28,19 +28,45 @@ extern "C" {
     /// js/read.js.
     #[wasm_bindgen(js_name = pageIds)]
     pub fn page_ids(doc: &web_sys::Document) -> String;
+    /// Whether `root` is in its document and holds every node of `nodes`: see
+    /// js/read.js.
+    #[wasm_bindgen(js_name = holdsAll)]
+    pub fn holds_all(root: &Element, nodes: &js_sys::Array) -> bool;
 }
 
 /// Where a block is: a run of sibling nodes (an element alone, or the inline nodes of
-/// one line).
+/// one line). Nodes are indices into [`Places::nodes`]: they stay in the JavaScript
+/// array the reader made, and cross into the module only when one is needed (most
+/// never are: the sections' DOM work takes them from that array itself).
 #[derive(Clone, Debug)]
 pub struct Place {
     /// The first node of the run.
-    pub first: Node,
+    pub first: u32,
     /// The last node of the run (the same as `first` for an element).
-    pub last: Node,
+    pub last: u32,
     /// The block's text nodes, each with the byte offset of its text in the block's
     /// text.
-    pub texts: Vec<(Text, usize)>,
+    pub texts: Vec<(u32, usize)>,
+}
+
+/// Where each block of an article is, index for index, with the nodes they name.
+pub struct Places {
+    /// One place a block.
+    pub list: Vec<Place>,
+    /// The nodes the places name, as js/read.js listed them.
+    pub nodes: js_sys::Array,
+}
+
+impl Places {
+    /// Block `i`'s place.
+    pub fn get(&self, i: usize) -> Option<&Place> {
+        self.list.get(i)
+    }
+
+    /// Node `i` of [`Places::nodes`].
+    pub fn node(&self, i: u32) -> Node {
+        self.nodes.get(i).unchecked_into()
+    }
 }
 
 /// An article read from the DOM: its blocks and their places, index for index.
@@ -48,7 +74,7 @@ pub struct Article {
     /// The blocks, in reading order.
     pub blocks: Vec<Block>,
     /// Where each block is.
-    pub places: Vec<Place>,
+    pub places: Places,
 }
 
 /// Numbers js/read.js gives each block before its text nodes' starts.
@@ -100,9 +126,11 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
     let parts = read_article(root, exclude);
     let strings = parts.get(0).as_string().unwrap_or_default();
     let mut rest = strings.as_str();
-    let numbers = js_sys::Float64Array::new(&parts.get(1)).to_vec();
+    let numbers = parts
+        .get(1)
+        .unchecked_into::<js_sys::Float64Array>()
+        .to_vec();
     let nodes: js_sys::Array = parts.get(2).unchecked_into();
-    let node = |i: f64| -> Node { nodes.get(i as u32).unchecked_into() };
     let mut next = |units: f64| {
         let (s, after) = split_units(rest, units);
         rest = after;
@@ -110,7 +138,10 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
     };
     let mut article = Article {
         blocks: Vec::new(),
-        places: Vec::new(),
+        places: Places {
+            list: Vec::new(),
+            nodes,
+        },
     };
     // For each paragraph or line measured: its index, its font size in pixels and
     // its words.
@@ -136,11 +167,11 @@ pub fn read(root: &Element, exclude: Option<&str>) -> Article {
         let texts = byte_offsets(&block.text, starts)
             .into_iter()
             .enumerate()
-            .map(|(k, b)| (node(f[8] + k as f64).unchecked_into::<Text>(), b))
+            .map(|(k, b)| (f[8] as u32 + k as u32, b))
             .collect();
-        article.places.push(Place {
-            first: node(f[6]),
-            last: node(f[7]),
+        article.places.list.push(Place {
+            first: f[6] as u32,
+            last: f[7] as u32,
             texts,
         });
         article.blocks.push(block);
@@ -191,9 +222,9 @@ pub fn page_look(root: &Element) -> (Option<f32>, Option<f32>) {
 pub fn read_blocks(root: &Element) -> String {
     let article = read(root, None);
     let mut out = String::new();
-    for (b, place) in article.blocks.iter().zip(&article.places) {
-        let gold = place
-            .first
+    for (b, place) in article.blocks.iter().zip(&article.places.list) {
+        let first = article.places.node(place.first);
+        let gold = first
             .dyn_ref::<Element>()
             .filter(|_| place.first == place.last)
             .and_then(|e| e.get_attribute("data-gold"))

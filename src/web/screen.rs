@@ -29,7 +29,10 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
         seen: plan
             .sections
             .iter()
-            .map(|s| seen(article.places.get(s.heading).and_then(|p| top(&p.first))))
+            .map(|s| {
+                let place = article.places.get(s.heading);
+                seen(place.and_then(|p| top(&article.places.node(p.first))))
+            })
             .collect(),
         top_seen: seen(Some(root.get_bounding_client_rect().top())),
     };

@@ -87,17 +87,20 @@ pub fn apply(
     screen: &Screen,
     undo: &mut Undo,
 ) -> Result<Vec<SectionUi>, JsValue> {
-    let (nodes, strings, log) = (Array::new(), Array::new(), Array::new());
-    let mut numbers = Vec::with_capacity(2 * plan.sections.len());
+    let (strings, log) = (Array::new(), Array::new());
+    let mut numbers = Vec::with_capacity(5 * plan.sections.len());
     for (i, s) in plan.sections.iter().enumerate() {
-        let place = &article.places[s.heading];
-        nodes.push(&place.first);
-        nodes.push(&place.last);
-        nodes.push(
-            &article
+        let place = article
+            .places
+            .get(s.heading)
+            .ok_or_else(|| JsValue::from_str("a section heading that is not in the article"))?;
+        numbers.push(f64::from(place.first));
+        numbers.push(f64::from(place.last));
+        numbers.push(
+            article
                 .places
                 .get(s.end)
-                .map_or(JsValue::NULL, |p| p.first.clone().into()),
+                .map_or(-1.0, |p| f64::from(p.first)),
         );
         strings.push(&JsValue::from_str(&s.id));
         strings.push(&JsValue::from_str(&s.title));
@@ -109,7 +112,7 @@ pub fn apply(
                 | flag(s.collapsible, COLLAPSIBLE),
         ));
     }
-    let parts = apply_sections(doc, root, &nodes, &numbers, &strings, &log);
+    let parts = apply_sections(doc, root, &article.places.nodes, &numbers, &strings, &log);
     // Recorded on a failure too: what the script did until it threw is in the log.
     undo.script(log);
     let parts = parts?;
