@@ -608,9 +608,11 @@ fn find_in_page_and_deep_links_open_collapsed_sections() {
             .get_element_by_id(&b.get_attribute("aria-controls").unwrap())
             .unwrap()
     };
-    // The browser's find-in-page fires beforematch on the hidden body.
+    // The browser's find-in-page fires beforematch on the hidden body; it bubbles.
     let body = body_of(&buttons[1]);
-    body.dispatch_event(&web_sys::Event::new("beforematch").unwrap())
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    body.dispatch_event(&web_sys::Event::new_with_event_init_dict("beforematch", &init).unwrap())
         .unwrap();
     assert_eq!(
         buttons[1].get_attribute("aria-expanded").as_deref(),

@@ -17,10 +17,10 @@
 
 use super::dom::el;
 use super::events::{Event, Events};
+use super::listeners::Listeners;
 use super::undo::Undo;
 use crate::core::comments as core_comments;
 use crate::core::{check_script_url, CommentsSetting, Error, Settings};
-use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use js_sys::Array;
 use std::cell::RefCell;
@@ -40,6 +40,10 @@ const AUTO: &[&str] = &[
 
 /// Where parked markup waits.
 const PARKED: &str = "template[data-article-widget-comments], textarea[data-article-widget-comments], noscript[data-article-widget-comments]";
+
+/// The codes of a loading script's or frame's listeners.
+const LOADED: u32 = 0;
+const FAILED: u32 = 1;
 
 thread_local! {
     /// Script addresses started in this page, so that none is fetched twice.
@@ -240,7 +244,8 @@ pub struct Loader {
     pending: usize,
     /// Where the current attempt's changes start in the undo record.
     attempt_from: usize,
-    listeners: Vec<EventListener>,
+    /// The scripts' and frames' load and error listeners, while they load.
+    listeners: Option<Listeners>,
     timer: Option<Timeout>,
     timeout_ms: u32,
     preconnected: bool,
@@ -288,7 +293,7 @@ impl Loader {
             state: State::Idle,
             pending: 0,
             attempt_from: 0,
-            listeners: Vec::new(),
+            listeners: None,
             timer: None,
             timeout_ms: settings.comments_timeout,
             preconnected: false,
@@ -332,7 +337,7 @@ impl Loader {
             return Vec::new();
         }
         self.state = State::Loading;
-        self.listeners.clear();
+        self.listeners = None;
         // Room for the comments before they arrive, so that what follows the comment
         // area does not move when they render (the stylesheet sets the height).
         if !self.reserved {
@@ -357,18 +362,20 @@ impl Loader {
         }
         self.pending = waiting.len();
         let report = Rc::new(report);
+        let r = report.clone();
+        let mut listeners = Listeners::new(move |code, _| {
+            r(if code == LOADED {
+                Outcome::Loaded
+            } else {
+                Outcome::Failed
+            })
+        });
         for target in waiting {
-            let r = report.clone();
-            self.listeners
-                .push(EventListener::once(&target, "load", move |_| {
-                    r(Outcome::Loaded)
-                }));
-            let r = report.clone();
-            self.listeners
-                .push(EventListener::once(&target, "error", move |_| {
-                    r(Outcome::Failed)
-                }));
+            // Once each: a frame fires `load` again on every page shown in it.
+            listeners.add_once(&target, "load", LOADED);
+            listeners.add_once(&target, "error", FAILED);
         }
+        self.listeners = Some(listeners);
         let r = report.clone();
         self.timer = Some(Timeout::new(self.timeout_ms, move || r(Outcome::TimedOut)));
         events
@@ -437,7 +444,7 @@ impl Loader {
     fn fail(&mut self, undo: &mut Undo, why: &str) -> Events {
         self.state = State::Failed;
         self.timer = None;
-        self.listeners.clear();
+        self.listeners = None;
         // Take out what this attempt added, so that a retry starts clean.
         undo.undo_since(self.attempt_from);
         let owner = self.owner;
@@ -466,7 +473,7 @@ impl Loader {
 
     /// Stops listening (the widget is going away).
     pub fn stop(&mut self) {
-        self.listeners.clear();
+        self.listeners = None;
         self.timer = None;
     }
 }

@@ -6,7 +6,8 @@
 //! - `read`: the article's DOM as [`crate::core::Block`]s, with where each block is.
 //! - `screen`: what the reader sees at mount (measured; the core decides from it).
 //! - `undo`: every change made to the page, recorded so that `destroy()` puts it back.
-//! - `widget`: a mounted widget's state, listeners and observers.
+//! - `widget`: a mounted widget's state, listeners and observers; `listeners`: its
+//!   listeners, all handled by one closure.
 //! - `sections`, `toc`, `quotes_panel`, `comments`: apply one job each.
 //! - `warm`: the core run on a text in a worker, so that its code compiles off the page's
 //!   main thread.
@@ -16,6 +17,7 @@ mod comments;
 mod dom;
 mod errors;
 mod events;
+mod listeners;
 mod plan_js;
 mod prepare;
 mod quotes_panel;

@@ -7,16 +7,16 @@ use super::comments::{self, Loader};
 use super::dom::scroll_to;
 use super::errors::{dom_error, js_error};
 use super::events::{Event, Events};
+use super::listeners::Listeners;
 use super::plan_js::AppliedPlan;
 use super::prepare::Prepared;
 use super::quotes_panel;
-use super::read::Place;
+use super::read::Places;
 use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
 use crate::core::contents;
 use crate::core::placement::{self, Screen, Spot};
-use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -26,18 +26,15 @@ use web_sys::{
     Node,
 };
 
-/// What one of the widget's listeners does (one closure type for all of them keeps
-/// the module small).
+/// What one of the widget's listeners does (its code for [`Listeners`]).
 #[derive(Clone, Copy)]
 enum Action {
-    /// Flip section `i`.
-    Toggle(usize),
-    /// Open section `i` (find-in-page matched in it, or a contents link to it).
-    Reveal(usize),
-    /// Show key quote `i` in the text.
-    Quote(usize),
-    /// Expand all, or collapse all when all are open.
-    ToggleAll,
+    /// A click in the article (one listener on the root for all of them): a section's
+    /// toggle flips it, a contents link opens its section, "Expand all" expands all.
+    Click,
+    /// Find-in-page matched text in a collapsed body (`beforematch`, which bubbles up
+    /// to the root's one listener): open it.
+    Match,
     /// The URL fragment changed.
     Hash,
     BeforePrint,
@@ -47,39 +44,71 @@ enum Action {
     /// A key that opens the browser's find bar, where the browser cannot find text
     /// in a collapsed section (no `hidden="until-found"`): open every section first.
     FindKey,
+    /// Show key quote `i` in the text.
+    Quote(usize),
 }
 
-/// A listener on `target` that runs `action` on the widget.
-fn listen(
-    me: &Weak<RefCell<Live>>,
-    target: &web_sys::EventTarget,
-    event: &'static str,
-    action: Action,
-) -> EventListener {
-    let w = me.clone();
-    let opts = match action {
-        // The quote link's own navigation is replaced by opening and highlighting.
-        Action::Quote(_) => EventListenerOptions::enable_prevent_default(),
-        _ => EventListenerOptions::default(),
-    };
-    EventListener::new_with_options(target, event, opts, move |e| {
-        if let Action::FindKey = action {
+/// The actions without a number, in the order of their codes; `Quote(i)` is
+/// `QUOTE + i`.
+const PLAIN: [Action; 8] = [
+    Action::Click,
+    Action::Match,
+    Action::Hash,
+    Action::BeforePrint,
+    Action::AfterPrint,
+    Action::LoadComments,
+    Action::Preconnect,
+    Action::FindKey,
+];
+const QUOTE: u32 = PLAIN.len() as u32;
+
+impl Action {
+    fn code(self) -> u32 {
+        match self {
+            Action::Quote(i) => QUOTE + i as u32,
+            plain => PLAIN.iter().position(|a| a.same(plain)).unwrap_or(0) as u32,
+        }
+    }
+
+    fn from_code(code: u32) -> Action {
+        match code.checked_sub(QUOTE) {
+            Some(i) => Action::Quote(i as usize),
+            None => PLAIN[code as usize],
+        }
+    }
+
+    fn same(self, other: Action) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
+    }
+}
+
+/// What the widget's listeners run: the action a listener's code names, on the
+/// widget behind `w`.
+fn handle(w: &Weak<RefCell<Live>>, code: u32, e: web_sys::Event) {
+    let action = Action::from_code(code);
+    match action {
+        Action::FindKey => {
             let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
             };
-            if !crate::core::keys::opens_find_bar(&k.key(), k.ctrl_key(), k.meta_key()) {
-                return;
+            if crate::core::keys::opens_find_bar(&k.key(), k.ctrl_key(), k.meta_key()) {
+                with(w, |live| live.act(action));
             }
         }
-        if let Action::Quote(_) = action {
+        Action::Hash => on_hash(w, true),
+        Action::Click | Action::Match => {
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<Node>().ok()) else {
+                return;
+            };
+            with(w, |live| live.act_on(action, &target));
+        }
+        Action::Quote(_) => {
+            // The quote link's own navigation is replaced by opening and highlighting.
             e.prevent_default();
+            with(w, |live| live.act(action));
         }
-        if let Action::Hash = action {
-            on_hash(&w, true);
-        } else {
-            with(&w, |live| live.act(action));
-        }
-    })
+        _ => with(w, |live| live.act(action)),
+    }
 }
 
 /// A MutationObserver, its callback, and the timer that ends the watch.
@@ -102,7 +131,7 @@ pub struct Live {
     pub root: Element,
     pub undo: Undo,
     pub sections: Vec<SectionUi>,
-    pub places: Vec<Place>,
+    pub places: Places,
     /// The plan applied (with its object for `analyze`, made when asked for).
     pub plan: Rc<AppliedPlan>,
     pub toc: Option<Toc>,
@@ -111,7 +140,7 @@ pub struct Live {
     storage_key: Option<String>,
     /// The state before printing opened every section.
     before_print: Option<Vec<bool>>,
-    listeners: Vec<EventListener>,
+    listeners: Option<Listeners>,
     /// Watches the headings, to mark the section being read in the contents.
     reading: Option<Observer>,
     /// Watches the comment area, to load comments when it comes near.
@@ -175,7 +204,7 @@ impl Live {
                 comments,
                 storage_key,
                 before_print: None,
-                listeners: Vec::new(),
+                listeners: None,
                 reading: None,
                 near_comments: None,
                 awaiting_comment: None,
@@ -206,9 +235,9 @@ impl Live {
         Ok(rc)
     }
 
-    /// Stops every observer (listeners remove themselves when dropped).
+    /// Removes every listener and stops every observer.
     fn disconnect(&mut self) {
-        self.listeners.clear();
+        self.listeners = None;
         if let Some((obs, _, _)) = self.awaiting_comment.take() {
             obs.disconnect();
         }
@@ -238,28 +267,19 @@ impl Live {
     }
 
     fn wire(&mut self, quote_links: Vec<(Element, usize)>, settings: &crate::core::Settings) {
-        let mut ls = Vec::new();
-        let mut on = |target: &web_sys::EventTarget, event: &'static str, action: Action| {
-            ls.push(listen(&self.me, target, event, action));
+        let w = self.me.clone();
+        let mut ls = Listeners::new(move |code, e| handle(&w, code, e));
+        let mut on = |target: &web_sys::EventTarget, event: &str, action: Action| {
+            ls.add(target, event, action.code());
         };
-        for (i, s) in self.sections.iter().enumerate() {
-            if let Some(button) = &s.button {
-                on(button, "click", Action::Toggle(i));
-            }
-            for body in &s.bodies {
-                // Find-in-page matched text in a collapsed section: open it.
-                on(body, "beforematch", Action::Reveal(i));
-            }
+        // The toggles, the bodies and the contents are all in the article: one listener
+        // on the root for each kind of event, not one for each of them.
+        if !self.sections.is_empty() {
+            on(&self.root, "click", Action::Click);
+            on(&self.root, "beforematch", Action::Match);
         }
         for (link, qi) in &quote_links {
             on(link, "click", Action::Quote(*qi));
-        }
-        if let Some(toc) = &self.toc {
-            on(&toc.all, "click", Action::ToggleAll);
-            for (i, a) in toc.links.iter().enumerate() {
-                // The link's own navigation scrolls; first open the section.
-                on(a, "click", Action::Reveal(i));
-            }
         }
         if let Some(window) = super::dom::window_of(&self.root) {
             on(&window, "hashchange", Action::Hash);
@@ -297,28 +317,54 @@ impl Live {
                 },
             );
         }
-        self.listeners = ls;
+        self.listeners = Some(ls);
+    }
+
+    /// What the root's listeners do with an event at `target`.
+    fn act_on(&mut self, action: Action, target: &Node) -> Events {
+        if let Action::Match = action {
+            // The body that matched, and every section around it.
+            return self.open_around(target);
+        }
+        // The button or link clicked (a toggle holds its icon; a link, its text).
+        let element = match target.dyn_ref::<Element>() {
+            Some(e) => Some(e.clone()),
+            None => target.parent_element(),
+        };
+        let Some(hit) = element.and_then(|e| e.closest("button, a").ok().flatten()) else {
+            return Vec::new();
+        };
+        if let Some(i) = self
+            .sections
+            .iter()
+            .position(|s| s.button.as_ref() == Some(&hit))
+        {
+            return self.toggle(i, None);
+        }
+        let Some(toc) = &self.toc else {
+            return Vec::new();
+        };
+        if toc.all == hit {
+            let any_closed = self.sections.iter().any(|s| s.button.is_some() && !s.open);
+            return self.set_all(any_closed);
+        }
+        // A contents link: its own navigation scrolls there; first open the section
+        // and every section around it.
+        match toc.links.iter().position(|a| a == &hit) {
+            Some(i) => {
+                let heading: Node = self.sections[i].heading.clone().into();
+                self.open_around(&heading)
+            }
+            None => Vec::new(),
+        }
     }
 
     /// What a listener does.
     fn act(&mut self, action: Action) -> Events {
         match action {
-            Action::Toggle(i) => self.toggle(i, None),
-            Action::Reveal(i) => match self.sections.get(i) {
-                // The section and every section around it.
-                Some(s) => {
-                    let heading: Node = s.heading.clone().into();
-                    self.open_around(&heading)
-                }
-                None => Vec::new(),
-            },
             Action::Quote(qi) => self.show_quote(qi),
-            Action::ToggleAll => {
-                let any_closed = self.sections.iter().any(|s| s.button.is_some() && !s.open);
-                self.set_all(any_closed)
-            }
-            // Handled by the listener itself: on_hash takes the state on its own.
-            Action::Hash => Vec::new(),
+            // Handled by the listener itself: on_hash and act_on take the state on their own.
+            Action::Hash | Action::Click | Action::Match => Vec::new(),
             Action::BeforePrint => {
                 self.before_print = Some(self.sections.iter().map(|s| s.open).collect());
                 for s in &mut self.sections {
@@ -405,7 +451,7 @@ impl Live {
         };
         let (text, speaker) = (q.text.clone(), q.speaker.clone());
         let range = quotes_panel::range_of(&self.doc, &self.places, q);
-        let first = place.first.clone();
+        let first = self.places.node(place.first);
         let mut events = self.open_around(&first);
         quotes_panel::highlight(range.as_ref());
         let target: Option<Element> = range
