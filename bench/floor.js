@@ -15,7 +15,17 @@
 //      toggle <button aria-expanded aria-controls> in each heading;
 //   4. with two sections or more, puts a contents list before the first heading (a
 //      title, an "Expand all" button, a numbered link and reading time a section), as
-//      the widget's default mount does.
+//      the widget's default mount does;
+//   5. and what else the widget's default mount does around them, the same reads and
+//      writes in plain JavaScript: the level under the page's own heading (the post
+//      title) for the headings it marks; what the reader already sees (the headings'
+//      and the article's tops against the window: those sections stay open, the
+//      contents go below them); the page's look (a dark background gets the dark
+//      theme, an attribute on the root); the open sections the reader left on this page
+//      (session storage, put back below the first screen, saved on each toggle); the
+//      section the URL fragment points into, opened; the section being read, marked in
+//      the contents (an IntersectionObserver on the headings); the hash change and
+//      print listeners; and a "mounted" event on the root.
 //
 // splitSections(root) returns { sections, destroy() }; destroy() puts the page back.
 
@@ -353,6 +363,41 @@ class Changes {
   }
 }
 
+// One level under the last heading before the article and outside it (the post
+// title: Blogger's is an h3); 2 when there is none.
+function levelUnderPageHeading(doc, root) {
+  let level = 1;
+  for (const h of doc.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    if (!(root.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_PRECEDING)) break;
+    if (!root.contains(h) && !h.contains(root)) level = h.localName.charCodeAt(1) - 48;
+  }
+  return Math.min(Math.max(level + 1, MIN_LEVEL), 6);
+}
+
+// Whether the page behind the article is dark: its first opaque background, or on
+// the bare canvas light text.
+function looksDark(view, root) {
+  const luminance = (css) => {
+    const m = /^rgba?\(([^)]*)\)$/.exec(css);
+    const p = m ? m[1].split(/[\s,/]+/).filter(Boolean).map(parseFloat) : [];
+    if (p.length < 3 || (p.length === 4 && !(p[3] >= 0.5))) return -1;
+    return 0.2126 * (p[0] / 255) ** 2 + 0.7152 * (p[1] / 255) ** 2 + 0.0722 * (p[2] / 255) ** 2;
+  };
+  const text = luminance(view.getComputedStyle(root).color);
+  for (let e = root; e; e = e.parentElement) {
+    const bg = luminance(view.getComputedStyle(e).backgroundColor);
+    if (bg >= 0) return bg < 0.2;
+  }
+  return text > 0.5;
+}
+
+// The top of a block's first node in window coordinates (a text node's by a range).
+function topOf(node, range) {
+  if (node.nodeType === 1) return node.getBoundingClientRect().top;
+  range.selectNode(node);
+  return range.getBoundingClientRect().top;
+}
+
 let counter = 0;
 
 export function splitSections(root, view = window) {
@@ -365,6 +410,14 @@ export function splitSections(root, view = window) {
   const sections = [];
   const used = new Set();
   counter++;
+  const save = () => {
+    try {
+      const open = sections.filter((x) => x.button && x.open).map((x) => x.id);
+      view.sessionStorage.setItem(storageKey, open.join('\n'));
+    } catch {
+      // Full or refused: not kept.
+    }
+  };
 
   // Plan first (ends, words, ids), then change the page: headings' places must be
   // read before wrapping moves nodes.
@@ -385,7 +438,30 @@ export function splitSections(root, view = window) {
     return { ...h, end, words, title, id, collapsible: words >= MIN_SECTION_WORDS, open: k === 0 };
   });
 
+  // The rest of the reading, before any change: the headings' level under the page's
+  // own, what the reader sees, the page's look, the state left on this page.
+  const level = levelUnderPageHeading(doc, root);
+  const height = view.innerHeight;
+  const range = doc.createRange();
+  const seen = plan.map((s) => height > 0 && topOf(blocks[s.index].first, range) < height);
+  const topSeen = height > 0 && root.getBoundingClientRect().top < height;
+  range.detach();
+  const dark = looksDark(view, root);
+  const storageKey = `floor:${view.location.pathname}#${root.id || root.localName}`;
+  let saved = null;
+  try {
+    saved = view.sessionStorage.getItem(storageKey);
+  } catch {
+    // No storage here: nothing is remembered.
+  }
+  const savedOpen = saved === null ? null : new Set(saved.split('\n'));
+  plan.forEach((s, k) => {
+    if (seen[k]) s.open = true;
+    else if (savedOpen) s.open = savedOpen.has(s.id);
+  });
+
   changes.setAttr(root, 'data-floor', String(counter));
+  changes.setAttr(root, 'data-floor-theme', dark ? 'dark' : 'light');
   for (const s of plan) {
     const b = blocks[s.index];
     let heading;
@@ -401,7 +477,7 @@ export function splitSections(root, view = window) {
     }
     if (!/^h[1-6]$/.test(heading.localName)) {
       changes.setAttr(heading, 'role', 'heading');
-      changes.setAttr(heading, 'aria-level', String(s.level));
+      changes.setAttr(heading, 'aria-level', String(s.inferred ? level : s.level));
     }
     if (!heading.id) changes.setAttr(heading, 'id', s.id);
     const section = { id: s.id, title: s.title, heading, button: null, bodies: [], open: true };
@@ -442,7 +518,10 @@ export function splitSections(root, view = window) {
     };
     set(s.open);
     section.set = set;
-    const onClick = () => set(!section.open);
+    const onClick = () => {
+      set(!section.open);
+      save();
+    };
     const onMatch = () => set(true);
     button.addEventListener('click', onClick);
     for (const body of section.bodies) body.addEventListener('beforematch', onMatch);
@@ -452,7 +531,63 @@ export function splitSections(root, view = window) {
     });
   }
 
-  if (plan.length >= 2) contents(doc, plan, sections, changes);
+  let toc = null;
+  if (plan.length >= 2) {
+    // At the top of the article when the reader does not see it yet; else before the
+    // first heading below the first screen (the end when all are on it).
+    const unseen = seen.indexOf(false);
+    const before = !topSeen ? root.firstChild : unseen >= 0 ? sections[unseen].heading : null;
+    toc = contents(doc, plan, sections, changes, before ? before.parentNode : root, before);
+  }
+  const refresh = () => {
+    if (toc) toc.all.textContent = sections.some((x) => x.button && !x.open) ? 'Expand all' : 'Collapse all';
+  };
+  refresh();
+
+  // A link into the article opens the sections around what it points at.
+  const openAround = (target) => {
+    for (const x of sections) {
+      if (x.set && !x.open && (x.heading.contains(target) || x.bodies.some((b) => b.contains(target)))) x.set(true);
+    }
+    refresh();
+  };
+  const onHash = () => {
+    const id = decodeURIComponent(view.location.hash.slice(1));
+    const target = id && doc.getElementById(id);
+    if (target) openAround(target);
+  };
+  onHash();
+  let beforePrint = null;
+  const onBeforePrint = () => {
+    beforePrint = sections.map((x) => x.open);
+    for (const x of sections) x.set?.(true);
+  };
+  const onAfterPrint = () => {
+    if (beforePrint) sections.forEach((x, k) => x.set?.(beforePrint[k]));
+    beforePrint = null;
+  };
+  view.addEventListener('hashchange', onHash);
+  view.addEventListener('beforeprint', onBeforePrint);
+  view.addEventListener('afterprint', onAfterPrint);
+  let reading = null;
+  if (toc) {
+    reading = new view.IntersectionObserver(() => {
+      const line = view.innerHeight / 3;
+      let current = -1;
+      sections.forEach((x, k) => {
+        if (x.heading.getBoundingClientRect().top <= line) current = k;
+      });
+      toc.links.forEach((a, k) => (k === current ? a.setAttribute('aria-current', 'location') : a.removeAttribute('aria-current')));
+    }, { rootMargin: '0px 0px -66% 0px' });
+    for (const x of sections) reading.observe(x.heading);
+  }
+  changes.undo.push(() => {
+    view.removeEventListener('hashchange', onHash);
+    view.removeEventListener('beforeprint', onBeforePrint);
+    view.removeEventListener('afterprint', onAfterPrint);
+    reading?.disconnect();
+  });
+  root.dispatchEvent(new CustomEvent('floor:mounted', { bubbles: true, detail: { sections: sections.length } }));
 
   return {
     sections: sections.map(({ id, title, bodies }) => ({ id, title, collapsible: bodies.length > 0 })),
@@ -462,8 +597,10 @@ export function splitSections(root, view = window) {
 
 // The contents list, as the widget's default mount makes one (two sections or more):
 // a title, an "Expand all" button, and per section a numbered link with its reading
-// time; put before the first section's heading. Clicking a link opens its section.
-function contents(doc, plan, sections, changes) {
+// time; put before the first section heading the reader does not see yet (as the
+// widget puts it: what is on screen does not move). Clicking a link opens its section.
+// The list goes into `parent`, before `before` (null: at its end).
+function contents(doc, plan, sections, changes, parent, before) {
   const make = (tag, className, text) => {
     const e = doc.createElement(tag);
     e.className = className;
@@ -496,8 +633,8 @@ function contents(doc, plan, sections, changes) {
   const openAll = () => sections.forEach((x) => x.set?.(true));
   listeners.push([all, openAll]);
   nav.append(head, list);
-  const first = sections[0].heading;
-  changes.insert(first.parentNode, nav, first);
+  changes.insert(parent, nav, before);
   for (const [e, f] of listeners) e.addEventListener('click', f);
   changes.undo.push(() => listeners.forEach(([e, f]) => e.removeEventListener('click', f)));
+  return { all, links: listeners.slice(0, -1).map(([a]) => a) };
 }
