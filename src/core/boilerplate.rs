@@ -86,19 +86,42 @@ const MAX_PARTS: usize = 5;
 
 /// Whether a block's marks name a box that is not article text.
 pub fn marked(marks: &str) -> bool {
-    // Without allocating: the marks repeat every ancestor's for each block.
-    marks.split_whitespace().any(|token| {
-        if BOX_NAMES.iter().any(|n| n.eq_ignore_ascii_case(token)) {
-            return true;
-        }
-        let parts = || {
-            token
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|p| !p.is_empty())
-        };
-        parts().count() <= MAX_PARTS
-            && parts().any(|part| BOX_PARTS.iter().any(|b| b.eq_ignore_ascii_case(part)))
-    })
+    box_token_end(marks, 0).is_some()
+}
+
+/// Whether `token` (one of the marks) names a box.
+fn box_token(token: &str) -> bool {
+    if BOX_NAMES.iter().any(|n| n.eq_ignore_ascii_case(token)) {
+        return true;
+    }
+    let parts = || {
+        token
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| !p.is_empty())
+    };
+    parts().count() <= MAX_PARTS
+        && parts().any(|part| BOX_PARTS.iter().any(|b| b.eq_ignore_ascii_case(part)))
+}
+
+/// Where the first of `marks`' tokens from byte `from` (a token's start) that names
+/// a box ends, if one does.
+fn box_token_end(marks: &str, from: usize) -> Option<usize> {
+    let start = marks.as_ptr() as usize;
+    marks
+        .get(from..)?
+        .split_whitespace()
+        .find(|token| box_token(token))
+        .map(|token| token.as_ptr() as usize - start + token.len())
+}
+
+/// The length of the longest run of whole tokens (up to and with a white space)
+/// that `a` and `b` both begin with.
+fn shared_tokens(a: &str, b: &str) -> usize {
+    let same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    a.as_bytes()[..same]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |i| i + 1)
 }
 
 /// The link share from which a block is "mostly links".
@@ -163,6 +186,33 @@ fn lower_folded(text: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Whether `lower_folded(text)` starts with `prefix` (lower case), without making it:
+/// asked of every short block for each of a list of openings.
+fn folded_starts_with(text: &str, prefix: &str) -> bool {
+    let mut want = prefix.chars();
+    let mut gap = false;
+    for c in text.trim_start().chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        // The folded text has one space where a run of white space was.
+        if std::mem::take(&mut gap) {
+            match want.next() {
+                None => return true,
+                Some(' ') => {}
+                Some(_) => return false,
+            }
+        }
+        match want.next() {
+            None => return true,
+            Some(w) if w == c.to_ascii_lowercase() => {}
+            Some(_) => return false,
+        }
+    }
+    want.next().is_none()
+}
+
 /// A short line whose words introduce a box: "Related", "Share this", "More from
 /// the blog".
 fn lead_in_words(b: &Block) -> bool {
@@ -170,8 +220,7 @@ fn lead_in_words(b: &Block) -> bool {
     if n == 0 || n > 8 {
         return false;
     }
-    let t = lower_folded(&b.text);
-    LEAD_INS.iter().any(|w| t.starts_with(w))
+    LEAD_INS.iter().any(|w| folded_starts_with(&b.text, w))
 }
 
 /// A short line that introduces what follows by its colon alone ("Like this:", but
@@ -218,17 +267,26 @@ fn article_text(b: &Block) -> bool {
 
 /// Which blocks are not article text, index for index.
 pub fn mark(blocks: &[Block]) -> Vec<bool> {
+    // Each block's marks repeat its ancestors', which it shares with the block before
+    // it: only the tokens after those they share are looked at again.
+    let mut last: (&str, Option<usize>) = ("", None);
     let mut out: Vec<bool> = blocks
         .iter()
-        .map(|b| marked(&b.marks) || comment_count(b))
+        .map(|b| {
+            let shared = shared_tokens(last.0, &b.marks);
+            let end = match last.1 {
+                Some(end) if end <= shared => Some(end),
+                _ => box_token_end(&b.marks, shared),
+            };
+            last = (&b.marks, end);
+            end.is_some() || comment_count(b)
+        })
         .collect();
     // "Written by ..." or "About the author" near the end, with its bio: the rest of
     // the article is the box (and the boxes after it).
     let author = blocks.iter().enumerate().position(|(i, b)| {
         b.words_upto(8) <= 8
-            && AUTHOR_BOX
-                .iter()
-                .any(|w| lower_folded(&b.text).starts_with(w))
+            && AUTHOR_BOX.iter().any(|w| folded_starts_with(&b.text, w))
             && blocks
                 .get(i + 1..)
                 .unwrap_or_default()
@@ -310,6 +368,59 @@ fn first_words(text: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_shared_with_the_block_before_are_not_read_again() {
+        let marks = |m: &[&str]| -> Vec<Block> {
+            m.iter()
+                .map(|m| Block::new(BlockKind::Paragraph, "Some words of text here").marked(*m))
+                .collect()
+        };
+        let blocks = marks(&[
+            "div post-body p",
+            "div post-body p intro",
+            "div post-body div sharedaddy p",
+            "div post-body div sharedaddy p x",
+            "div post-body p",
+            "div post-bodyx sharedaddy",
+            "div related-posts",
+            "div related-posts p",
+            "",
+            "div\tsharedaddy",
+            "div\u{a0}sharedaddy",
+        ]);
+        let got: Vec<bool> = mark(&blocks);
+        let each: Vec<bool> = blocks.iter().map(|b| marked(&b.marks)).collect();
+        assert_eq!(got, each);
+        assert_eq!(
+            each,
+            [false, false, true, true, false, true, true, true, false, true, true]
+        );
+        assert_eq!(shared_tokens("div a p", "div a q"), 6);
+        assert_eq!(shared_tokens("div ab", "div a"), 4);
+        assert_eq!(shared_tokens("", "div"), 0);
+    }
+
+    #[test]
+    fn folded_starts_with_is_lower_folded_then_starts_with() {
+        for text in [
+            "  Written\n\tBY  Ada",
+            "written by",
+            "Written",
+            "",
+            "  ",
+            "ABOUT THE AUTHOR:",
+            "Ábout the author",
+        ] {
+            for prefix in ["written by", "about the author", "w", ""] {
+                assert_eq!(
+                    folded_starts_with(text, prefix),
+                    lower_folded(text).starts_with(prefix),
+                    "{text:?} {prefix:?}"
+                );
+            }
+        }
+    }
 
     const LONG: &str = "A paragraph of the article itself, long enough to be running text, \
         with more than a dozen words and a full stop.";

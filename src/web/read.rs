@@ -93,23 +93,27 @@ fn kind(code: f64, level: f64) -> BlockKind {
     }
 }
 
-/// The byte offsets in `text` of the UTF-16 offsets `starts` (ascending).
+/// The byte offsets in `text` of the UTF-16 offsets `starts` (ascending). Walks the
+/// bytes: an ASCII byte is one unit, a character of four bytes two, any other one
+/// (the marks are mostly ASCII, and so is much text).
 fn byte_offsets(text: &str, starts: &[f64]) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(starts.len());
-    let mut chars = text.char_indices();
     let (mut units, mut byte) = (0usize, 0usize);
     for &s in starts {
         let s = s as usize;
-        while units < s {
-            match chars.next() {
-                Some((_, c)) => {
-                    units += c.len_utf16();
-                    byte += c.len_utf8();
-                }
-                None => break,
-            }
+        while units < s && byte < bytes.len() {
+            let b = bytes[byte];
+            let (len, width) = match b {
+                0..=0x7f => (1, 1),
+                0xf0..=0xff => (4, 2),
+                0xe0..=0xef => (3, 1),
+                _ => (2, 1),
+            };
+            byte += len;
+            units += width;
         }
-        out.push(byte);
+        out.push(byte.min(bytes.len()));
     }
     out
 }
