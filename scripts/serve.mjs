@@ -120,6 +120,20 @@ function handler(mounts, rewriteHtml, oneTag = false, pages = {}) {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
+    // A body of `type`, compressed as the client accepts (cached under `key`).
+    const reply = async (type, body, key) => {
+      const [sent, encoding] = await encode(req, type, body, key);
+      send(200, sent, {
+        'content-type': type,
+        'content-length': sent.length,
+        ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        // Comment systems serve their scripts to any page (crossorigin="anonymous").
+        'access-control-allow-origin': '*',
+        'timing-allow-origin': '*',
+      });
+    };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(405, 'method not allowed\n', { allow: 'GET, HEAD' });
       return;
@@ -127,15 +141,8 @@ function handler(mounts, rewriteHtml, oneTag = false, pages = {}) {
     const { pathname } = new URL(req.url, `http://${HOST}`);
     if (Object.hasOwn(pages, pathname)) {
       try {
-        const type = MIME['.html'];
         const body = Buffer.from(pages[pathname]());
-        const [sent, encoding] = await encode(req, type, body, `page:${pathname}:${body.length}:${hashOf(body)}`);
-        send(200, sent, {
-          'content-type': type,
-          'content-length': sent.length,
-          ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
-          'cache-control': 'no-store',
-        });
+        await reply(MIME['.html'], body, `page:${pathname}:${hashOf(body)}`);
       } catch (err) {
         send(500, `internal error: ${err.message}\n`);
       }
@@ -165,17 +172,7 @@ function handler(mounts, rewriteHtml, oneTag = false, pages = {}) {
       if (rewriteHtml && type.startsWith('text/html')) {
         body = Buffer.from(rewriteHtml(body.toString('utf8')));
       }
-      const [sent, encoding] = await encode(req, type, body, `${file}:${info.mtimeMs}:${body.length}`);
-      send(200, sent, {
-        'content-type': type,
-        'content-length': sent.length,
-        ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        // Comment systems serve their scripts to any page (crossorigin="anonymous").
-        'access-control-allow-origin': '*',
-        'timing-allow-origin': '*',
-      });
+      await reply(type, body, `${file}:${info.mtimeMs}:${body.length}`);
     } catch (err) {
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'EISDIR') {
         send(404, 'not found\n');

@@ -135,6 +135,52 @@ fn all(root: &Element, sel: &str) -> Vec<Element> {
         .collect()
 }
 
+/// The text of each element under `root` that `sel` matches.
+fn texts(root: &Element, sel: &str) -> Vec<String> {
+    all(root, sel)
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_toggle_that_a_toggle_event_causes_toggles_too() {
+    // Every listener of the widget calls one closure: a page's listener that clicks
+    // another toggle from inside the widget's event runs that closure again before it
+    // has returned.
+    let root = seed_like("t-nested");
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let buttons = all(&root, ".aw-toggle");
+    let (first, second) = (expanded(&buttons[1]), expanded(&buttons[2]));
+    let other = buttons[2].clone();
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = done.clone();
+    let on_toggle = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        if !seen.replace(true) {
+            click(&other);
+        }
+    });
+    root.add_event_listener_with_callback(
+        "article-widget:toggle",
+        on_toggle.as_ref().unchecked_ref(),
+    )
+    .unwrap();
+    click(&buttons[1]);
+    assert!(done.get(), "the toggle event came");
+    assert_eq!(expanded(&buttons[1]), !first);
+    assert_eq!(
+        expanded(&buttons[2]),
+        !second,
+        "the nested click toggled too"
+    );
+    root.remove_event_listener_with_callback(
+        "article-widget:toggle",
+        on_toggle.as_ref().unchecked_ref(),
+    )
+    .unwrap();
+    w.destroy();
+}
+
 #[wasm_bindgen_test]
 fn sections_from_plain_lines_with_accessible_toggles() {
     let root = seed_like("t-sections");
@@ -371,15 +417,9 @@ fn key_quotes_panel_with_speakers() {
             .as_deref(),
         Some("Key quotes")
     );
-    let speakers: Vec<String> = all(&panel, ".aw-quote-name")
-        .iter()
-        .map(|e| e.text_content().unwrap())
-        .collect();
+    let speakers = texts(&panel, ".aw-quote-name");
     assert_eq!(speakers, ["Donald Trump", "Donald Trump"]);
-    let texts: Vec<String> = all(&panel, ".aw-quote-text")
-        .iter()
-        .map(|e| e.text_content().unwrap())
-        .collect();
+    let texts = texts(&panel, ".aw-quote-text");
     assert_eq!(
         texts[1],
         "It's an interesting question. I think they have to make peace."
@@ -562,10 +602,7 @@ fn mixed_script_and_astral_text_reads_exactly() {
     .unwrap();
     divs[1].append_child(&odd).unwrap();
     let mut w = mount(root.clone().into(), no_comments()).unwrap();
-    let titles: Vec<String> = all(&root, ".aw-heading")
-        .iter()
-        .map(|e| e.text_content().unwrap())
-        .collect();
+    let titles = texts(&root, ".aw-heading");
     assert_eq!(
         titles,
         [
@@ -668,10 +705,7 @@ fn headings_inside_text_runs_split_by_line_breaks() {
     }
     let before = html(&root);
     let mut w = mount(root.clone().into(), no_comments()).unwrap();
-    let titles: Vec<String> = all(&root, ".aw-heading")
-        .iter()
-        .map(|h| h.text_content().unwrap())
-        .collect();
+    let titles = texts(&root, ".aw-heading");
     assert_eq!(titles, ["First Plain Title", "Second Plain Title"]);
     assert_eq!(all(&root, ".aw-section-body").len(), 2);
     w.destroy();
@@ -771,10 +805,7 @@ fn table_of_contents_links_opens_and_expands_all() {
             "#meeting-set-for-munich"
         ]
     );
-    let times: Vec<String> = all(&toc, ".aw-toc-time")
-        .iter()
-        .map(|t| t.text_content().unwrap())
-        .collect();
+    let times = texts(&toc, ".aw-toc-time");
     assert_eq!(times, ["1 min", "1 min", "1 min"]);
     let toggles = all(&root, ".aw-toggle");
     // A link opens its collapsed section (the browser then scrolls to it).
@@ -1085,10 +1116,7 @@ fn a_quote_over_two_paragraphs_is_highlighted_across_them() {
         ],
     );
     let mut w = mount(root.clone().into(), no_comments()).unwrap();
-    let texts: Vec<String> = all(&root, ".aw-quote-text")
-        .iter()
-        .map(|e| e.text_content().unwrap())
-        .collect();
+    let texts = texts(&root, ".aw-quote-text");
     assert_eq!(
         texts,
         ["We have waited for this bridge for ten years, and we will not wait any longer. The town needs it, the schools need it, and the shops need it."]

@@ -27,7 +27,7 @@ use web_sys::{
 };
 
 /// What one of the widget's listeners does (its code for [`Listeners`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Action {
     /// A click in the article (one listener on the root for all of them): a section's
     /// toggle flips it, a contents link opens its section, "Expand all" expands all.
@@ -66,7 +66,7 @@ impl Action {
     fn code(self) -> u32 {
         match self {
             Action::Quote(i) => QUOTE + i as u32,
-            plain => PLAIN.iter().position(|a| a.same(plain)).unwrap_or(0) as u32,
+            plain => PLAIN.iter().position(|a| *a == plain).unwrap_or(0) as u32,
         }
     }
 
@@ -75,10 +75,6 @@ impl Action {
             Some(i) => Action::Quote(i as usize),
             None => PLAIN[code as usize],
         }
-    }
-
-    fn same(self, other: Action) -> bool {
-        std::mem::discriminant(&self) == std::mem::discriminant(&other)
     }
 }
 

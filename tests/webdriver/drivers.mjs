@@ -267,13 +267,24 @@ async function tryOpenSession(engine, spec, timeoutMs, proxy) {
  */
 export async function setViewport(driver, width, height) {
   const win = driver.manage().window();
+  const read = () => driver.executeScript('return { w: window.innerWidth, h: window.innerHeight };');
+  // A window manager may apply a resize after setRect has answered (seen with WebKitGTK
+  // under Xvfb): wait up to a second for the page to see a new size before adjusting.
+  const settled = async (before) => {
+    let inner = await read();
+    for (let t = 0; t < 20 && inner.w === before.w && inner.h === before.h; t += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      inner = await read();
+    }
+    return inner;
+  };
+  let inner = await read();
   await win.setRect({ width, height });
-  let inner = { w: 0, h: 0 };
-  for (let i = 0; i < 3; i += 1) {
-    inner = await driver.executeScript('return { w: window.innerWidth, h: window.innerHeight };');
-    if (inner.w === width && inner.h === height) break;
+  inner = await settled(inner);
+  for (let i = 0; i < 5 && (inner.w !== width || inner.h !== height); i += 1) {
     const rect = await win.getRect();
     await win.setRect({ width: rect.width + (width - inner.w), height: rect.height + (height - inner.h) });
+    inner = await settled(inner);
   }
-  return driver.executeScript('return { w: window.innerWidth, h: window.innerHeight };');
+  return read();
 }
