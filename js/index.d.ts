@@ -72,7 +72,9 @@ export interface MountOptions {
    * The comment area to load lazily: a CSS selector, `true` to find it in the page
    * (`#comments`, `.comments`, `#disqus_thread`, ...), or `false` to leave comments
    * alone. Park the comment system in a `<template data-article-widget-comments>`
-   * inside it, or give `commentsScript`.
+   * inside it, or give `commentsScript`. An area that is missing or holds nothing to
+   * load later is left as it is: the widget mounts all the same and reports it
+   * (`MountedDetail.comments`, and one console line).
    * @defaultValue `true`
    */
   comments?: string | boolean | null | undefined;
@@ -272,6 +274,12 @@ export interface MountedDetail {
   sections: number;
   /** How many key quotes it shows. */
   keyQuotes: number;
+  /**
+   * What became of the comments: `'lazy'` (behind the "Show comments" facade until
+   * the reader wants them), `'not-lazy'` (a comment area with nothing to load later,
+   * left as it is), `'not-found'` (no comment area) or `'off'`.
+   */
+  comments: 'lazy' | 'not-lazy' | 'not-found' | 'off';
 }
 
 /** `article-widget:toggle`: a section opened or closed. */

@@ -505,8 +505,8 @@ fn bad_input_gives_coded_errors_and_leaves_the_page_alone() {
         ),
         (
             root.clone().into(),
-            opts(&[("comments", "#nope".into())]),
-            "comments-not-found",
+            opts(&[("comments", "[[".into())]),
+            "bad-selector",
         ),
         (
             root.clone().into(),
@@ -764,6 +764,61 @@ fn comments_load_once_on_intent_and_not_before() {
     assert_eq!(count(), 1.0, "the comment system runs once");
     w.destroy();
     assert_eq!(html(&area), before);
+    area.remove();
+}
+
+/// The comment area never stops the widget (issue: the README's tag, with its
+/// `data-comments="#comments"`, mounted nothing on pages whose `#comments` holds a
+/// live list or a theme's placeholder, or that have none): the sections mount, the
+/// area is left exactly as it is, and the `mounted` event says what became of it.
+#[wasm_bindgen_test]
+fn a_comment_area_with_nothing_to_defer_is_left_alone_and_reported() {
+    let d = doc();
+    let area = d.create_element("div").unwrap();
+    area.set_id("t-live-comments");
+    area.set_class_name("comments");
+    area.set_inner_html(
+        "<h4>Post a Comment</h4><p>Please Select Embedded Mode To Show The Comment System.</p>\
+         <iframe id=\"comment-editor\" src=\"about:srcdoc\"></iframe>",
+    );
+    d.body().unwrap().append_child(&area).unwrap();
+    let before = html(&area);
+    for (comments, state) in [
+        (JsValue::from("#t-live-comments"), "not-lazy"),
+        (JsValue::from("#t-no-such-comments"), "not-found"),
+        (JsValue::TRUE, "not-lazy"),
+        (JsValue::FALSE, "off"),
+    ] {
+        let root = seed_like("t-comments-left");
+        let detail = std::rc::Rc::new(std::cell::RefCell::new(JsValue::UNDEFINED));
+        let seen = detail.clone();
+        let on_mounted = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+            move |e: web_sys::CustomEvent| *seen.borrow_mut() = e.detail(),
+        );
+        root.add_event_listener_with_callback(
+            "article-widget:mounted",
+            on_mounted.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+        let mut w = mount(
+            root.clone().into(),
+            opts(&[("comments", comments.clone()), ("remember", false.into())]),
+        )
+        .unwrap_or_else(|e| panic!("{comments:?} stopped the mount: {}", message_of(&e)));
+        assert!(
+            !all(&root, "button[aria-expanded]").is_empty(),
+            "{comments:?}: no sections"
+        );
+        let got = js_sys::Reflect::get(&detail.borrow(), &"comments".into()).unwrap();
+        assert_eq!(got.as_string().as_deref(), Some(state), "{comments:?}");
+        assert_eq!(html(&area), before, "{comments:?} changed the comment area");
+        assert!(area
+            .query_selector(".aw-comments-facade")
+            .unwrap()
+            .is_none());
+        w.destroy();
+        root.remove();
+    }
     area.remove();
 }
 

@@ -28,6 +28,64 @@ pub fn count_in_attribute(value: &str) -> Option<u32> {
     value.trim().parse().ok()
 }
 
+/// What the widget did with the comment area, as the `mounted` event's `comments`
+/// reports it. None of these stops the rest of the widget: a comment area the
+/// widget cannot defer is left exactly as the page has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentsState {
+    /// The comment system waits behind the facade until the reader wants it.
+    Lazy,
+    /// The `comments` option is off.
+    Off,
+    /// No comment area: the `comments` selector matches nothing, or no usual one is
+    /// in the page.
+    NotFound,
+    /// A comment area, but nothing in it the widget can load later (a live comment
+    /// list or form, a placeholder, a script already run): left as it is.
+    NotLazy,
+}
+
+impl CommentsState {
+    /// The name the `mounted` event's `comments` carries.
+    pub fn name(self) -> &'static str {
+        match self {
+            CommentsState::Lazy => "lazy",
+            CommentsState::Off => "off",
+            CommentsState::NotFound => "not-found",
+            CommentsState::NotLazy => "not-lazy",
+        }
+    }
+
+    /// The one console line that says why comments were left alone (`None` when they
+    /// are lazy or off, or when the page has no comment area and the caller named
+    /// none). `selector` is the one the caller named, if any.
+    pub fn note(self, selector: Option<&str>) -> Option<String> {
+        let named = |s: &str| ["\"", s, "\""].concat();
+        let what = selector.map_or_else(|| "the comment area".to_string(), named);
+        match self {
+            CommentsState::Lazy | CommentsState::Off => None,
+            // A page with no comment area is common and nothing to tell; a selector
+            // the caller named that matches nothing is.
+            CommentsState::NotFound => selector.map(|s| {
+                [
+                    "article-widget: comments left as they are: no element matches ",
+                    &named(s),
+                    "; the rest of the widget is mounted",
+                ]
+                .concat()
+            }),
+            CommentsState::NotLazy => Some(
+                [
+                    "article-widget: comments left as they are: ",
+                    &what,
+                    " holds nothing to load later (a live comment list or form, or a placeholder); to load it lazily, park the comment system in a <template data-article-widget-comments> inside it",
+                ]
+                .concat(),
+            ),
+        }
+    }
+}
+
 /// The facade button's words for a count.
 pub fn button_label(count: Option<u32>) -> String {
     match count {
@@ -71,6 +129,25 @@ mod tests {
         assert_eq!(count_in_heading("人 comments"), None);
         assert_eq!(count_in_attribute(" 7 "), Some(7));
         assert_eq!(count_in_attribute("-1"), None);
+    }
+
+    #[test]
+    fn comments_left_alone_are_reported_not_thrown() {
+        assert_eq!(CommentsState::Lazy.name(), "lazy");
+        assert_eq!(CommentsState::NotLazy.name(), "not-lazy");
+        assert_eq!(CommentsState::NotFound.name(), "not-found");
+        assert_eq!(CommentsState::Off.name(), "off");
+        assert_eq!(CommentsState::Lazy.note(Some("#comments")), None);
+        assert_eq!(CommentsState::Off.note(None), None);
+        let n = CommentsState::NotLazy.note(Some("#comments")).unwrap();
+        assert!(
+            n.contains("\"#comments\" holds nothing to load later"),
+            "{n}"
+        );
+        assert!(n.contains("<template data-article-widget-comments>"), "{n}");
+        let n = CommentsState::NotFound.note(Some("#talk")).unwrap();
+        assert!(n.contains("no element matches \"#talk\""), "{n}");
+        assert_eq!(CommentsState::NotFound.note(None), None);
     }
 
     #[test]

@@ -50,16 +50,6 @@ pub enum Error {
     AlreadyMounted,
     /// The root holds no text to work on.
     EmptyArticle,
-    /// The comments selector matched nothing.
-    CommentsNotFound {
-        /// The selector given.
-        selector: String,
-    },
-    /// The comment area holds nothing that the widget can load later.
-    NothingToLoad {
-        /// The selector of the comment area.
-        selector: String,
-    },
     /// A comments script address that is neither https nor same-origin.
     BadCommentsUrl {
         /// The address given.
@@ -93,8 +83,6 @@ impl Error {
             Error::BadOptions { .. } => "bad-options",
             Error::AlreadyMounted => "already-mounted",
             Error::EmptyArticle => "empty-article",
-            Error::CommentsNotFound { .. } => "comments-not-found",
-            Error::NothingToLoad { .. } => "comments-not-lazy",
             Error::BadCommentsUrl { .. } => "bad-comments-url",
             Error::NoDocument => "no-document",
             Error::DomError { .. } => "dom-error",
@@ -115,8 +103,6 @@ impl Error {
         ("bad-option", "An option of the wrong type or out of range."),
         ("already-mounted", "A widget is mounted on that root already."),
         ("empty-article", "The root holds no text."),
-        ("comments-not-found", "The `comments` selector matches nothing."),
-        ("comments-not-lazy", "The comment area holds nothing to load later."),
         ("bad-comments-url", "`commentsScript` is neither https nor same-origin."),
         ("dom-error", "The page changed under the widget while mounting; it was put back."),
         ("no-document", "There is no document to work in (in Node: set up jsdom or happy-dom first)."),
@@ -160,14 +146,6 @@ impl fmt::Display for Error {
             Error::EmptyArticle => write!(
                 f,
                 "the article holds no text; point the root at the element that holds the post body"
-            ),
-            Error::CommentsNotFound { selector } => write!(
-                f,
-                "no element matches the comments selector \"{selector}\"; fix the selector or pass comments: false"
-            ),
-            Error::NothingToLoad { selector } => write!(
-                f,
-                "\"{selector}\" has nothing to load lazily: park the comment system in a <template data-article-widget-comments> inside it, or give commentsScript"
             ),
             Error::BadCommentsUrl { url } => write!(
                 f,
@@ -232,8 +210,6 @@ mod tests {
             },
             Error::AlreadyMounted,
             Error::EmptyArticle,
-            Error::CommentsNotFound { selector: s() },
-            Error::NothingToLoad { selector: s() },
             Error::BadCommentsUrl { url: s() },
             Error::DomError { what: s() },
             Error::NoDocument,

@@ -20,6 +20,7 @@ use super::events::{Event, Events};
 use super::listeners::Listeners;
 use super::undo::Undo;
 use crate::core::comments as core_comments;
+use crate::core::comments::CommentsState;
 use crate::core::{check_script_url, CommentsSetting, Error, Settings};
 use gloo_timers::callback::Timeout;
 use js_sys::Array;
@@ -76,18 +77,15 @@ pub struct Area {
     pub link: Option<String>,
 }
 
-/// Finds the comment area and what to load in it. `Ok(None)` when comments are off,
-/// or when the page has no comment area to defer and the caller did not ask for one.
-pub fn find(doc: &Document, settings: &Settings) -> Result<Option<Area>, Error> {
-    let (element, named) = match &settings.comments {
-        CommentsSetting::Off => return Ok(None),
+/// Finds the comment area and what to load in it, and says what the widget does with
+/// comments. A comment area that is missing, or holds nothing the widget can defer,
+/// never stops the widget: it is left as it is and reported (`CommentsState`). Only a
+/// selector that is not CSS and a `commentsScript` the widget refuses are errors.
+pub fn find(doc: &Document, settings: &Settings) -> Result<(Option<Area>, CommentsState), Error> {
+    let candidates: Vec<Element> = match &settings.comments {
+        CommentsSetting::Off => return Ok((None, CommentsState::Off)),
         CommentsSetting::Selector(sel) => match doc.query_selector(sel) {
-            Ok(Some(e)) => (e, Some(sel.clone())),
-            Ok(None) => {
-                return Err(Error::CommentsNotFound {
-                    selector: sel.clone(),
-                })
-            }
+            Ok(e) => e.into_iter().collect(),
             Err(_) => {
                 return Err(Error::BadSelector {
                     name: "comments selector".into(),
@@ -95,20 +93,39 @@ pub fn find(doc: &Document, settings: &Settings) -> Result<Option<Area>, Error> 
                 })
             }
         },
-        CommentsSetting::Auto => match AUTO
+        // Each usual comment area in turn: a theme's `#comments` may hold only a
+        // placeholder while the deferrable system sits in another.
+        CommentsSetting::Auto => AUTO
             .iter()
-            .find_map(|s| doc.query_selector(s).ok().flatten())
-        {
-            Some(e) => (e, None),
-            None => return Ok(None),
-        },
+            .filter_map(|s| doc.query_selector(s).ok().flatten())
+            .collect(),
     };
+    if candidates.is_empty() {
+        return Ok((None, CommentsState::NotFound));
+    }
+    for element in candidates {
+        if let Some(area) = deferrable(doc, element, settings)? {
+            return Ok((Some(area), CommentsState::Lazy));
+        }
+    }
+    Ok((None, CommentsState::NotLazy))
+}
+
+/// The comment area `element` with what the widget can load in it later, or `None`
+/// when it holds nothing to defer (a live list or form, a placeholder, or addresses
+/// the widget would not load). Errs only on a refused `commentsScript` option.
+fn deferrable(
+    doc: &Document,
+    element: Element,
+    settings: &Settings,
+) -> Result<Option<Area>, Error> {
     let editor_link = element
         .query_selector("a#comment-editor-src[href]")
         .ok()
         .flatten()
         .and_then(|a| a.get_attribute("href"));
     let source = if let Some(url) = &settings.comments_script {
+        check_script_url(url)?;
         Source::Script(url.clone())
     } else if let Some(parked) = element.query_selector(PARKED).ok().flatten() {
         Source::Parked(parked)
@@ -123,19 +140,20 @@ pub fn find(doc: &Document, settings: &Settings) -> Result<Option<Area>, Error> 
             .get_attribute("src")
             .is_none_or(|s| s.is_empty() || s == "about:blank");
         if !empty {
-            return not_lazy(named);
+            return Ok(None);
         }
-        check_script_url(&src)?;
         Source::BloggerFrame(frame, src)
     } else {
-        return not_lazy(named);
+        return Ok(None);
     };
     let urls = match &source {
         Source::Parked(p) => parked_urls(doc, p),
         Source::Script(u) | Source::BloggerFrame(_, u) => vec![u.clone()],
     };
-    for u in &urls {
-        check_script_url(u)?;
+    // An address of the page's own that the widget would not load: the page's comment
+    // system stays as the page has it.
+    if urls.iter().any(|u| check_script_url(u).is_err()) {
+        return Ok(None);
     }
     let count = element
         .get_attribute("data-num-comments")
@@ -148,13 +166,6 @@ pub fn find(doc: &Document, settings: &Settings) -> Result<Option<Area>, Error> 
         source,
         count,
     }))
-}
-
-fn not_lazy(named: Option<String>) -> Result<Option<Area>, Error> {
-    match named {
-        Some(selector) => Err(Error::NothingToLoad { selector }),
-        None => Ok(None),
-    }
 }
 
 /// "12 comments" in the area's heading, as Blogger writes it.

@@ -13,6 +13,8 @@ pub enum Event {
         sections: usize,
         /// How many key quotes the panel shows.
         key_quotes: usize,
+        /// What became of the comments (`CommentsState::name`).
+        comments: &'static str,
     },
     /// A section opened or closed.
     Toggle {
@@ -68,9 +70,11 @@ impl Event {
             Event::Mounted {
                 sections,
                 key_quotes,
+                comments,
             } => {
                 set("sections", (*sections as u32).into());
                 set("keyQuotes", (*key_quotes as u32).into());
+                set("comments", (*comments).into());
             }
             Event::Toggle { id, open } => {
                 set("id", id.into());

@@ -17,6 +17,7 @@ use super::toc::{self, Toc};
 use super::undo::Undo;
 use crate::core::contents;
 use crate::core::placement::{self, Screen, Spot};
+use crate::core::CommentsSetting;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -25,6 +26,13 @@ use web_sys::{
     Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
     Node,
 };
+
+#[wasm_bindgen]
+extern "C" {
+    /// `console.info`, for the one line that tells why comments were left alone.
+    #[wasm_bindgen(js_namespace = console, js_name = info)]
+    fn console_info(line: &str);
+}
 
 /// What one of the widget's listeners does (its code for [`Listeners`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -176,7 +184,8 @@ impl Live {
         screen: Screen,
         mut built: Built,
     ) -> Result<Rc<RefCell<Live>>, JsValue> {
-        let area = comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
+        let (area, comments_state) =
+            comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
         let mut undo = Undo::default();
         let (storage_key, saved) = (built.storage_key.take(), built.saved.take());
         let parts = apply(&p, &screen, area, built, &mut undo);
@@ -223,9 +232,19 @@ impl Live {
                 live.plan.quotes.iter().filter(|q| q.key).count(),
             )
         };
+        // What became of the comments is told, never thrown: one console line when
+        // they were left as the page has them.
+        let named = match &p.settings.comments {
+            CommentsSetting::Selector(sel) => Some(sel.as_str()),
+            _ => None,
+        };
+        if let Some(note) = comments_state.note(named) {
+            console_info(&note);
+        }
         Event::Mounted {
             sections: s,
             key_quotes: q,
+            comments: comments_state.name(),
         }
         .send(&p.root);
         Ok(rc)

@@ -262,10 +262,10 @@ const BAD_CALLS = [
   { name: 'minSectionWords negative', options: { minSectionWords: -1 }, code: 'bad-option', says: ['"minSectionWords"'] },
   { name: 'commentsMargin Infinity', options: { commentsMargin: Infinity }, code: 'bad-option', says: ['"commentsMargin"'] },
   { name: 'comments a number', options: { comments: 42 }, code: 'bad-option', says: ['"comments"'] },
-  // analyze() reads no comment area: only mount() must refuse these three.
+  // analyze() reads no comment area: only mount() must refuse this one. (A comments
+  // selector that matches nothing, or an area with nothing to defer, is no error: the
+  // widget mounts and reports it; tests/web.rs.)
   { name: 'comments an invalid selector', options: { comments: '##c' }, code: 'bad-selector', says: ['##c'], mountOnly: true },
-  { name: 'comments a selector that matches nothing', options: { comments: '#no-comments' }, code: 'comments-not-found', says: ['#no-comments'], mountOnly: true },
-  { name: 'comments area with nothing to load', options: { comments: '#plain-comments' }, code: 'comments-not-lazy', says: ['#plain-comments'], mountOnly: true },
   { name: 'exclude empty', options: { exclude: '  ' }, code: 'bad-option', says: ['"exclude"'] },
   { name: 'exclude an invalid selector', options: { exclude: 'p[' }, code: 'bad-selector', says: ['p['] },
   { name: 'unknown option, near a known one', options: { maxQuote: 3 }, code: 'unknown-option', says: ['"maxQuote"', 'did you mean "maxQuotes"'] },
