@@ -2,14 +2,14 @@
 // an HTML/JavaScript gadget), with the address where the package files are hosted:
 //
 //   <script type="module" async fetchpriority="low"
-//           src="https://HOST/article-widget/embed.js" data-comments="#comments"></script>
+//           src="https://HOST/article-widget/embed.js"></script>
 //
 // or imported later by an inline loader that carries the options and the address in
 // data-article-widget-embed (the README's tag, which fetches nothing before the page's
 // load event):
 //
 //   <script data-article-widget-embed="https://HOST/article-widget/embed.js"
-//           data-comments="#comments">...import(t.dataset.articleWidgetEmbed)...</script>
+//           >...import(t.dataset.articleWidgetEmbed)...</script>
 //
 // It loads article-widget.css from next to itself (unless data-css="false"), finds the
 // article (data-article="<selector>", else the post body of the common platforms:
@@ -40,13 +40,14 @@ async function start() {
   const tag = ownTag();
   let attrs = [];
   let warm = null;
+  let css = null;
   try {
     attrs = tag ? [...tag.attributes].filter((a) => a.name.startsWith('data-')) : [];
     const get = (name) => attrs.find((a) => a.name === name)?.value;
     // Nothing of the widget is fetched before the page has shown itself: its bytes
     // never compete with what the reader sees first (the post's text, styles, images).
     await afterFirstPaint();
-    const css = get('data-css') === 'false' ? null : loadCss();
+    css = get('data-css') === 'false' ? null : loadCss();
     // Then the module and its WebAssembly load together: the .wasm is fetched and
     // compiled (streaming) at once, alongside the JS glue, not after it.
     const compiled = compileWasm();
@@ -91,7 +92,7 @@ async function start() {
     // thread, in short tasks of its own (a rehearsal on an article of its own).
     const warmed = Promise.all([warm, compiled]).then(([w, m]) => w.run(m, root)).catch(() => {});
     const rehearsed = rehearsal.then((r) => r.rehearse(prepareMount, warmed), () => warmed);
-    if (css) await css;
+    if (css) await css.settled;
     // Reading, planning (the sections; the quotes; the widget's own elements, built
     // detached) and changing the page are tasks
     // of their own, with the browser free in between (to paint, to answer the reader):
@@ -106,8 +107,10 @@ async function start() {
     window.articleWidget = widget;
     return widget;
   } catch (err) {
-    // A failure before the worker's run leaves it idle: end it.
+    // A failure before the worker's run leaves it idle: end it. And the page gets
+    // back exactly what it had: the stylesheet the embed added goes too.
     warm?.then((w) => w.stop(), () => {});
+    css?.link.remove();
     report(err, attrs);
     return null;
   }
@@ -198,8 +201,9 @@ function nextTask() {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-// Adds a <link> to the stylesheet next to this module (once); settles when it has
-// loaded or failed, or after CSS_WAIT_MS. It never holds up the page's first paint:
+// Adds a <link> to the stylesheet next to this module (once): { link, settled }, where
+// settled settles when it has loaded or failed, or after CSS_WAIT_MS; null when the
+// page has the stylesheet already. It never holds up the page's first paint:
 // it loads as a print stylesheet (which does not block rendering) and applies to the
 // screen once there; its rules touch only the widget's own classes, which nothing
 // has before the widget mounts.
@@ -221,7 +225,7 @@ function loadCss() {
     setTimeout(r, CSS_WAIT_MS);
   });
   (document.head || document.documentElement).append(link);
-  return settled;
+  return { link, settled };
 }
 
 // data-max-quotes -> maxQuotes
