@@ -58,7 +58,9 @@ const PAGES = {
     notQuoted: [],
   },
   medium: {
-    root: 'article',
+    // The story inside Medium's article element: its tags, "Written by" and "More
+    // from" boxes around it are not article (roots.js scores the paragraphs).
+    root: 'article > div',
     sections: ['Read the change before the diff', 'Ask, do not tell', 'Approve with comments'],
     speakers: ['Priya Natarajan'],
     boxes: ['a[href="/p/naming-things"]', 'a[href^="/tag/code-review"]'],
