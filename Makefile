@@ -34,7 +34,7 @@ package: tools
 demo: package
 	node scripts/serve.mjs
 
-test: fmt-check clippy test-native test-browser package test-package test-node e2e webdriver bench-check size-check
+test: fmt-check clippy test-native test-browser package test-package test-node test-readme e2e webdriver bench-check size-check
 
 fmt-check: tools
 	cargo fmt --check
@@ -95,6 +95,14 @@ test-package: package
 # internal-error guard.
 test-node: package
 	node --test tests/node/
+
+# Every install snippet of the README as written (tests/readme/), read from README.md at
+# test time: both Blogger tags and the plain HTML snippets in Chromium, the npm snippet
+# bundled by Vite 7, and the Vitest example under happy-dom and jsdom, with the packed
+# package installed into temporary projects.
+.PHONY: test-readme
+test-readme: package
+	node --test tests/readme/
 
 # The benchmark (bench/run.mjs): shipped size, demo start-up, mount()/analyze() on the
 # seed, the corpus and synthetic articles, against the plain-JS floor (bench/floor.js).

@@ -316,7 +316,7 @@ describe('in a browser', () => {
         '/blog/marked.html': blog('<script type="module" data-article-widget-embed data-open="all">import \'/article-widget/embed.js\';</script>'),
         '/blog/redirected.html': blog(tag(' data-open="all"', '/cdn/article-widget@latest/embed.js')),
         // The README's Blogger tag as it stands there, pointed at this host, with an option.
-        '/blog/readme-tag.html': blog(readmeTags('/article-widget/embed.js').loader.replace('data-comments=', 'data-open="all" data-comments=')),
+        '/blog/readme-tag.html': blog(readmeTags('/article-widget/embed.js').loader.replace('data-article-widget-embed=', 'data-open="all" data-article-widget-embed=')),
       },
       // A CDN's address of the latest version, redirected to a versioned one.
       redirects: { '/cdn/article-widget@latest/embed.js': '/article-widget/embed.js' },
