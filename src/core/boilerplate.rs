@@ -8,8 +8,13 @@
 //! from [`Block::marks`]. And the structure, for markup that says nothing (Medium's
 //! generated class names, hand-made boxes): a run of blocks that are mostly links,
 //! introduced by a short line or standing after the last paragraph of the article.
+//! A heading over such a box goes with it: a heading followed only by links, figures
+//! and short texts up to the next heading ("Weekend in pictures" over a linked
+//! gallery), and, by its words, a "read more" or author box heading in the languages
+//! the widget meets ("Leia também", "Über den Autor"), matched on the whole line.
 //! Such blocks are never sections, never quotes and never counted in reading time.
 
+use super::lexicon::Words;
 use super::{Block, BlockKind};
 
 /// Parts of class names and ids (split at `-`, `_` and spaces) that name a box that
@@ -186,9 +191,10 @@ fn lower_folded(text: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Whether `lower_folded(text)` starts with `prefix` (lower case), without making it:
-/// asked of every short block for each of a list of openings.
-fn folded_starts_with(text: &str, prefix: &str) -> bool {
+/// The character after `prefix` (lower case) when `lower_folded(text)` starts with
+/// it (a space at white space or at the end), without making the folded text: asked
+/// of every short block for each of a list of openings.
+fn folded_after(text: &str, prefix: &str) -> Option<char> {
     let mut want = prefix.chars();
     let mut gap = false;
     for c in text.trim_start().chars() {
@@ -199,18 +205,25 @@ fn folded_starts_with(text: &str, prefix: &str) -> bool {
         // The folded text has one space where a run of white space was.
         if std::mem::take(&mut gap) {
             match want.next() {
-                None => return true,
+                None => return Some(' '),
                 Some(' ') => {}
-                Some(_) => return false,
+                Some(_) => return None,
             }
         }
         match want.next() {
-            None => return true,
+            None => return Some(c),
             Some(w) if w == c.to_ascii_lowercase() => {}
-            Some(_) => return false,
+            Some(_) => return None,
         }
     }
-    want.next().is_none()
+    want.next().is_none().then_some(' ')
+}
+
+/// Whether `text` opens with the words of `prefix`, and not with a longer word:
+/// "Share" opens "Share this" and not "Shareholders", "About the author" is not the
+/// opening of "About the author's new book".
+fn opens_with(text: &str, prefix: &str) -> bool {
+    folded_after(text, prefix).is_some_and(|c| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
 }
 
 /// A short line whose words introduce a box: "Related", "Share this", "More from
@@ -220,7 +233,7 @@ fn lead_in_words(b: &Block) -> bool {
     if n == 0 || n > 8 {
         return false;
     }
-    LEAD_INS.iter().any(|w| folded_starts_with(&b.text, w))
+    LEAD_INS.iter().any(|w| opens_with(&b.text, w)) || in_list(&b.text, BOX_HEADINGS)
 }
 
 /// A short line that introduces what follows by its colon alone ("Like this:", but
@@ -286,7 +299,7 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
     // the article is the box (and the boxes after it).
     let author = blocks.iter().enumerate().position(|(i, b)| {
         b.words_upto(8) <= 8
-            && AUTHOR_BOX.iter().any(|w| folded_starts_with(&b.text, w))
+            && AUTHOR_BOX.iter().any(|w| opens_with(&b.text, w))
             && blocks
                 .get(i + 1..)
                 .unwrap_or_default()
@@ -300,6 +313,7 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
             *o = true;
         }
     }
+    headed_boxes(blocks, &mut out);
     // The last article paragraph (link runs are no article text, so marking them
     // below does not move it).
     let last_article = blocks
@@ -339,7 +353,12 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
     }
     // "Tags: a, b, c" and "Read more" alone: one line, mostly links, that says so.
     for (b, o) in blocks.iter().zip(out.iter_mut()) {
-        if link_like(b) && lead_in_words(&Block::new(b.kind, first_words(&b.text, 3))) {
+        if link_like(b)
+            && (lead_in_words(&Block::new(b.kind, first_words(&b.text, 3)))
+                || b.text
+                    .split_once([':', '|'])
+                    .is_some_and(|(label, _)| in_list(label, BOX_HEADINGS)))
+        {
             *o = true;
         }
     }
@@ -356,6 +375,332 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Headings of "read more" and related-links boxes, as whole lines folded by
+/// [`heading_key`]: they count only over links ([`headed_boxes`], [`lead_in_words`]).
+const BOX_HEADINGS: Words = crate::words![
+    "a lire",
+    "a lire aussi",
+    "a lire egalement",
+    "a voir aussi",
+    "also read",
+    "articles lies",
+    "articoli correlati",
+    "articulos relacionados",
+    "artigos relacionados",
+    "auch interessant",
+    "bekijk ook",
+    "confira tambem",
+    "correlati",
+    "czytaj rowniez",
+    "czytaj takze",
+    "czytaj tez",
+    "czytaj wiecej",
+    "das konnte sie auch interessieren",
+    "don't miss",
+    "en savoir plus",
+    "gerelateerd",
+    "gerelateerde artikelen",
+    "lea tambien",
+    "lee mas",
+    "lee tambien",
+    "leer mas",
+    "lees meer",
+    "lees ook",
+    "lees verder",
+    "leggi anche",
+    "leggi di piu",
+    "leia mais",
+    "leia tambem",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "lies auch",
+    "lire aussi",
+    "lire egalement",
+    "lire la suite",
+    "lue lisaa",
+    "lue myos",
+    "lue myos nama",
+    "mais lidas",
+    "mas informacion",
+    "materias relacionadas",
+    "meer lezen",
+    "meer nieuws",
+    "meer over dit onderwerp",
+    "mehr dazu",
+    "mehr zum thema",
+    "more from",
+    "more on this story",
+    "more on this topic",
+    "more stories",
+    "more to read",
+    "most popular",
+    "most read",
+    "noticias relacionadas",
+    "ook interessant",
+    "polecamy",
+    "potrebbe interessarti",
+    "przeczytaj takze",
+    "przeczytaj tez",
+    "read also",
+    "read more",
+    "read next",
+    "recommended",
+    "recommended for you",
+    "relacionadas",
+    "relacionado",
+    "relacionados",
+    "related",
+    "related articles",
+    "related content",
+    "related coverage",
+    "related links",
+    "related posts",
+    "related reading",
+    "related stories",
+    "saiba mais",
+    "sur le meme sujet",
+    "tambien te puede interesar",
+    "te puede interesar",
+    "vedi anche",
+    "veja mais",
+    "veja tambem",
+    "ver tambien",
+    "verwandte artikel",
+    "voir aussi",
+    "weitere artikel",
+    "weiterlesen",
+    "you may also like",
+    "you might also like",
+    "zobacz rowniez",
+    "zobacz takze",
+    "zobacz tez",
+    "zum thema",
+];
+
+/// Headings of author boxes, as whole lines folded by [`heading_key`]: they count only
+/// over a short bio ([`author_box_end`]).
+const AUTHOR_HEADINGS: Words = crate::words![
+    "a autora",
+    "a propos de l'auteur",
+    "a propos de l'autrice",
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "auteur",
+    "author",
+    "authors",
+    "autor",
+    "autore",
+    "autoren",
+    "autorin",
+    "de auteur",
+    "der autor",
+    "die autorin",
+    "el autor",
+    "kirjoittaja",
+    "l'auteur",
+    "l'autore",
+    "l'autrice",
+    "la autora",
+    "o autor",
+    "o autorze",
+    "over de auteur",
+    "over de schrijver",
+    "sobre a autora",
+    "sobre el autor",
+    "sobre la autora",
+    "sobre o autor",
+    "sull'autore",
+    "the author",
+    "the authors",
+    "tietoa kirjoittajasta",
+    "uber den autor",
+    "uber die autoren",
+    "uber die autorin",
+    "zum autor",
+    "zur autorin",
+];
+
+/// The letters U+00C0 to U+00FF without their accents, in lower case (`*`: a sign).
+const LATIN_1: &[u8; 64] = b"aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
+
+/// The same for U+0100 to U+017F (Polish, Czech, Hungarian, Turkish letters).
+const LATIN_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// A character as the word lists have it: lower case, Latin letters without their
+/// accents, curly apostrophes straight.
+fn fold_char(c: char) -> char {
+    let n = u32::from(c) as usize;
+    let plain = match n {
+        0xC0..=0xFF => LATIN_1.get(n - 0xC0),
+        0x100..=0x17F => LATIN_A.get(n - 0x100),
+        0x2018 | 0x2019 | 0x2BC => return '\'',
+        _ => return c.to_ascii_lowercase(),
+    };
+    match plain {
+        Some(&b) if b != b'*' => char::from(b),
+        _ => c,
+    }
+}
+
+/// The most words a line looked up in the word lists may have.
+const KEY_WORDS: usize = 6;
+
+/// A short line folded for the word lists: [`fold_char`], one space between words,
+/// and the signs boxes put around their headings ("Related:", "Read more »", "—")
+/// trimmed at both ends. `None` for a line of more than [`KEY_WORDS`] words.
+fn heading_key(text: &str) -> Option<String> {
+    let mut key = String::new();
+    for (n, word) in text.split_whitespace().enumerate() {
+        if n == KEY_WORDS {
+            return None;
+        }
+        if n > 0 {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(fold_char));
+    }
+    Some(key.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+}
+
+/// Whether the whole of `text` is one of `list`'s headings.
+fn in_list(text: &str, list: Words) -> bool {
+    heading_key(text).is_some_and(|k| list.has(&k))
+}
+
+/// The most blocks looked at after a box's heading: a longer run is no box these
+/// rules tell, and the bound keeps the scan linear.
+const MAX_BOX_BLOCKS: usize = 40;
+
+/// The most words of a short text in a box (a kicker, a date, a credit, a caption).
+const SHORT_TEXT: usize = 15;
+
+/// The most words of a line that may head a box.
+const BOX_HEADING_WORDS: usize = 10;
+
+/// What follows a box's heading, up to the first block that cannot be in a box.
+#[derive(Default)]
+struct Run {
+    /// One past its last block.
+    end: usize,
+    /// One past its last link-like block.
+    last_link: usize,
+    /// Its link-like blocks with text.
+    links: usize,
+    /// Its figures.
+    images: usize,
+    /// Its other short texts.
+    texts: usize,
+    /// Whether it ends where a box may: at a heading, at a box already told or at
+    /// the end of the blocks (not at running text).
+    closed: bool,
+}
+
+/// The run of links, figures, blank blocks and short texts after block `i`.
+fn run_after(blocks: &[Block], out: &[bool], i: usize) -> Run {
+    let mut r = Run {
+        end: i + 1,
+        last_link: i + 1,
+        closed: true,
+        ..Run::default()
+    };
+    for (k, b) in blocks.iter().enumerate().skip(i + 1).take(MAX_BOX_BLOCKS) {
+        let short = b.words_upto(SHORT_TEXT) <= SHORT_TEXT;
+        let figure = b.kind == BlockKind::Caption;
+        if out.get(k).copied().unwrap_or(true) {
+            return r;
+        } else if link_like(b) && b.words() > 0 {
+            r.links += 1;
+            r.last_link = k + 1;
+        } else if matches!(b.kind, BlockKind::Heading(_)) {
+            return r;
+        } else if b.words() > 0 && !(figure && short) {
+            // A kicker, a date or a credit; a longer text is running text.
+            if !short || b.kind == BlockKind::Code {
+                r.closed = false;
+                return r;
+            }
+            r.texts += 1;
+        }
+        r.images += usize::from(figure);
+        r.end = k + 1;
+    }
+    r.closed = r.end == blocks.len();
+    r
+}
+
+/// Where the author box under the heading at `i` ends, if what follows up to the
+/// next heading (or a box, or the end) is a short bio and not a section.
+fn author_box_end(blocks: &[Block], out: &[bool], i: usize) -> Option<usize> {
+    let mut words = 0;
+    for (k, b) in blocks.iter().enumerate().skip(i + 1).take(MAX_BOX_BLOCKS) {
+        if out.get(k).copied().unwrap_or(true)
+            || matches!(b.kind, BlockKind::Heading(_)) && !link_like(b)
+        {
+            return (k > i + 1).then_some(k);
+        }
+        words += b.words();
+        if words > AUTHOR_BOX_WORDS {
+            return None;
+        }
+    }
+    (blocks.len() > i + 1 && blocks.len() <= i + 1 + MAX_BOX_BLOCKS).then_some(blocks.len())
+}
+
+/// Where the box headed by block `i` ends, if `i` heads one: a heading or short line
+/// followed only by links, figures and short texts up to the next heading (a gallery
+/// teaser, a list of links), or one whose words name a box over its links or its bio.
+fn box_at(blocks: &[Block], out: &[bool], i: usize) -> Option<usize> {
+    let b = blocks.get(i)?;
+    let line = matches!(
+        b.kind,
+        BlockKind::Heading(_) | BlockKind::Paragraph | BlockKind::Line
+    );
+    if !line
+        || *out.get(i)?
+        || b.words() == 0
+        || b.words_upto(BOX_HEADING_WORDS) > BOX_HEADING_WORDS
+        || b.links >= MOSTLY_LINKS
+    {
+        return None;
+    }
+    let key = heading_key(&b.text).unwrap_or_default();
+    if AUTHOR_HEADINGS.has(&key) {
+        if let Some(end) = author_box_end(blocks, out, i) {
+            return Some(end);
+        }
+    }
+    let r = run_after(blocks, out, i);
+    if r.links == 0 {
+        None
+    } else if BOX_HEADINGS.has(&key) {
+        // In the middle of the article the box ends with its last link.
+        Some(if r.closed && r.texts <= r.links {
+            r.end
+        } else {
+            r.last_link
+        })
+    } else {
+        (r.closed && (r.texts == 0 || r.images > 0 && r.links >= r.texts)).then_some(r.end)
+    }
+}
+
+/// Marks the boxes that a heading or short line introduces ([`box_at`]).
+fn headed_boxes(blocks: &[Block], out: &mut [bool]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        i = match box_at(blocks, out, i) {
+            Some(end) => {
+                for o in out.iter_mut().take(end).skip(i) {
+                    *o = true;
+                }
+                end
+            }
+            None => i + 1,
+        };
+    }
 }
 
 fn first_words(text: &str, n: usize) -> String {
@@ -402,7 +747,7 @@ mod tests {
     }
 
     #[test]
-    fn folded_starts_with_is_lower_folded_then_starts_with() {
+    fn folded_after_is_lower_folded_then_starts_with() {
         for text in [
             "  Written\n\tBY  Ada",
             "written by",
@@ -411,10 +756,11 @@ mod tests {
             "  ",
             "ABOUT THE AUTHOR:",
             "Ábout the author",
+            "About the author's new book",
         ] {
             for prefix in ["written by", "about the author", "w", ""] {
                 assert_eq!(
-                    folded_starts_with(text, prefix),
+                    folded_after(text, prefix).is_some(),
                     lower_folded(text).starts_with(prefix),
                     "{text:?} {prefix:?}"
                 );
@@ -575,5 +921,226 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(mark(&blocks), [false; 4]);
+    }
+}
+
+#[cfg(test)]
+mod headed_box_tests {
+    use super::*;
+    use crate::core::{plan, IdSet, Settings};
+
+    const LONG: &str = "A paragraph of the article itself, long enough to be running text, \
+        with more than a dozen words and a full stop.";
+
+    fn p(t: &str) -> Block {
+        Block::new(BlockKind::Paragraph, t)
+    }
+    fn h(level: u8, t: &str) -> Block {
+        Block::new(BlockKind::Heading(level), t)
+    }
+    fn link(t: &str) -> Block {
+        Block::new(BlockKind::ListItem, t).linked(1.0)
+    }
+    fn figure(t: &str) -> Block {
+        Block::new(BlockKind::Caption, t)
+    }
+
+    /// An article of two real sections with `boxed` between them, and `boxed` again
+    /// at its end: each box is boilerplate, no section, no words of a section.
+    fn assert_box(boxed: &[Block]) {
+        let n = boxed.len();
+        let mut blocks = vec![h(2, "How the harbour was rebuilt"), p(LONG), p(LONG)];
+        blocks.extend_from_slice(boxed);
+        blocks.extend([h(2, "What the fishermen think"), p(LONG), p(LONG)]);
+        blocks.extend_from_slice(boxed);
+        let got = mark(&blocks);
+        let want: Vec<bool> = (0..blocks.len())
+            .map(|i| (3..3 + n).contains(&i) || i >= 6 + n)
+            .collect();
+        assert_eq!(got, want, "{boxed:?}");
+        let plan = plan(&blocks, &Settings::default(), &IdSet::new());
+        let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["How the harbour was rebuilt", "What the fishermen think"]
+        );
+        assert!(plan.sections.iter().all(|s| s.words == 2 * p(LONG).words()));
+    }
+
+    #[test]
+    fn author_boxes_in_several_languages() {
+        for heading in [
+            "Author",
+            "AUTHOR:",
+            "Über den Autor",
+            "Sobre o autor",
+            "L'auteur",
+            "L’auteur",
+            "À propos de l’autrice",
+            "O autorze",
+        ] {
+            assert_box(&[
+                h(3, heading),
+                figure(""),
+                p("Mira Example").linked(1.0),
+                p(
+                    "Mira writes about coastal towns, ferries and the people who keep them \
+                   running, and has done so for a dozen years.",
+                ),
+            ]);
+            // A bold line instead of a heading element, and no photo.
+            assert_box(&[
+                p(heading).bold(),
+                p("Mira writes about coastal towns and the people who keep them running."),
+            ]);
+        }
+    }
+
+    #[test]
+    fn gallery_teasers_are_boxes_by_structure() {
+        // A heading over a linked figure, whatever the heading says.
+        assert_box(&[
+            h(2, "Coastal news in pictures"),
+            figure("Boats return to the quay after the storm").linked(1.0),
+        ]);
+        assert_box(&[
+            h(3, "The week in photos"),
+            figure(""),
+            p("See all 24 photos").linked(1.0),
+            p("Photographs: staff"),
+        ]);
+        // A heading over a list of links only.
+        assert_box(&[
+            h(3, "Elsewhere on the site"),
+            link("Ferry timetables change next month"),
+            link("A new lighthouse museum opens"),
+        ]);
+    }
+
+    #[test]
+    fn read_more_boxes_in_several_languages() {
+        for heading in [
+            "Lesen Sie auch",
+            "Mehr zum Thema",
+            "À lire aussi",
+            "Lire aussi :",
+            "Leia também",
+            "Leia mais",
+            "Saiba Mais",
+            "Lee también",
+            "Leer más",
+            "Leggi anche",
+            "Read more »",
+            "Related",
+            "More from",
+            "Czytaj też",
+            "Czytaj także",
+            "Lue myös",
+            "Lees ook",
+            "Gerelateerde artikelen",
+        ] {
+            assert_box(&[
+                h(3, heading),
+                link("Ferry timetables change next month"),
+                link("A new lighthouse museum opens"),
+                link("Why the old pier was closed"),
+            ]);
+            assert_box(&[
+                p(heading).bold(),
+                link("Ferry timetables change next month"),
+            ]);
+        }
+    }
+
+    #[test]
+    fn a_read_more_box_in_running_text_ends_with_its_links() {
+        let blocks = vec![
+            p(LONG),
+            p("Leia também:"),
+            link("Ferry timetables change next month"),
+            link("A new lighthouse museum opens"),
+            p("The mayor did not answer."),
+            p(LONG),
+            p("Lesen Sie auch: Warum der alte Steg gesperrt wurde").linked(0.8),
+            p(LONG),
+        ];
+        assert_eq!(
+            mark(&blocks),
+            [false, true, true, true, false, false, true, false]
+        );
+    }
+
+    #[test]
+    fn real_sections_with_such_words_stay_article() {
+        for heading in [
+            "About the author's new book",
+            "The author's view",
+            "Mehr Geld für Schulen",
+            "Related costs",
+            "Read more carefully",
+        ] {
+            let blocks = vec![
+                h(2, "How the harbour was rebuilt"),
+                p(LONG),
+                h(2, heading),
+                p(LONG),
+                p(LONG),
+            ];
+            assert_eq!(mark(&blocks), [false; 5], "{heading}");
+            let plan = plan(&blocks, &Settings::default(), &IdSet::new());
+            assert_eq!(plan.sections.len(), 2, "{heading}");
+        }
+        // An author heading over a long section is a section.
+        let mut blocks = vec![p(LONG), h(2, "Author")];
+        blocks.extend(std::iter::repeat_n(p(LONG), 8));
+        blocks.push(h(2, "Later"));
+        assert!(!mark(&blocks).contains(&true));
+        // "read more" in a sentence, and a read-more heading over no links.
+        let blocks = vec![
+            p(LONG),
+            p(
+                "Read more about it in the report, which the harbour board published on \
+               Monday after a long delay and a vote.",
+            ),
+            h(2, "Leia mais"),
+            p(LONG),
+            p("Read more about it in the report"),
+            p(LONG),
+        ];
+        assert_eq!(mark(&blocks), [false; 6]);
+    }
+
+    #[test]
+    fn figures_and_links_inside_a_section_stay_article() {
+        let blocks = vec![
+            h(2, "The harbour at dawn"),
+            figure("Boats at the quay").linked(1.0),
+            p(LONG),
+            h(2, "Photos"),
+            figure("The quay at dawn"),
+            figure("The pier at night"),
+            h(2, "Sources"),
+            p("Two reports, read for this story:"),
+            link("The harbour board's report"),
+            p(LONG),
+        ];
+        assert_eq!(mark(&blocks), [false; 10]);
+    }
+
+    #[test]
+    fn heading_keys_fold_case_accents_and_signs() {
+        assert_eq!(
+            heading_key("  À LIRE\u{a0}aussi : ").as_deref(),
+            Some("a lire aussi")
+        );
+        assert_eq!(heading_key("» Czytaj TEŻ").as_deref(), Some("czytaj tez"));
+        assert_eq!(
+            heading_key("Über den Autor").as_deref(),
+            Some("uber den autor")
+        );
+        assert_eq!(heading_key("one two three four five six seven"), None);
+        assert!(!in_list("Read more about it", BOX_HEADINGS));
+        assert!(in_list("LEIA TAMBÉM", BOX_HEADINGS));
+        assert!(in_list("L’auteur", AUTHOR_HEADINGS));
     }
 }
