@@ -20,21 +20,41 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
         return Screen::unseen(plan.sections.len());
     }
     let seen = |top: Option<f64>| top.is_some_and(|t| t < height);
+    let rect = root.get_bounding_client_rect();
     // One range for every text node measured: each range the page holds is updated
     // by every later change to the document until it is collected, and mounting
     // moves many nodes.
     let range = doc.create_range().ok();
-    let top = |node: &Node| top(range.as_ref(), node);
+    // Whether a block is laid out above the bottom of the window (a block the page
+    // does not show is not seen), each block measured once.
+    let mut shown: Vec<Option<bool>> = vec![None; article.blocks.len()];
+    let mut block_seen = |i: usize| match shown.get(i).copied().flatten() {
+        Some(v) => v,
+        None => {
+            let v = top_shown(range.as_ref(), article, i).is_some_and(|t| t < height);
+            if let Some(slot) = shown.get_mut(i) {
+                *slot = Some(v);
+            }
+            v
+        }
+    };
     let out = Screen {
+        // A section is seen when its heading is, or when any block of its body is:
+        // a theme may lay a part of the body out above its heading (a rail shown
+        // first on a phone), and collapsing it would move what the reader sees.
         seen: plan
             .sections
             .iter()
             .map(|s| {
-                let place = article.places.get(s.heading);
-                seen(place.and_then(|p| top(&article.places.node(p.first))))
+                let heading = article
+                    .places
+                    .get(s.heading)
+                    .and_then(|p| top(range.as_ref(), &article.places.node(p.first)));
+                seen(heading) || (s.collapsible && (s.heading + 1..s.end).any(&mut block_seen))
             })
             .collect(),
-        top_seen: seen(Some(root.get_bounding_client_rect().top())),
+        top_seen: seen(Some(rect.top())),
+        end_seen: seen(Some(rect.bottom())),
     };
     if let Some(r) = &range {
         // Out of the article, collapsed: nothing the widget moves touches it.
@@ -42,6 +62,20 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
         r.collapse_with_to_start(true);
     }
     out
+}
+
+/// The top of block `i`'s first node in window coordinates, when the page shows it
+/// (a node that takes no room, as one under `display: none`, has none).
+fn top_shown(range: Option<&web_sys::Range>, article: &Article, i: usize) -> Option<f64> {
+    let node = article.places.node(article.places.get(i)?.first);
+    let rect = if let Some(e) = node.dyn_ref::<Element>() {
+        e.get_bounding_client_rect()
+    } else {
+        let range = range?;
+        range.select_node(&node).ok()?;
+        range.get_bounding_client_rect()
+    };
+    (rect.width() > 0.0 || rect.height() > 0.0).then(|| rect.top())
 }
 
 /// The top of a node in window coordinates (a text node's through a range).
