@@ -21,6 +21,10 @@ pub enum Spot {
     End,
     /// Inside the element the embedder's selector matches.
     Selector(String),
+    /// Not put in the page at mount: every place for it is on the first screen (a
+    /// short article the reader sees to its end), where it would push down what the
+    /// reader sees below it.
+    Held,
 }
 
 /// What the reader sees at mount, as the web layer measured it.
@@ -31,6 +35,9 @@ pub struct Screen {
     pub seen: Vec<bool>,
     /// Whether the top of the article is above the bottom of the window.
     pub top_seen: bool,
+    /// Whether the end of the article is above the bottom of the window (what
+    /// follows the article is on the first screen too).
+    pub end_seen: bool,
 }
 
 impl Screen {
@@ -40,6 +47,7 @@ impl Screen {
         Screen {
             seen: vec![false; sections],
             top_seen: false,
+            end_seen: false,
         }
     }
 
@@ -84,7 +92,7 @@ pub fn contents_spot(sections: &[Section], screen: &Screen) -> Spot {
 pub fn quotes_spot(sections: &[Section], screen: &Screen, quotes_at: &QuotesAt) -> Spot {
     match quotes_at {
         QuotesAt::Selector(s) => Spot::Selector(s.clone()),
-        QuotesAt::End => Spot::End,
+        QuotesAt::End => end(screen),
         QuotesAt::Top if !screen.top_seen => Spot::Top,
         QuotesAt::Lead => match sections.first() {
             Some(_) if !screen.seen(0) => Spot::BeforeSection(0),
@@ -98,7 +106,16 @@ pub fn quotes_spot(sections: &[Section], screen: &Screen, quotes_at: &QuotesAt) 
 fn below_the_fold(sections: &[Section], screen: &Screen) -> Spot {
     screen
         .first_unseen(sections)
-        .map_or(Spot::End, Spot::BeforeSection)
+        .map_or_else(|| end(screen), Spot::BeforeSection)
+}
+
+/// The end of the article, unless the reader sees it (and what follows it).
+fn end(screen: &Screen) -> Spot {
+    if screen.end_seen {
+        Spot::Held
+    } else {
+        Spot::End
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +142,7 @@ mod tests {
         Screen {
             seen: seen.to_vec(),
             top_seen,
+            end_seen: false,
         }
     }
 
@@ -179,6 +197,26 @@ mod tests {
         let sc = screen(&[true, true], true);
         assert_eq!(contents_spot(&s, &sc), Spot::End);
         assert_eq!(quotes_spot(&s, &sc, &QuotesAt::Lead), Spot::End);
+    }
+
+    /// A short article seen to its end on the first screen (a layout shift of 0.008
+    /// on a real page at 1280x900: the panel went at the end and pushed the footer).
+    #[test]
+    fn parts_are_held_back_when_the_whole_article_and_its_end_are_seen() {
+        let s = sections(2);
+        let sc = Screen {
+            end_seen: true,
+            ..screen(&[true, true], true)
+        };
+        assert_eq!(contents_spot(&s, &sc), Spot::Held);
+        assert_eq!(quotes_spot(&s, &sc, &QuotesAt::Lead), Spot::Held);
+        assert_eq!(quotes_spot(&s, &sc, &QuotesAt::End), Spot::Held);
+        assert_eq!(quotes_spot(&s, &sc, &QuotesAt::Top), Spot::Held);
+        let sc = Screen {
+            end_seen: true,
+            ..screen(&[true, false], true)
+        };
+        assert_eq!(contents_spot(&s, &sc), Spot::BeforeSection(1));
     }
 
     #[test]

@@ -662,6 +662,7 @@ fn insert_at(
 ) -> Result<(), JsValue> {
     let root: Node = p.root.clone().into();
     let (parent, before): (Node, Option<Node>) = match spot {
+        Spot::Held => return Ok(()),
         Spot::BeforeSection(i) => match sections.get(*i) {
             Some(s) => (
                 s.heading.parent_node().unwrap_or_else(|| root.clone()),
