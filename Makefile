@@ -34,7 +34,7 @@ package: tools
 demo: package
 	node scripts/serve.mjs
 
-test: fmt-check clippy test-native test-browser package test-package test-node test-readme e2e webdriver bench-check size-check
+test: fmt-check clippy test-native test-browser package test-package test-node test-readme e2e test-realpages webdriver bench-check size-check
 
 fmt-check: tools
 	cargo fmt --check
@@ -103,6 +103,20 @@ test-node: package
 .PHONY: test-readme
 test-readme: package
 	node --test tests/readme/
+
+# The README's one tag on real pages (tests/realpages/): a sample of saved news pages
+# with the article text a person marked, and blog pages of the project's own making with
+# every kind of comment area (tests/fixtures/realpages/), at phone and desktop sizes:
+# each mounts, its root holds the article and little else, every word is kept,
+# destroy() gives the document back and nothing shifts. realpages-report measures the
+# same on a folder of pages (REALPAGES=shared: all of ../shared/realpages/) and prints
+# the figures by failure kind.
+.PHONY: test-realpages realpages-report
+test-realpages: package
+	node --test tests/realpages/
+
+realpages-report: package
+	node scripts/realpages-report.mjs $(if $(filter shared,$(REALPAGES)),--shared) $(if $(VIEWPORT),--viewport $(VIEWPORT))
 
 # The benchmark (bench/run.mjs): shipped size, demo start-up, mount()/analyze() on the
 # seed, the corpus and synthetic articles, against the plain-JS floor (bench/floor.js).
