@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { launchChromium, onlyLoopback } from './browser.mjs';
 import { serve } from '../tests/package/server.mjs';
 import { REPO } from '../tests/e2e/support.mjs';
-import { VIEWPORTS, checkPage, failures, loadPages, withTag } from '../tests/realpages/check.mjs';
+import { checkPage, contextFor, failures, loadPages, withTag } from '../tests/realpages/check.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -30,7 +30,7 @@ if (args.includes('--shared')) {
     process.exit(0);
   }
 }
-const viewport = VIEWPORTS[opt('--viewport', 'phone')];
+const viewport = opt('--viewport', 'phone');
 const jobs = Number(opt('--jobs', 3));
 const only = opt('--only', null);
 
@@ -49,7 +49,7 @@ try {
   await Promise.all(
     Array.from({ length: jobs }, async () => {
       for (let p = queue.shift(); p; p = queue.shift()) {
-        const context = await browser.newContext({ viewport });
+        const context = await browser.newContext(contextFor(viewport));
         const blocked = await onlyLoopback(context);
         let r;
         try {

@@ -33,6 +33,15 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
 };
 
+/**
+ * The browser context's options for a viewport: a phone is a phone (it honours the
+ * page's meta viewport, and shows a fixed-width page without one zoomed out).
+ */
+export function contextFor(name) {
+  const viewport = VIEWPORTS[name];
+  return name === 'phone' ? { viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : { viewport };
+}
+
 /** A page's HTML as saved, from its .html.gz file. */
 export function readPage(file) {
   return gunzipSync(readFileSync(file)).toString('utf8');

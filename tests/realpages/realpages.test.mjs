@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
 import { serve } from '../package/server.mjs';
 import { REPO } from '../e2e/support.mjs';
-import { MIN_PRECISION, MIN_RECALL, VIEWPORTS, checkPage, loadPages, withTag } from './check.mjs';
+import { MIN_PRECISION, MIN_RECALL, VIEWPORTS, checkPage, contextFor, loadPages, withTag } from './check.mjs';
 
 const DIR = join(REPO, 'tests/fixtures/realpages');
 const JOBS = 3;
@@ -75,13 +75,13 @@ test('the sample holds saved pages and every kind of own page', () => {
   for (const id of Object.keys(ROOT_MISSES)) assert.ok(pages.some((p) => p.id.startsWith(id)), `${id} is not in the sample`);
 });
 
-async function runAll(viewport) {
+async function runAll(name) {
   const results = new Map();
   const queue = [...pages];
   await Promise.all(
     Array.from({ length: JOBS }, async () => {
       for (let p = queue.shift(); p; p = queue.shift()) {
-        const context = await browser.newContext({ viewport });
+        const context = await browser.newContext(contextFor(name));
         const blocked = await onlyLoopback(context);
         try {
           const r = await checkPage(context, `${server.url}/p/${p.id}.html`, p.body);
@@ -97,7 +97,7 @@ async function runAll(viewport) {
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`the one tag on ${pages.length} real pages, ${name} (${viewport.width}x${viewport.height})`, async (t) => {
-    const results = await runAll(viewport);
+    const results = await runAll(name);
     for (const p of pages) {
       const r = results.get(p.id);
       await t.test(p.id, () => {
