@@ -120,6 +120,16 @@ async fn next_event(target: &web_sys::EventTarget, name: &str) -> JsValue {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap()
 }
 
+/// Puts `root` first in the page, scrolled to the top; the window's height.
+fn first_in_page(root: &Element) -> f64 {
+    let body = doc().body().unwrap();
+    body.insert_before(root, body.first_child().as_ref())
+        .unwrap();
+    let window = web_sys::window().unwrap();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    window.inner_height().unwrap().as_f64().unwrap()
+}
+
 fn click(e: &Element) {
     e.unchecked_ref::<HtmlElement>().click();
 }
@@ -1221,16 +1231,7 @@ fn the_first_screen_stays_as_the_reader_sees_it() {
             root.append_child(&p).unwrap();
         }
     }
-    let body = d.body().unwrap();
-    body.insert_before(&root, body.first_child().as_ref())
-        .unwrap();
-    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
-    let height = web_sys::window()
-        .unwrap()
-        .inner_height()
-        .unwrap()
-        .as_f64()
-        .unwrap();
+    let height = first_in_page(&root);
     let headings = all(&root, "h2");
     let seen: Vec<bool> = headings
         .iter()
@@ -1304,16 +1305,7 @@ fn a_section_whose_body_the_reader_sees_stays_open() {
     let last = all(&root, "h2").pop().unwrap();
     root.insert_before(&rail, last.next_sibling().as_ref())
         .unwrap();
-    let body = d.body().unwrap();
-    body.insert_before(&root, body.first_child().as_ref())
-        .unwrap();
-    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
-    let height = web_sys::window()
-        .unwrap()
-        .inner_height()
-        .unwrap()
-        .as_f64()
-        .unwrap();
+    let height = first_in_page(&root);
     assert!(
         last.get_bounding_client_rect().top() > height,
         "the last heading must be below the fold"

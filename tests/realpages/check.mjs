@@ -133,7 +133,10 @@ function pageTextOf() {
     return out.join(' ');
   };
   // The document as loaded, before the tag's own load listener runs.
-  addEventListener('load', () => (window.__awBefore = document.documentElement.outerHTML), { once: true });
+  // (or just before the tag's own fallback, on a page whose load event never fires).
+  const snapshot = () => (window.__awBefore ??= document.documentElement.outerHTML);
+  addEventListener('load', snapshot, { once: true });
+  setTimeout(snapshot, 9500);
   // Layout shifts, each with its time; and the widget's events.
   window.__awShifts = [];
   new PerformanceObserver((list) => {
@@ -168,9 +171,9 @@ export async function checkPage(context, url, articleBody, { shiftWindowMs = SHI
   page.on('pageerror', (e) => errors.push(String(e.message)));
   await page.addInitScript(pageTextOf);
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
     const outcome = await page.evaluate(() =>
-      Promise.race([window.__awOutcome, new Promise((r) => setTimeout(() => r({ mounted: false, code: 'timeout' }), 20_000))]),
+      Promise.race([window.__awOutcome, new Promise((r) => setTimeout(() => r({ mounted: false, code: 'timeout' }), 25_000))]),
     );
     const before = await page.evaluate(() => window.__awBefore);
     const result = { url, mounted: outcome.mounted, code: outcome.code ?? null, message: outcome.message ?? null, errors };
