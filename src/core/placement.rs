@@ -35,8 +35,9 @@ pub struct Screen {
     pub seen: Vec<bool>,
     /// Whether the top of the article is above the bottom of the window.
     pub top_seen: bool,
-    /// Whether the end of the article is above the bottom of the window (what
-    /// follows the article is on the first screen too).
+    /// Whether the end of the article is above the bottom of the window with
+    /// something the page shows after it (a footer, the next post): what follows
+    /// the article is on the first screen too.
     pub end_seen: bool,
 }
 

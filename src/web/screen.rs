@@ -54,7 +54,7 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
             })
             .collect(),
         top_seen: seen(Some(rect.top())),
-        end_seen: seen(Some(rect.bottom())),
+        end_seen: seen(Some(rect.bottom())) && follower_seen(root, height),
     };
     if let Some(r) = &range {
         // Out of the article, collapsed: nothing the widget moves touches it.
@@ -62,6 +62,26 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
         r.collapse_with_to_start(true);
     }
     out
+}
+
+/// Whether the first element the page shows after `root` (a footer, the next post)
+/// starts above the bottom of the window: what would move if the widget put
+/// something at the end of the article. Nothing after it (scripts alone, the end of
+/// the page) is not seen.
+fn follower_seen(root: &Element, height: f64) -> bool {
+    let mut at = Some(root.clone());
+    while let Some(e) = at {
+        let mut next = e.next_element_sibling();
+        while let Some(n) = next {
+            let r = n.get_bounding_client_rect();
+            if r.width() > 0.0 || r.height() > 0.0 {
+                return r.top() < height;
+            }
+            next = n.next_element_sibling();
+        }
+        at = e.parent_element();
+    }
+    false
 }
 
 /// The top of block `i`'s first node in window coordinates, when the page shows it
