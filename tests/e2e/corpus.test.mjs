@@ -319,7 +319,7 @@ describe('corpus: mount, text, analyze and destroy on real pages', () => {
           'a section analyze() opens is closed after mount',
         );
         assert.deepEqual(r.mountedEvents, [
-          { sections: r.plan1.sections.length, keyQuotes: r.plan1.quotes.filter((q) => q.key).length },
+          { sections: r.plan1.sections.length, keyQuotes: r.plan1.quotes.filter((q) => q.key).length, comments: 'off' },
         ]);
         const keys = r.plan1.quotes.filter((q) => q.key);
         assert.deepEqual(

@@ -77,7 +77,10 @@ after(async () => {
 });
 
 async function open(name) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A window shorter than these short posts: one that shows a whole post and what
+  // follows it gets no contents at mount (nothing on screen may move; placement.rs),
+  // and the contents are what this test reads.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 500 } });
   const blocked = await onlyLoopback(context);
   await context.route('http://127.0.0.1:9/**', (route) => {
     const path = new URL(route.request().url()).pathname;
