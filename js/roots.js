@@ -195,15 +195,20 @@ function isContainer(el) {
   return !/^(p|h[1-6]|li|dt|dd|pre|blockquote|figcaption|caption|th|td|address)$/.test(el.localName);
 }
 
+/** An element's class names and id, as one string (an SVG's className is no string). */
+function classAndId(el) {
+  return `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
+}
+
 /** Whether an element's class and id say it is not article. */
 function unlikely(el) {
-  const id = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
+  const id = classAndId(el);
   return UNLIKELY.test(id) && !MAYBE.test(id);
 }
 
-/** A class-and-id weight, as Readability gives it: +25 content, -25 not. */
+/** A class-and-id weight, as Readability gives it: +25 content, -25 not (the score x1.5 or x0.5). */
 function weight(el) {
-  const id = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
+  const id = classAndId(el);
   if (id.length < 2) return 0;
   return (POSITIVE.test(id) ? 25 : 0) - (NEGATIVE.test(id) ? 25 : 0);
 }
