@@ -161,6 +161,10 @@ pub struct Settings {
     /// post title): inferred sections and the widget's own headings take it, so that
     /// the page's outline skips no level. Not an option: the web layer reads it.
     pub base_level: u8,
+    /// The article's language as the page declares it (`lang` of the root, of its
+    /// nearest ancestor that has one, or of `<html>`), lower case (`"fr"`, `"pt-br"`);
+    /// empty when the page declares none. Not an option: the web layer reads it.
+    pub lang: String,
     /// The widget's colours.
     pub theme: Theme,
 }
@@ -186,6 +190,7 @@ impl Default for Settings {
             toc: true,
             remember: true,
             base_level: 2,
+            lang: String::new(),
             theme: Theme::Auto,
         }
     }

@@ -146,6 +146,7 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
     let root = resolve_root(&doc, root)?;
     let mut settings = read_options(options)?;
     settings.base_level = level_under_page_heading(&doc, &root);
+    settings.lang = declared_lang(&root);
     if let Some(sel) = &settings.exclude {
         if !valid_selector(&doc, sel) {
             return Err(Error::BadSelector {
@@ -195,6 +196,17 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
         article,
         taken,
     })
+}
+
+/// The language the page declares for the article: `lang` of the root or of its
+/// nearest ancestor that has one (`<html>` included), lower case; empty when none.
+fn declared_lang(root: &Element) -> String {
+    root.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .map(|l| l.trim().to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// One level under the last heading that comes before the article (outside it):
