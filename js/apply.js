@@ -4,13 +4,18 @@
 // (find-in-page still reaches it), and every change recorded in a log that
 // undoLog() takes back, so that destroy() (or a failure half-way) restores the page.
 //
-// applySections(doc, root, nodes, numbers, strings, log) applies the sections and
-// returns, for each, [heading, button or null, bodies, frames]:
+// applySections(doc, root, nodes, numbers, strings, kept, log) applies the sections
+// and returns, for each, [heading, button or null, bodies, frames]:
 //   nodes    the article's nodes as js/read.js listed them;
 //   numbers  per section, five numbers: the indices in `nodes` of its heading's first
 //            and last node and of the first node of the block where it ends (-1: the
 //            end of the article), its level and its flags;
 //   strings  per section, its id and its title;
+//   kept     per section, how many blocks it leaves visible (ad slots and their
+//            labels, which the core keeps), then the indices in `nodes` of each one's
+//            first and last node: the bodies are cut around them, which are never
+//            moved, wrapped or hidden; a rule (.aw-ad-gap, shown while the part
+//            before is collapsed) sets the slot apart from the heading above it;
 //   log      the record of changes, appended to (see undoLog).
 // On a DOM error it throws; what it did until then is in the log.
 //
@@ -49,31 +54,53 @@ function hasContent(first, last) {
 }
 
 // The runs of sibling nodes after `start` and before `end` (or the end of `root`) in
-// document order, each [first, last]. Content that the next heading shares a parent
-// with is split at that parent, so that wrapping a run never moves the next heading.
-function siblingRuns(start, end, root) {
+// document order, each [first, last], and [node] for each node of `kept` on the way.
+// Content that the next heading or a kept node shares a parent with is split at that
+// parent, so that wrapping a run never moves the next heading or a kept node.
+function siblingRuns(start, end, root, kept) {
   const runs = [];
   let parent = start.parentNode;
   if (!parent) return runs;
   let next = start.nextSibling;
+  const holdsKept = (n) => {
+    for (const k of kept) if (n.contains(k)) return true;
+    return false;
+  };
   for (;;) {
     let first = null;
     let last = null;
     let descend = null;
     let done = false;
+    const flush = () => {
+      if (first && hasContent(first, last)) runs.push([first, last]);
+      first = last = null;
+    };
     for (; next; next = next.nextSibling) {
       if (next === end) {
         done = true;
         break;
       }
+      if (kept.has(next)) {
+        flush();
+        runs.push([next]);
+        continue;
+      }
       if (end && next.contains(end)) {
+        descend = next;
+        break;
+      }
+      if (kept.size && holdsKept(next)) {
+        // Read inside: its parts around the kept node are runs of their own (the
+        // gap goes before it, at the level of the runs before).
+        flush();
+        runs.push([next]);
         descend = next;
         break;
       }
       first = first || next;
       last = next;
     }
-    if (first && hasContent(first, last)) runs.push([first, last]);
+    flush();
     if (done) break;
     if (descend) {
       next = descend.firstChild;
@@ -140,7 +167,7 @@ function make(doc, tag, className) {
   return e;
 }
 
-function applySection(doc, root, log, first, last, end, level, flags, id, title) {
+function applySection(doc, root, log, first, last, end, level, flags, id, title, kept) {
   let heading;
   if (first === last && first.nodeType === 1) {
     heading = first;
@@ -163,7 +190,16 @@ function applySection(doc, root, log, first, last, end, level, flags, id, title)
   const frames = [];
   let button = null;
   if (flags & COLLAPSIBLE) {
-    for (const [from, to] of siblingRuns(heading, end, root)) {
+    let gap = false;
+    for (const [from, to] of siblingRuns(heading, end, root, kept)) {
+      if (!to) {
+        // A kept node (an ad slot): left as it is, set apart from the heading by a
+        // rule before it, shown while the body before it is collapsed.
+        if (!gap) insert(log, from.parentNode, make(doc, 'div', 'aw-ad-gap'), from);
+        gap = true;
+        continue;
+      }
+      gap = false;
       for (const [a, b] of splitAtFrames(from, to)) {
         if (b) {
           const body = make(doc, 'div', 'aw-section-body');
@@ -200,12 +236,17 @@ function applySection(doc, root, log, first, last, end, level, flags, id, title)
   return [heading, button, bodies, frames];
 }
 
-export function applySections(doc, root, nodes, numbers, strings, log) {
+export function applySections(doc, root, nodes, numbers, strings, kept, log) {
   const out = [];
+  let k = 0;
   for (let i = 0; 5 * i < numbers.length; i++) {
     const [first, last, end, level, flags] = numbers.subarray(5 * i, 5 * i + 5);
     const endNode = end < 0 ? null : nodes[end];
-    out.push(applySection(doc, root, log, nodes[first], nodes[last], endNode, level, flags, strings[2 * i], strings[2 * i + 1]));
+    const keep = new Set();
+    for (let n = kept[k++]; n > 0; n--, k += 2) {
+      for (let x = nodes[kept[k]]; x; x = x === nodes[kept[k + 1]] ? null : x.nextSibling) keep.add(x);
+    }
+    out.push(applySection(doc, root, log, nodes[first], nodes[last], endNode, level, flags, strings[2 * i], strings[2 * i + 1], keep));
   }
   return out;
 }
@@ -219,8 +260,69 @@ export function undoLog(log, mark) {
       if (old === null) n.removeAttribute(name);
       else n.setAttribute(name, old);
     } else if (p) {
-      if (kind === WRAPPED) while (n.firstChild) p.insertBefore(n.firstChild, n);
+      // moveBefore (where the engine has it) keeps a frame's state: an ad filled
+      // meanwhile does not load again.
+      if (kind === WRAPPED) {
+        while (n.firstChild) {
+          try {
+            p.moveBefore(n.firstChild, n);
+          } catch {
+            p.insertBefore(n.firstChild, n);
+          }
+        }
+      }
       p.removeChild(n);
     }
   }
+}
+
+// Ad slots that arrive in a section body after the mount (auto ads insert their own;
+// `ads` is the core's selector of slots). The slot is never moved: the child of the
+// body that holds it stays where it is, and the body around it becomes a plain holder
+// that is never hidden; the nodes before and after that child go into new bodies
+// inside it, hidden as the body was, with a gap rule before the slot. The section's
+// toggle is told the new bodies. Returns [old body, new bodies] for each body cut.
+export function freeSlots(doc, root, ads, log) {
+  const out = [];
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const body of root.querySelectorAll('.aw-section-body')) {
+      let slot;
+      try {
+        slot = body.querySelector(ads);
+      } catch {
+        return out;
+      }
+      if (!slot) continue;
+      let holder = slot;
+      while (holder.parentNode !== body) holder = holder.parentNode;
+      const hidden = body.getAttribute('hidden');
+      const made = [];
+      const part = (first, last, n) => {
+        if (!first || !hasContent(first, last)) return;
+        const b = make(doc, 'div', 'aw-section-body');
+        b.id = `${body.id}-${n}`;
+        b.setAttribute('data-aw-section', body.getAttribute('data-aw-section'));
+        if (hidden !== null) b.setAttribute('hidden', hidden);
+        wrap(log, b, first, last);
+        made.push(b);
+      };
+      part(body.firstChild === holder ? null : body.firstChild, holder.previousSibling, 1);
+      if (made.length) insert(log, body, make(doc, 'div', 'aw-ad-gap'), holder);
+      part(holder.nextSibling, body.lastChild, 2);
+      // The body is the widget's own element: what changes on it goes with it.
+      const toggle = root.querySelector(`[aria-controls~="${CSS.escape(body.id)}"]`);
+      if (toggle) {
+        const ids = toggle.getAttribute('aria-controls').split(' ');
+        ids.splice(ids.indexOf(body.id), 1, ...made.map((b) => b.id));
+        toggle.setAttribute('aria-controls', ids.join(' '));
+      }
+      body.className = 'aw-ad-holder';
+      body.removeAttribute('hidden');
+      body.removeAttribute('id');
+      out.push([body, made]);
+      cut = true;
+    }
+  }
+  return out;
 }

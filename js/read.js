@@ -8,7 +8,9 @@
 // smallest font size of its text (short blocks only), its characters and link
 // characters, and the class names, ids, roles and tag names of the elements around it.
 //
-// readArticle(root, exclude) returns [strings, numbers, nodes]:
+// readArticle(root, exclude, ads) returns [strings, numbers, nodes]; an element that
+// matches `ads` (the core's selector of ad slots) is a block of its own, of kind AD,
+// with no text (what an ad shows is not article):
 //   strings  one string: per block, its text, its marks (outer elements' first) and
 //            its id or "", one after the other (one crossing into the module, not
 //            three a block; the numbers say where each ends);
@@ -30,6 +32,7 @@ const LIST_ITEM = 4;
 const CAPTION = 5;
 const CODE = 6;
 const OTHER = 7;
+const AD = 8;
 
 // Elements whose text is not article text.
 const SKIP = new Set([
@@ -120,7 +123,7 @@ function px(v) {
   return Number.isNaN(n) ? 0 : n;
 }
 
-export function readArticle(root, exclude) {
+export function readArticle(root, exclude, ads) {
   const view = root.ownerDocument && root.ownerDocument.defaultView;
   const style =
     view && typeof view.getComputedStyle === 'function' ? (e) => view.getComputedStyle(e) : null;
@@ -133,14 +136,15 @@ export function readArticle(root, exclude) {
   // ancestors looked up once, the rest followed on the way down).
   let inLinkHere = !!root.closest('a[href]');
 
-  const excluded = (n) => {
-    if (exclude == null || n.nodeType !== 1) return false;
+  const matches = (n, selector) => {
+    if (selector == null || n.nodeType !== 1) return false;
     try {
-      return n.matches(exclude);
+      return n.matches(selector);
     } catch {
       return false;
     }
   };
+  const excluded = (n) => matches(n, exclude);
 
   const hasBlockChild = (n) => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
@@ -211,8 +215,8 @@ export function readArticle(root, exclude) {
 
   const push = (kind, level, run, first, last) => {
     const acc = { text: '', texts: [], starts: [], all: 0, link: 0 };
-    for (const n of run) collect(n, inLinkHere, acc);
-    if (isBlank(acc.text) && kind !== CAPTION && kind !== OTHER) return;
+    if (kind !== AD) for (const n of run) collect(n, inLinkHere, acc);
+    if (isBlank(acc.text) && kind !== CAPTION && kind !== OTHER && kind !== AD) return;
     let id = '';
     if (first === last && first.nodeType === 1) id = first.getAttribute('id') || '';
     let weight = 0;
@@ -289,6 +293,9 @@ export function readArticle(root, exclude) {
         if (child.nodeType === 3) run.push(child);
       } else if (t === 'br') {
         flush(run, lineKind);
+      } else if (matches(child, ads)) {
+        flush(run, lineKind);
+        push(AD, 0, [child], child, child);
       } else if (SKIP.has(t)) {
         if (run.length) run.push(child);
       } else if (excluded(child)) {

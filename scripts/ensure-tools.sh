@@ -113,7 +113,8 @@ if ! command -v geckodriver >/dev/null 2>&1; then
 fi
 
 # npm devDependencies: wasm-opt (binaryen), playwright-core and selenium-webdriver.
-if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ node_modules -ot package-lock.json ]; }; then
+# A node_modules that lost its contents (emptied, or half-removed) counts as missing.
+if [ ! -x node_modules/.bin/wasm-opt ] || { [ -f package-lock.json ] && [ node_modules -ot package-lock.json ]; }; then
   if [ -f package-lock.json ]; then
     run "npm packages (npm ci)" npm ci --no-audit --no-fund
   else

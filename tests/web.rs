@@ -9,6 +9,9 @@ use web_sys::{Document, Element, HtmlElement, Node};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/ads.rs"]
+mod ads;
+
 const LONG: &str = "This paragraph is long enough to be running text of the article, with more than twenty words in it and a full stop at the end.";
 
 fn doc() -> Document {

@@ -23,6 +23,8 @@ pub enum BlockKind {
     Code,
     /// Anything else with text (a table, an embed, a form).
     Other,
+    /// An ad slot (see `ads.rs`): never article, never hidden.
+    Ad,
 }
 
 /// One block of the article.
@@ -152,6 +154,7 @@ pub mod fixture {
             BlockKind::Caption => "caption".into(),
             BlockKind::Code => "code".into(),
             BlockKind::Other => "other".into(),
+            BlockKind::Ad => "ad".into(),
         }
     }
 
@@ -186,6 +189,7 @@ pub mod fixture {
             "caption" => BlockKind::Caption,
             "code" => BlockKind::Code,
             "other" => BlockKind::Other,
+            "ad" => BlockKind::Ad,
             h => BlockKind::Heading(h.strip_prefix('h')?.parse().ok()?),
         };
         let weight = cols.next()?.parse().ok()?;

@@ -292,7 +292,7 @@ pub fn mark(blocks: &[Block]) -> Vec<bool> {
                 _ => box_token_end(&b.marks, shared),
             };
             last = (&b.marks, end);
-            end.is_some() || comment_count(b)
+            end.is_some() || comment_count(b) || super::ads::is_ad(b)
         })
         .collect();
     // "Written by ..." or "About the author" near the end, with its bio: the rest of
@@ -551,7 +551,7 @@ const KEY_WORDS: usize = 6;
 /// A short line folded for the word lists: [`fold_char`], one space between words,
 /// and the signs boxes put around their headings ("Related:", "Read more »", "—")
 /// trimmed at both ends. `None` for a line of more than [`KEY_WORDS`] words.
-fn heading_key(text: &str) -> Option<String> {
+pub(crate) fn heading_key(text: &str) -> Option<String> {
     let mut key = String::new();
     for (n, word) in text.split_whitespace().enumerate() {
         if n == KEY_WORDS {

@@ -4,6 +4,7 @@
 //! sections and the quotes; the web layer applies the [`Plan`]. Nothing here touches
 //! the DOM, so every decision is unit-tested natively.
 
+pub mod ads;
 mod block;
 pub mod boilerplate;
 pub mod comments;

@@ -132,6 +132,7 @@ mod tests {
                 inferred: false,
                 heading: i * 3,
                 end: i * 3 + 3,
+                kept: Vec::new(),
                 collapsible: true,
                 open: false,
                 words: 100,

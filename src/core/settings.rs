@@ -153,6 +153,9 @@ pub struct Settings {
     pub comments_timeout: u32,
     /// A selector of content inside the article to leave alone.
     pub exclude: Option<String>,
+    /// A selector of the page's own ad slots, added to the ad networks' markup that
+    /// the widget knows (`ads.rs`): never hidden, never article.
+    pub ad_slots: Option<String>,
     /// Show a table of contents at the top of the article.
     pub toc: bool,
     /// Remember which sections the reader opened, for this page, in session storage.
@@ -187,6 +190,7 @@ impl Default for Settings {
             comments_on_click: false,
             comments_timeout: 15_000,
             exclude: None,
+            ad_slots: None,
             toc: true,
             remember: true,
             base_level: 2,
@@ -213,6 +217,7 @@ pub const OPTION_NAMES: &[&str] = &[
     "commentsOnClick",
     "commentsTimeout",
     "exclude",
+    "adSlots",
     "toc",
     "remember",
     "theme",
@@ -319,6 +324,12 @@ impl Settings {
                 "exclude" => match value {
                     OptionValue::Str(sel) if !sel.trim().is_empty() => {
                         s.exclude = Some(sel.trim().to_string())
+                    }
+                    _ => return Err(bad("a CSS selector string")),
+                },
+                "adSlots" => match value {
+                    OptionValue::Str(sel) if !sel.trim().is_empty() => {
+                        s.ad_slots = Some(sel.trim().to_string())
                     }
                     _ => return Err(bad("a CSS selector string")),
                 },

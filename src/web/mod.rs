@@ -8,10 +8,12 @@
 //! - `undo`: every change made to the page, recorded so that `destroy()` puts it back.
 //! - `widget`: a mounted widget's state, listeners and observers; `listeners`: its
 //!   listeners, all handled by one closure.
-//! - `sections`, `toc`, `quotes_panel`, `comments`: apply one job each.
+//! - `sections`, `toc`, `quotes_panel`, `comments`: apply one job each; `ads`: cuts
+//!   the sections around ad slots that arrive after the mount.
 //! - `warm`: the core run on a text in a worker, so that its code compiles off the page's
 //!   main thread.
 
+mod ads;
 mod api;
 mod comments;
 mod dom;

@@ -147,12 +147,17 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
     let mut settings = read_options(options)?;
     settings.base_level = level_under_page_heading(&doc, &root);
     settings.lang = declared_lang(&root);
-    if let Some(sel) = &settings.exclude {
-        if !valid_selector(&doc, sel) {
-            return Err(Error::BadSelector {
-                name: "option \"exclude\"".into(),
-                selector: sel.clone(),
-            });
+    for (name, sel) in [
+        ("option \"exclude\"", &settings.exclude),
+        ("option \"adSlots\"", &settings.ad_slots),
+    ] {
+        if let Some(sel) = sel {
+            if !valid_selector(&doc, sel) {
+                return Err(Error::BadSelector {
+                    name: name.into(),
+                    selector: sel.clone(),
+                });
+            }
         }
     }
     if let crate::core::QuotesAt::Selector(sel) = &settings.quotes_at {
@@ -173,7 +178,8 @@ pub fn read_page(root: &JsValue, options: &JsValue) -> Result<Read, Error> {
             }
         }
     }
-    let article = read::read(&root, settings.exclude.as_deref());
+    let ads = crate::core::ads::slot_selector(settings.ad_slots.as_deref());
+    let article = read::read(&root, settings.exclude.as_deref(), &ads);
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(Error::EmptyArticle);
     }

@@ -20,7 +20,7 @@ use web_sys::{Element, Node};
 extern "C" {
     /// `[strings, numbers, nodes]`: see js/read.js.
     #[wasm_bindgen(js_name = readArticle)]
-    fn read_article(root: &Element, exclude: Option<&str>) -> js_sys::Array;
+    fn read_article(root: &Element, exclude: Option<&str>, ads: &str) -> js_sys::Array;
     /// `[background, text]` luminances, -1 for none: see js/read.js.
     #[wasm_bindgen(js_name = pageLook)]
     fn page_look_js(root: &Element) -> js_sys::Array;
@@ -89,6 +89,7 @@ fn kind(code: f64, level: f64) -> BlockKind {
         5 => BlockKind::Caption,
         6 => BlockKind::Code,
         7 => BlockKind::Other,
+        8 => BlockKind::Ad,
         _ => BlockKind::Paragraph,
     }
 }
@@ -125,9 +126,10 @@ fn split_units(rest: &str, units: f64) -> (&str, &str) {
     rest.split_at(at.unwrap_or(rest.len()))
 }
 
-/// Reads the article under `root`. Content matching `exclude` is passed over.
-pub fn read(root: &Element, exclude: Option<&str>) -> Article {
-    let parts = read_article(root, exclude);
+/// Reads the article under `root`. Content matching `exclude` is passed over; each
+/// element matching `ads` (the core's ad-slot selector) is a block of its own.
+pub fn read(root: &Element, exclude: Option<&str>, ads: &str) -> Article {
+    let parts = read_article(root, exclude, ads);
     let strings = parts.get(0).as_string().unwrap_or_default();
     let mut rest = strings.as_str();
     let numbers = parts
@@ -224,7 +226,7 @@ pub fn page_look(root: &Element) -> (Option<f32>, Option<f32>) {
 #[cfg(debug_assertions)]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = "__readBlocks")]
 pub fn read_blocks(root: &Element) -> String {
-    let article = read(root, None);
+    let article = read(root, None, &crate::core::ads::slot_selector(None));
     let mut out = String::new();
     for (b, place) in article.blocks.iter().zip(&article.places.list) {
         let first = article.places.node(place.first);

@@ -66,6 +66,7 @@ extern "C" {
         nodes: &Array,
         numbers: &[f64],
         strings: &Array,
+        kept: &[f64],
         log: &Array,
     ) -> Result<Array, JsValue>;
 }
@@ -89,7 +90,19 @@ pub fn apply(
 ) -> Result<Vec<SectionUi>, JsValue> {
     let (strings, log) = (Array::new(), Array::new());
     let mut numbers = Vec::with_capacity(5 * plan.sections.len());
+    // Per section: how many blocks it keeps visible (ad slots), then each one's first
+    // and last node.
+    let mut kept = Vec::new();
     for (i, s) in plan.sections.iter().enumerate() {
+        let at = kept.len();
+        kept.push(0.0);
+        for p in s.kept.iter().filter_map(|&k| article.places.get(k)) {
+            kept.extend([f64::from(p.first), f64::from(p.last)]);
+        }
+        let count = ((kept.len() - at - 1) / 2) as f64;
+        if let Some(c) = kept.get_mut(at) {
+            *c = count;
+        }
         let place = article
             .places
             .get(s.heading)
@@ -112,7 +125,15 @@ pub fn apply(
                 | flag(s.collapsible, COLLAPSIBLE),
         ));
     }
-    let parts = apply_sections(doc, root, &article.places.nodes, &numbers, &strings, &log);
+    let parts = apply_sections(
+        doc,
+        root,
+        &article.places.nodes,
+        &numbers,
+        &strings,
+        &kept,
+        &log,
+    );
     // Recorded on a failure too: what the script did until it threw is in the log.
     undo.script(log);
     let parts = parts?;

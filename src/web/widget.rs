@@ -15,9 +15,9 @@ use super::read::Places;
 use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
-use crate::core::contents;
 use crate::core::placement::{self, Screen, Spot};
 use crate::core::CommentsSetting;
+use crate::core::{ads, contents};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -151,6 +151,8 @@ pub struct Live {
     near_comments: Option<Observer>,
     /// Watches the comment area for the comment a link points at.
     awaiting_comment: Option<Watcher>,
+    /// Watches the article for ad slots added into section bodies.
+    ad_slots: Option<super::ads::Watch>,
 }
 
 /// Runs `f` on the widget's state if it is still mounted and not busy, then sends
@@ -213,6 +215,7 @@ impl Live {
                 reading: None,
                 near_comments: None,
                 awaiting_comment: None,
+                ad_slots: None,
             })
         });
         {
@@ -253,6 +256,7 @@ impl Live {
     /// Removes every listener and stops every observer.
     fn disconnect(&mut self) {
         self.listeners = None;
+        self.ad_slots = None;
         if let Some((obs, _, _)) = self.awaiting_comment.take() {
             obs.disconnect();
         }
@@ -333,6 +337,24 @@ impl Live {
             );
         }
         self.listeners = Some(ls);
+        if self.sections.iter().any(|s| !s.bodies.is_empty()) {
+            let (w, ads) = (
+                self.me.clone(),
+                ads::slot_selector(settings.ad_slots.as_deref()),
+            );
+            self.ad_slots = super::ads::Watch::start(&self.root, move || {
+                with(&w, |live| {
+                    super::ads::free(
+                        &live.doc,
+                        &live.root,
+                        &ads,
+                        &mut live.sections,
+                        &mut live.undo,
+                    );
+                    Vec::new()
+                })
+            });
+        }
     }
 
     /// What the root's listeners do with an event at `target`.

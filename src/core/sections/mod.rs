@@ -6,7 +6,7 @@
 mod infer;
 
 use super::slug::{slugify, unique, Counters, IdSet};
-use super::{boilerplate, Block, BlockKind, OpenMode, Settings};
+use super::{ads, boilerplate, Block, BlockKind, OpenMode, Settings};
 
 /// One section of the article.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -26,6 +26,10 @@ pub struct Section {
     /// or a higher level, or the end of the article before the boxes that end it).
     #[serde(skip)]
     pub end: usize,
+    /// The blocks inside it that stay visible when it is collapsed: ad slots and
+    /// their labels (`ads.rs`), which its collapsible part is cut around.
+    #[serde(skip)]
+    pub kept: Vec<usize>,
     /// Whether the section gets a toggle (it has enough content).
     pub collapsible: bool,
     /// Whether it starts open.
@@ -96,6 +100,7 @@ pub fn find_with(
         .find(|&i| !skip(i))
         .map_or(0, |i| i + 1);
 
+    let kept = ads::kept(blocks);
     let mut used: IdSet = IdSet::new();
     let mut counters = Counters::default();
     let mut sections = Vec::with_capacity(heads.len());
@@ -135,6 +140,9 @@ pub fn find_with(
             inferred,
             heading,
             end,
+            kept: (heading + 1..end)
+                .filter(|&i| kept.get(i).copied().unwrap_or(false))
+                .collect(),
             collapsible,
             open,
             words,
@@ -196,6 +204,41 @@ mod tests {
             .into_iter()
             .map(|s| s.title)
             .collect()
+    }
+
+    #[test]
+    fn an_ad_slot_and_its_label_are_kept_out_of_the_collapsible_part() {
+        let blocks = vec![
+            Block::new(BlockKind::Heading(2), "One"),
+            p(LONG),
+            p("Advertisement"),
+            Block::new(BlockKind::Ad, ""),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Two"),
+            p(LONG),
+        ];
+        let s = find(&blocks, &Settings::default(), &IdSet::new());
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].kept, [2, 3]);
+        assert!(s[1].kept.is_empty());
+        // The ad and its label count for no words.
+        assert_eq!(s[0].words, s[1].words * 2);
+    }
+
+    #[test]
+    fn an_ad_label_never_makes_a_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("Anzeige"),
+            Block::new(BlockKind::Ad, ""),
+            p(LONG),
+            p("The second part"),
+            p(LONG),
+            p("The third part"),
+            p(LONG),
+        ];
+        let t = titles(&blocks);
+        assert!(!t.iter().any(|t| t == "Anzeige"), "{t:?}");
     }
 
     #[test]
