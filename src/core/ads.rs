@@ -65,14 +65,11 @@ pub fn is_label(text: &str) -> bool {
 /// the ad labels beside them.
 pub fn kept(blocks: &[Block]) -> Vec<bool> {
     let ad = |i: usize| blocks.get(i).is_some_and(|b| b.kind == BlockKind::Ad);
-    blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            b.kind == BlockKind::Ad
-                || (is_label(&b.text) && (ad(i + 1) || i.checked_sub(1).is_some_and(ad)))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        out.push(ad(i) || (is_label(&b.text) && (ad(i + 1) || i.checked_sub(1).is_some_and(ad))));
+    }
+    out
 }
 
 /// Whether a block is an ad slot or an ad label: never article.

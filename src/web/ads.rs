@@ -36,8 +36,10 @@ pub fn free(
         let made: Array = cut.get(1).unchecked_into();
         for s in sections.iter_mut() {
             if let Some(i) = s.bodies.iter().position(|b| *b == old) {
-                s.bodies
-                    .splice(i..=i, made.iter().map(JsCast::unchecked_into));
+                s.bodies.remove(i);
+                for (k, b) in made.iter().enumerate() {
+                    s.bodies.insert(i + k, b.unchecked_into());
+                }
             }
         }
     }

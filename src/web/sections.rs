@@ -97,7 +97,8 @@ pub fn apply(
         let at = kept.len();
         kept.push(0.0);
         for p in s.kept.iter().filter_map(|&k| article.places.get(k)) {
-            kept.extend([f64::from(p.first), f64::from(p.last)]);
+            kept.push(f64::from(p.first));
+            kept.push(f64::from(p.last));
         }
         let count = ((kept.len() - at - 1) / 2) as f64;
         if let Some(c) = kept.get_mut(at) {

@@ -141,8 +141,11 @@ pub fn find_with(
             heading,
             end,
             kept: (heading + 1..end)
-                .filter(|&i| kept.get(i).copied().unwrap_or(false))
-                .collect(),
+                .filter(|&i| kept.get(i) == Some(&true))
+                .fold(Vec::new(), |mut v, i| {
+                    v.push(i);
+                    v
+                }),
             collapsible,
             open,
             words,
