@@ -25,9 +25,12 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
         .filter(|&i| !skip(i) && looks_like_heading(blocks, not_article, i))
         .collect();
     // An author who sets headings in bold or larger type does so throughout: plain
-    // lines are then something else (a caption, a pointer, a list item).
+    // lines are then something else (a caption, a pointer, a list item). Unless the
+    // plain lines are the more: then the outline is plain and the few bold lines
+    // among them are sub-headings or emphasis.
     let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
-    if found.iter().filter(|i| is_styled(i)).count() >= 2 {
+    let styled_count = found.iter().filter(|i| is_styled(i)).count();
+    if styled_count >= 2 && styled_count * 2 >= found.len() {
         found.retain(is_styled);
     }
     let words: usize = blocks
@@ -723,6 +726,24 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(found(&blocks), ["First Bold Title", "Second Bold Title"]);
+    }
+
+    #[test]
+    fn plain_headings_that_outnumber_the_bold_lines_stay() {
+        let blocks = vec![
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("A Named Boat").bold(),
+            p(LONG),
+            p("Where the River Bends"),
+            p(LONG),
+            p("Another Named Boat").bold(),
+            p(LONG),
+            p("Where the River Ends"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks).len(), 5);
     }
 
     #[test]
