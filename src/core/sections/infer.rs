@@ -443,6 +443,13 @@ fn styled_run(blocks: &[Block], not_article: &[bool], i: usize) -> usize {
     run
 }
 
+/// Whether a word starts with a lower-case letter ("camp", not "Kim" or "42").
+fn lower_word(w: &str) -> bool {
+    w.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
 fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool {
     let Some(b) = blocks.get(i) else {
         return false;
@@ -474,8 +481,15 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
         return false;
     }
     // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
-    // label.
-    if next.text.trim_start().starts_with(text) {
+    // label; a heading that its first sentence repeats ("The camp" / "The camp, also
+    // known as ...") has a word in lower case, and "Keyboard" over "Keyboards are
+    // ..." is no repetition.
+    let repeated = next
+        .text
+        .trim_start()
+        .strip_prefix(text)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+    if repeated && !text.split_whitespace().any(lower_word) {
         return false;
     }
     let body = if body_past_furniture(blocks, not_article, i).is_some_and(|n| body_after(n, words))
@@ -744,6 +758,28 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(found(&blocks).len(), 5);
+    }
+
+    #[test]
+    fn a_heading_its_first_sentence_repeats_is_no_name() {
+        let blocks = vec![
+            p(LONG),
+            p("The northern camp"),
+            p("The northern camp, also known as the Berm, lies in the desert near the border and holds thousands."),
+            p(LONG),
+            p("Mara Lind"),
+            p("Mara Lind is a photographer who has worked along the border for many years and lives there."),
+            p(LONG),
+            p("Keyboard"),
+            p("Keyboards are highly subjective, so a little context about how we type every day is important."),
+            p(LONG),
+            p("The southern camp"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["The northern camp", "Keyboard", "The southern camp"]
+        );
     }
 
     #[test]
