@@ -178,7 +178,10 @@ const REPORTING: &[&str] = &[
     "said", "says", "say", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
 ];
 
-const OPENING_QUOTES: &[char] = &['"', '“', '‘', '\'', '«', '„'];
+/// What may stand before a heading's first letter: an opening quotation mark, the
+/// Spanish opening question and exclamation marks ("¿Qué pasa?"), a currency or
+/// number sign ("$10 off the Switch", "#1 pick").
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '«', '„', '¿', '¡', '$', '€', '£', '#'];
 const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„'];
 
 /// Marks that end a sentence (a closing quotation mark after one included).
@@ -213,10 +216,7 @@ fn title_shape(b: &Block) -> bool {
             return false;
         }
     }
-    let first = text
-        .chars()
-        .find(|c| !OPENING_QUOTES.contains(c))
-        .unwrap_or(' ');
+    let first = text.chars().find(|c| !OPENERS.contains(c)).unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
@@ -779,6 +779,23 @@ mod tests {
         assert_eq!(
             found(&blocks),
             ["The northern camp", "Keyboard", "The southern camp"]
+        );
+    }
+
+    #[test]
+    fn a_heading_may_open_with_a_spanish_question_mark_or_a_price() {
+        let blocks = vec![
+            p(LONG),
+            p("¿Qué cambia en la ciudad?"),
+            p(LONG),
+            p("$10 Off the Handheld Console"),
+            p(LONG),
+            p("- not a title at all"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["¿Qué cambia en la ciudad?", "$10 Off the Handheld Console"]
         );
     }
 
