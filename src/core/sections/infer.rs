@@ -29,6 +29,17 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
     // plain lines are the more: then the outline is plain and the few bold lines
     // among them are sub-headings or emphasis.
     let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
+    // Two plain lines in a row read as a list, unless the article has an outline of
+    // plain lines already: then a heading stands right over its first sub-heading.
+    if found.iter().filter(|i| !is_styled(i)).count() >= 2 {
+        for i in (0..blocks.len()).filter(|&i| !skip(i)) {
+            if let Some(ni) = plain_pair(blocks, not_article, i) {
+                found.extend([i, ni]);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+    }
     let styled_count = found.iter().filter(|i| is_styled(i)).count();
     if styled_count >= 2 && styled_count * 2 >= found.len() {
         found.retain(is_styled);
@@ -529,6 +540,21 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))
 }
 
+/// The line after `i` when the two are plain title lines between running text (a
+/// paragraph before, and after the second).
+fn plain_pair(blocks: &[Block], not_article: &[bool], i: usize) -> Option<usize> {
+    let b = blocks.get(i)?;
+    let (_, prev) = neighbour(blocks, not_article, i, false)?;
+    let (ni, next) = neighbour(blocks, not_article, i, true)?;
+    let line = |x: &Block| !styled(x) && title_shape(x) && x.kind == b.kind && x.links < 0.5;
+    let ok = line(b)
+        && line(next)
+        && body_after(prev, b.words())
+        && body_past_furniture(blocks, not_article, ni)
+            .is_some_and(|n| body_after(n, next.words()));
+    ok.then_some(ni)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -796,6 +822,33 @@ mod tests {
         assert_eq!(
             found(&blocks),
             ["¿Qué cambia en la ciudad?", "$10 Off the Handheld Console"]
+        );
+    }
+
+    #[test]
+    fn a_plain_heading_over_its_sub_heading_in_a_plain_outline() {
+        let blocks = vec![
+            p(LONG),
+            p("Where Things Stand"),
+            p("The Paper Records"),
+            p(LONG),
+            p("Records Across Clinics"),
+            p(LONG),
+            p("Flour and water"),
+            p("Salt and yeast"),
+            p("Sugar and butter"),
+            p(LONG),
+            p("What Comes Next"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "Where Things Stand",
+                "The Paper Records",
+                "Records Across Clinics",
+                "What Comes Next"
+            ]
         );
     }
 
