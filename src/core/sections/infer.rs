@@ -32,13 +32,17 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
     // Two plain lines in a row read as a list, unless the article has an outline of
     // plain lines already: then a heading stands right over its first sub-heading.
     if found.iter().filter(|i| !is_styled(i)).count() >= 2 {
+        let mut pairs = Vec::new();
         for i in (0..blocks.len()).filter(|&i| !skip(i)) {
             if let Some(ni) = plain_pair(blocks, not_article, i) {
-                found.extend([i, ni]);
+                pairs.push(i);
+                pairs.push(ni);
             }
         }
-        found.sort_unstable();
-        found.dedup();
+        // In reading order without a sort (a sort of its own costs 2.6 KB of wasm).
+        found = (0..blocks.len())
+            .filter(|i| found.contains(i) || pairs.contains(i))
+            .collect();
     }
     let styled_count = found.iter().filter(|i| is_styled(i)).count();
     if styled_count >= 2 && styled_count * 2 >= found.len() {
