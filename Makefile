@@ -154,6 +154,20 @@ bench-profile: package
 quotes-report: package
 	node scripts/quotes-report.mjs
 
+# Inferred headings on real pages nobody tuned on: the pages of ../shared/realpages/
+# whose article has h2 to h4 sub-headings, dumped by the browser reader into
+# /tmp/realpages-headings (HEADINGS_DIR=... elsewhere) in three forms (own headings,
+# bold lines, plain lines), then planned natively by examples/headings_eval.rs: section
+# F1 per form on the first half of the pages by id (for tuning) and the second (held
+# out). Says so and measures nothing when ../shared/realpages is not there.
+HEADINGS_DIR ?= /tmp/realpages-headings
+.PHONY: headings-report
+headings-report: tools
+	@if [ -d ../shared/realpages ]; then \
+		node scripts/dump-realpages-headings.mjs $(HEADINGS_DIR) && \
+		cargo run -q --example headings_eval -- $(HEADINGS_DIR); \
+	else echo "headings-report: ../shared/realpages is not there; nothing measured"; fi
+
 # Fuzzing (not part of `make test`; the corpora are, through tests/fuzz_corpus.rs and
 # tests/generated.rs): `plan` reads raw bytes as lines, `generated` lets the bytes drive
 # the article generator (src/core/textgen.rs). FUZZ_SECONDS is per target.

@@ -25,9 +25,27 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
         .filter(|&i| !skip(i) && looks_like_heading(blocks, not_article, i))
         .collect();
     // An author who sets headings in bold or larger type does so throughout: plain
-    // lines are then something else (a caption, a pointer, a list item).
+    // lines are then something else (a caption, a pointer, a list item). Unless the
+    // plain lines are the more: then the outline is plain and the few bold lines
+    // among them are sub-headings or emphasis.
     let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
-    if found.iter().filter(|i| is_styled(i)).count() >= 2 {
+    // Two plain lines in a row read as a list, unless the article has an outline of
+    // plain lines already: then a heading stands right over its first sub-heading.
+    if found.iter().filter(|i| !is_styled(i)).count() >= 2 {
+        let mut pairs = Vec::new();
+        for i in (0..blocks.len()).filter(|&i| !skip(i)) {
+            if let Some(ni) = plain_pair(blocks, not_article, i) {
+                pairs.push(i);
+                pairs.push(ni);
+            }
+        }
+        // In reading order without a sort (a sort of its own costs 2.6 KB of wasm).
+        found = (0..blocks.len())
+            .filter(|i| found.contains(i) || pairs.contains(i))
+            .collect();
+    }
+    let styled_count = found.iter().filter(|i| is_styled(i)).count();
+    if styled_count >= 2 && styled_count * 2 >= found.len() {
         found.retain(is_styled);
     }
     let words: usize = blocks
@@ -175,7 +193,10 @@ const REPORTING: &[&str] = &[
     "said", "says", "say", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
 ];
 
-const OPENING_QUOTES: &[char] = &['"', '“', '‘', '\'', '«', '„'];
+/// What may stand before a heading's first letter: an opening quotation mark, the
+/// Spanish opening question and exclamation marks ("¿Qué pasa?"), a currency or
+/// number sign ("$10 off the Switch", "#1 pick").
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '«', '„', '¿', '¡', '$', '€', '£', '#'];
 const QUOTE_MARKS: &[char] = &['“', '”', '"', '«', '»', '„'];
 
 /// Marks that end a sentence (a closing quotation mark after one included).
@@ -210,10 +231,7 @@ fn title_shape(b: &Block) -> bool {
             return false;
         }
     }
-    let first = text
-        .chars()
-        .find(|c| !OPENING_QUOTES.contains(c))
-        .unwrap_or(' ');
+    let first = text.chars().find(|c| !OPENERS.contains(c)).unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
@@ -440,6 +458,13 @@ fn styled_run(blocks: &[Block], not_article: &[bool], i: usize) -> usize {
     run
 }
 
+/// Whether a word starts with a lower-case letter ("camp", not "Kim" or "42").
+fn lower_word(w: &str) -> bool {
+    w.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
 fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool {
     let Some(b) = blocks.get(i) else {
         return false;
@@ -471,8 +496,15 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
         return false;
     }
     // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
-    // label.
-    if next.text.trim_start().starts_with(text) {
+    // label; a heading that its first sentence repeats ("The camp" / "The camp, also
+    // known as ...") has a word in lower case, and "Keyboard" over "Keyboards are
+    // ..." is no repetition.
+    let repeated = next
+        .text
+        .trim_start()
+        .strip_prefix(text)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+    if repeated && !text.split_whitespace().any(lower_word) {
         return false;
     }
     let body = if body_past_furniture(blocks, not_article, i).is_some_and(|n| body_after(n, words))
@@ -510,6 +542,21 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
             && !byline_or_date(x)
     };
     !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))
+}
+
+/// The line after `i` when the two are plain title lines between running text (a
+/// paragraph before, and after the second).
+fn plain_pair(blocks: &[Block], not_article: &[bool], i: usize) -> Option<usize> {
+    let b = blocks.get(i)?;
+    let (_, prev) = neighbour(blocks, not_article, i, false)?;
+    let (ni, next) = neighbour(blocks, not_article, i, true)?;
+    let line = |x: &Block| !styled(x) && title_shape(x) && x.kind == b.kind && x.links < 0.5;
+    let ok = line(b)
+        && line(next)
+        && body_after(prev, b.words())
+        && body_past_furniture(blocks, not_article, ni)
+            .is_some_and(|n| body_after(n, next.words()));
+    ok.then_some(ni)
 }
 
 #[cfg(test)]
@@ -723,6 +770,90 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(found(&blocks), ["First Bold Title", "Second Bold Title"]);
+    }
+
+    #[test]
+    fn plain_headings_that_outnumber_the_bold_lines_stay() {
+        let blocks = vec![
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("A Named Boat").bold(),
+            p(LONG),
+            p("Where the River Bends"),
+            p(LONG),
+            p("Another Named Boat").bold(),
+            p(LONG),
+            p("Where the River Ends"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks).len(), 5);
+    }
+
+    #[test]
+    fn a_heading_its_first_sentence_repeats_is_no_name() {
+        let blocks = vec![
+            p(LONG),
+            p("The northern camp"),
+            p("The northern camp, also known as the Berm, lies in the desert near the border and holds thousands."),
+            p(LONG),
+            p("Mara Lind"),
+            p("Mara Lind is a photographer who has worked along the border for many years and lives there."),
+            p(LONG),
+            p("Keyboard"),
+            p("Keyboards are highly subjective, so a little context about how we type every day is important."),
+            p(LONG),
+            p("The southern camp"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["The northern camp", "Keyboard", "The southern camp"]
+        );
+    }
+
+    #[test]
+    fn a_heading_may_open_with_a_spanish_question_mark_or_a_price() {
+        let blocks = vec![
+            p(LONG),
+            p("¿Qué cambia en la ciudad?"),
+            p(LONG),
+            p("$10 Off the Handheld Console"),
+            p(LONG),
+            p("- not a title at all"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["¿Qué cambia en la ciudad?", "$10 Off the Handheld Console"]
+        );
+    }
+
+    #[test]
+    fn a_plain_heading_over_its_sub_heading_in_a_plain_outline() {
+        let blocks = vec![
+            p(LONG),
+            p("Where Things Stand"),
+            p("The Paper Records"),
+            p(LONG),
+            p("Records Across Clinics"),
+            p(LONG),
+            p("Flour and water"),
+            p("Salt and yeast"),
+            p("Sugar and butter"),
+            p(LONG),
+            p("What Comes Next"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "Where Things Stand",
+                "The Paper Records",
+                "Records Across Clinics",
+                "What Comes Next"
+            ]
+        );
     }
 
     #[test]
