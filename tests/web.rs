@@ -11,6 +11,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "web/ads.rs"]
 mod ads;
+#[path = "web/reader.rs"]
+mod reader;
 
 const LONG: &str = "This paragraph is long enough to be running text of the article, with more than twenty words in it and a full stop at the end.";
 

@@ -9,6 +9,20 @@ pub fn shows(toc: bool, sections: usize) -> bool {
     toc && sections >= 2
 }
 
+/// What the contents' one button says for sections that are each `(has a toggle,
+/// open)`: "Expand all" while any section with a toggle is closed, else "Collapse
+/// all"; `None` (no button) when no section has a toggle, where it would do nothing.
+pub fn all_button(sections: impl Iterator<Item = (bool, bool)>) -> Option<&'static str> {
+    let mut any = false;
+    for (toggle, open) in sections {
+        if toggle && !open {
+            return Some("Expand all");
+        }
+        any |= toggle;
+    }
+    any.then_some("Collapse all")
+}
+
 /// The reading time of `words`, in whole minutes, at least one.
 pub fn minutes(words: usize) -> usize {
     words.div_ceil(WORDS_PER_MINUTE).max(1)
@@ -29,6 +43,22 @@ mod tests {
         assert_eq!(minutes(230), 1);
         assert_eq!(minutes(231), 2);
         assert_eq!(minutes_label(1000), "5 min");
+    }
+
+    #[test]
+    fn the_all_button_says_what_it_will_do_and_is_gone_with_no_toggle() {
+        assert_eq!(
+            all_button([(true, true), (true, false)].into_iter()),
+            Some("Expand all")
+        );
+        assert_eq!(
+            all_button([(true, true), (false, false)].into_iter()),
+            Some("Collapse all")
+        );
+        assert_eq!(
+            all_button([(false, true), (false, false)].into_iter()),
+            None
+        );
     }
 
     #[test]

@@ -101,7 +101,7 @@ impl Error {
         ("bad-options", "The options are not an object."),
         ("unknown-option", "An option name the widget does not know."),
         ("bad-option", "An option of the wrong type or out of range."),
-        ("already-mounted", "A widget is mounted on that root already."),
+        ("already-mounted", "A widget is mounted on that root, or on an element around or inside it, already."),
         ("empty-article", "The root holds no text."),
         ("bad-comments-url", "`commentsScript` is neither https nor same-origin."),
         ("dom-error", "The page changed under the widget while mounting; it was put back."),
@@ -141,7 +141,7 @@ impl fmt::Display for Error {
             }
             Error::AlreadyMounted => write!(
                 f,
-                "the widget is already mounted on this element; call destroy() on it first"
+                "a widget is already mounted on this element, or on one around or inside it; call destroy() on that one first"
             ),
             Error::EmptyArticle => write!(
                 f,

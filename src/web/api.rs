@@ -138,7 +138,10 @@ fn next_number() -> u32 {
 }
 
 fn mount_prepared(mut p: Prepared, built: Option<Built>) -> Result<Widget, JsValue> {
-    if MOUNTED.with(|m| m.borrow().iter().any(|(r, _)| r == &p.root)) {
+    // One article, one widget: not on the same root, nor on one around or inside it
+    // (two widgets would wrap the same text twice and show two panels).
+    let overlaps = |r: &web_sys::Element| r.contains(Some(&p.root)) || p.root.contains(Some(r));
+    if MOUNTED.with(|m| m.borrow().iter().any(|(r, _)| overlaps(r))) {
         return Err(js_error(&Error::AlreadyMounted));
     }
     let built = match built {

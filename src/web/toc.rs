@@ -59,14 +59,14 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<To
 }
 
 impl Toc {
-    /// Shows on the button what it will do: expand when any section is collapsed.
+    /// Shows on the button what it will do (`contents::all_button`), or hides it
+    /// when no section has a toggle.
     pub fn refresh(&self, sections: &[SectionUi]) {
-        let any_closed = sections.iter().any(|s| s.button.is_some() && !s.open);
-        self.all.set_text_content(Some(if any_closed {
-            "Expand all"
-        } else {
-            "Collapse all"
-        }));
+        let label = contents::all_button(sections.iter().map(|s| (s.button.is_some(), s.open)));
+        let _ = self
+            .all
+            .toggle_attribute_with_force("hidden", label.is_none());
+        self.all.set_text_content(label);
     }
 
     /// Marks the link of the section being read.

@@ -499,6 +499,16 @@ impl Live {
             .or_else(|| first.parent_element());
         if let Some(t) = target {
             scroll_to(&t, true);
+            // Focus follows the reader to the quote, as a contents link's does: the
+            // next Tab goes on from there, not from the panel far above.
+            if !t.has_attribute("tabindex") {
+                let _ = self.undo.set_attr(&t, "tabindex", "-1");
+            }
+            if let Some(h) = t.dyn_ref::<web_sys::HtmlElement>() {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = h.focus_with_options(&opts);
+            }
         }
         events.push(Event::Quote { text, speaker });
         events

@@ -285,4 +285,6 @@ async fn an_ad_slot_added_after_the_mount_is_never_hidden() {
     copy.remove();
     assert_ne!(before, expected);
     assert_eq!(html(&root), expected);
+    // Its headings would change the level under the page's heading for the next test.
+    root.remove();
 }

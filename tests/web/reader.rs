@@ -1,0 +1,80 @@
+//! Small things a reader ran into, each pinned by the test named after it.
+
+use super::*;
+
+#[wasm_bindgen_test]
+fn read_in_context_moves_focus_to_the_quote_and_destroy_takes_it_back() {
+    let root = seed_like("t-focus");
+    let before = html(&root);
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let link = all(&root, ".aw-quote-link")[1].clone();
+    link.unchecked_ref::<HtmlElement>().click();
+    let focused = doc().active_element().expect("something has focus");
+    assert!(focused != link, "focus stayed on the panel's link");
+    assert!(
+        focused
+            .text_content()
+            .unwrap()
+            .contains("It's an interesting question"),
+        "focus is on the quote's paragraph: {:?}",
+        focused.text_content()
+    );
+    assert_eq!(focused.get_attribute("tabindex").as_deref(), Some("-1"));
+    w.destroy();
+    assert_eq!(html(&root), before, "the tabindex is taken back");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn no_collapse_all_button_when_no_section_has_a_toggle() {
+    // Sections too short for a toggle: the contents show, the button would do nothing.
+    let root = article(
+        "t-no-toggle",
+        &[
+            ("h2", "First short part"),
+            ("p", "Only a few words here."),
+            ("h2", "Second short part"),
+            ("p", "And a few more."),
+        ],
+    );
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    assert!(all(&root, ".aw-toggle").is_empty());
+    let button = root
+        .query_selector(".aw-toc-all")
+        .unwrap()
+        .expect("the button is built");
+    assert!(
+        button.has_attribute("hidden"),
+        "the button shows with nothing to do"
+    );
+    w.destroy();
+    // Its headings would change the level under the page's heading for the next test.
+    root.remove();
+    // With toggles it shows and says what it will do.
+    let root = seed_like("t-toggle");
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let button = root.query_selector(".aw-toc-all").unwrap().unwrap();
+    assert!(!button.has_attribute("hidden"));
+    assert_eq!(button.text_content().as_deref(), Some("Expand all"));
+    w.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_second_widget_on_an_element_around_or_inside_a_mounted_one_is_refused() {
+    let root = seed_like("t-nested");
+    let inner = root.first_element_child().unwrap();
+    let outer = root.parent_element().unwrap();
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let after_one = html(&root);
+    for other in [&inner, &outer] {
+        let Err(err) = mount(other.clone().into(), no_comments()) else {
+            panic!("a second widget was mounted");
+        };
+        assert_eq!(code_of(err), "already-mounted");
+    }
+    assert_eq!(html(&root), after_one, "the refused mounts changed nothing");
+    assert_eq!(all(&outer, ".aw-quotes").len(), 1);
+    w.destroy();
+    root.remove();
+}
