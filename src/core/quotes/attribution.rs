@@ -433,7 +433,9 @@ fn name_and_past_verb(
     at: usize,
     hi: usize,
 ) -> Option<Who> {
-    let past = |k: usize| word(toks, k).is_some_and(is_past);
+    // In the other languages any verb, by what it is not: "», soupire Bernard
+    // Chollet", "», s'inquiète Annie Perrot".
+    let past = |k: usize| word(toks, k).is_some_and(|w| is_past(w) || foreign_verb(w));
     let ends = |k: usize| {
         k >= hi
             || match tok(toks, k) {
@@ -450,6 +452,18 @@ fn name_and_past_verb(
     let i = name(at + 1).filter(|_| past(at))?;
     let to = ms.get(i).map_or(at, |m| m.to);
     ends(to).then_some(Who::Named(i))
+}
+
+/// Whether a word of a language other than English may be a verb: in lower case,
+/// four letters or more, and no function word, preposition, article or auxiliary.
+fn foreign_verb(w: &str) -> bool {
+    lang::foreign()
+        && !is_cap(w)
+        && w.chars().count() >= 4
+        && !foreign::is_stop(w)
+        && !foreign::is_preposition(w)
+        && !foreign::is_article(w)
+        && !foreign::is_auxiliary(w)
 }
 
 /// A name after role words that follow an inverted verb ("said pollster Ada Quill",
@@ -603,7 +617,10 @@ pub fn attribute(
     // 1b. Right after the quotation, a name and a verb in the past that the
     //     lexicon does not know ("...,” Quill barked.", "...,” beamed Ada
     //     Quill."): news attributes a quotation so, whatever the verb.
-    if let Some(who) = name_and_past_verb(toks, ms, q + 1, after) {
+    // The other languages set the comma outside the marks: "«...», soupire X".
+    let past_at =
+        q + 1 + usize::from(lang::foreign() && matches!(tok(toks, q + 1), Some(Tok::Punct(','))));
+    if let Some(who) = name_and_past_verb(toks, ms, past_at, after) {
         out.push(who);
     }
     // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
@@ -663,7 +680,21 @@ pub fn attribute(
             let at = k
                 + 1
                 + usize::from(word(toks, k + 1).is_some_and(|w| foreign::definite(w).is_some()));
-            match who_at(toks, ms, at, false).or_else(|| who_at(toks, ms, k + 1, false)) {
+            // "Para el entomólogo Luis Herrero, ...": the name after a role.
+            let after_role = || {
+                ms.iter()
+                    .position(|m| {
+                        m.from > k
+                            && m.from <= k + 4
+                            && !m.possessive
+                            && (k + 1..m.from).all(|j| matches!(tok(toks, j), Some(Tok::Word(_))))
+                    })
+                    .map(Who::Named)
+            };
+            match who_at(toks, ms, at, false)
+                .or_else(|| who_at(toks, ms, k + 1, false))
+                .or_else(after_role)
+            {
                 Some(who) => out.push(who),
                 None => {
                     let end = (k + 1..hi)

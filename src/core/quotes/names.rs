@@ -315,7 +315,15 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         // County Clerk Ada Quill"): the name is the last two (three with an
         // initial or a particle in the middle), unless the run is an organisation.
         let mut lead_role: Vec<String> = Vec::new();
-        if name.len() >= 5 && !name.last().is_some_and(|w| has(NOT_PERSON, &lower(w))) {
+        // German runs its role words in capitals too ("Kuratorin Miriam Ostrowski",
+        // "Winters Enkel Paul Winter"): there three words are already a role and a
+        // name.
+        let long = if lang::current() == lang::Lang::De {
+            3
+        } else {
+            5
+        };
+        if name.len() >= long && !name.last().is_some_and(|w| has(NOT_PERSON, &lower(w))) {
             let middle = name.len() - 2;
             let keep = if name
                 .get(middle)
