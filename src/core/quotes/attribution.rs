@@ -677,39 +677,23 @@ pub fn attribute(
             if !word(toks, k).is_some_and(|w| foreign::is_according(w, opening)) {
                 continue;
             }
-            let at = k
-                + 1
-                + usize::from(word(toks, k + 1).is_some_and(|w| foreign::definite(w).is_some()));
-            // "Para el entomólogo Luis Herrero, ...": the name after a role.
-            let after_role = || {
+            // The pronoun or name right after it, else the first name of its
+            // clause ("Para el entomólogo Luis Herrero", "Según el portavoz del
+            // partido, Andrés Molina").
+            let first_name = || {
                 ms.iter()
                     .position(|m| {
                         m.from > k
-                            && m.from <= k + 4
+                            && m.from <= k + 12
                             && !m.possessive
-                            && (k + 1..m.from).all(|j| matches!(tok(toks, j), Some(Tok::Word(_))))
+                            && !word(toks, m.from - 1).is_some_and(foreign::is_preposition)
+                            && (k + 1..m.from).all(|j| {
+                                matches!(tok(toks, j), Some(Tok::Word(_) | Tok::Punct(',')))
+                            })
                     })
                     .map(Who::Named)
             };
-            match who_at(toks, ms, at, false)
-                .or_else(|| who_at(toks, ms, k + 1, false))
-                .or_else(after_role)
-            {
-                Some(who) => out.push(who),
-                None => {
-                    let end = (k + 1..hi)
-                        .find(|&j| !matches!(tok(toks, j), Some(Tok::Word(_) | Tok::Punct(','))))
-                        .unwrap_or(hi);
-                    if let Some(i) = ms.iter().position(|m| {
-                        m.from > k + 1
-                            && m.from < end
-                            && matches!(tok(toks, m.from - 1), Some(Tok::Punct(',')))
-                            && !m.possessive
-                    }) {
-                        out.push(Who::Named(i));
-                    }
-                }
-            }
+            out.extend(who_at(toks, ms, k + 1, false).or_else(first_name));
         }
     }
     // 5. Before it: the nearest reporting verb with its subject (taken first, above,

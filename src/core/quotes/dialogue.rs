@@ -7,123 +7,77 @@
 use super::marks::Span;
 use super::verbs::is_reporting_verb;
 
-fn is_dash(c: char) -> bool {
-    matches!(c, '—' | '―' | '–')
-}
+const DASHES: [char; 3] = ['—', '―', '–'];
 
 /// The spoken parts of a paragraph of dialogue, as spans of its text (none when it
 /// does not open with a dash).
 pub fn spans(text: &str) -> Vec<Span> {
     let end = text.trim_end().len();
     let lead = text.len() - text.trim_start().len();
-    let Some(dash) = text.get(lead..).and_then(|t| t.chars().next()) else {
+    let Some(body) = text.get(lead..end).and_then(|b| b.strip_prefix(DASHES)) else {
         return Vec::new();
     };
-    if !is_dash(dash) {
+    let start = end - body.trim_start().len();
+    let said = text.get(start..end).unwrap_or("");
+    if said.is_empty() {
         return Vec::new();
     }
-    let after_dash = lead + dash.len_utf8();
-    let start = skip(text, after_dash, char::is_whitespace);
-    if start >= end {
-        return Vec::new();
-    }
-    // A dash after a space opens the narrator's words; the next dash closes them.
-    let inner = text
-        .get(start..end)
-        .unwrap_or("")
-        .char_indices()
-        .scan(' ', |prev, (i, c)| {
-            let found = is_dash(c) && prev.is_whitespace();
-            *prev = c;
-            Some((start + i, found))
-        })
-        .find(|&(_, found)| found)
-        .map(|(i, _)| i);
-    if let Some(inner) = inner {
-        let first = Span {
-            open: lead,
-            start,
-            end: trimmed_end(text, start, inner),
-            close: inner,
-        };
-        let from = inner
-            + text
-                .get(inner..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
-        let closing = text
-            .get(from..end)
-            .and_then(|t| t.find(is_dash))
-            .map(|i| from + i);
-        let mut out = vec![first];
-        if let Some(c) = closing {
-            let dash_len = text
-                .get(c..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
-            let s2 = skip(text, c + dash_len, |ch| {
-                ch.is_whitespace() || matches!(ch, '.' | ',' | ';' | ':')
+    // The narrator's words open at a dash after a space and close at the next dash,
+    // where the spoken words go on; or they follow a comma and a verb of saying.
+    let inner = said.match_indices(DASHES).find(|&(i, _)| {
+        said.get(..i)
+            .is_some_and(|b| b.ends_with(char::is_whitespace))
+    });
+    let (cut, resume) = match inner {
+        Some((i, d)) => {
+            let from = i + d.len();
+            let next = said
+                .get(from..)
+                .and_then(|r| r.match_indices(DASHES).next());
+            (i, next.map(|(j, d)| from + j + d.len()))
+        }
+        None => {
+            let comma = said.match_indices(", ").map(|(i, _)| i).find(|&i| {
+                said.get(i + 2..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| is_reporting_verb(w.trim_end_matches('.').trim_end_matches(',')))
             });
-            let speaks = text
-                .get(s2..end)
-                .is_some_and(|t| t.chars().any(char::is_alphanumeric));
-            if speaks {
-                out.push(Span {
-                    open: s2,
-                    start: s2,
-                    end,
-                    close: end,
-                });
+            match comma {
+                Some(i) => (i, None),
+                None if said.ends_with('?') => return Vec::new(),
+                None => (said.len(), None),
             }
         }
-        return out;
-    }
-    // "— Oui, mais il faut agir, répond-elle sans hésiter.": a comma, then a verb of
-    // saying within the next two words.
-    let body = text.get(start..end).unwrap_or("");
-    for (i, _) in body.match_indices(", ") {
-        let said = body
-            .get(i + 2..)
-            .unwrap_or("")
-            .split_whitespace()
-            .take(2)
-            .any(|w| is_reporting_verb(w.trim_end_matches(['.', ',', ';'])));
-        if said {
-            return vec![Span {
-                open: lead,
-                start,
-                end: start + i,
-                close: start + i,
-            }];
-        }
-    }
-    if body.ends_with('?') {
-        return Vec::new();
-    }
-    vec![Span {
+    };
+    let spoken_end = start + said.get(..cut).map_or(0, |s| s.trim_end().len());
+    let mut out = vec![Span {
         open: lead,
         start,
-        end,
-        close: end,
-    }]
+        end: spoken_end,
+        close: start + cut,
+    }];
+    if let Some(r) = resume {
+        let rest = said.get(r..).unwrap_or("");
+        let words = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if words.chars().any(char::is_alphanumeric) {
+            let s2 = end - words.len();
+            out.push(Span {
+                open: s2,
+                start: s2,
+                end,
+                close: end,
+            });
+        }
+    }
+    out
 }
 
 /// Whether a paragraph is a question of an interview's dialogue, with no narrator's
 /// words ("— Porque escolheu a madeira?").
 pub fn is_question(text: &str) -> bool {
-    text.trim_start().starts_with(is_dash) && spans(text).is_empty()
-}
-
-/// The first byte at or after `from` whose character `skip_it` does not skip.
-fn skip(text: &str, from: usize, skip_it: impl Fn(char) -> bool) -> usize {
-    text.get(from..)
-        .and_then(|t| t.char_indices().find(|&(_, c)| !skip_it(c)))
-        .map_or(text.len(), |(i, _)| from + i)
-}
-
-/// Where the text between `start` and `end` ends once its trailing spaces go.
-fn trimmed_end(text: &str, start: usize, end: usize) -> usize {
-    start + text.get(start..end).map_or(0, |t| t.trim_end().len())
+    text.trim_start().starts_with(DASHES) && spans(text).is_empty()
 }
 
 #[cfg(test)]
@@ -164,6 +118,7 @@ mod tests {
     #[test]
     fn a_question_alone_and_no_dash_are_none() {
         assert!(spans("—¿Por qué el mar otra vez?").is_empty());
+        assert!(is_question("— Porque escolheu a madeira?"));
         assert!(spans("The end — or not.").is_empty());
         assert!(spans("—").is_empty() && spans("— ").is_empty());
     }

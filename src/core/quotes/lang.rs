@@ -88,65 +88,47 @@ pub fn of(declared: &str, blocks: &[Block]) -> Lang {
     }
 }
 
-/// How many words [`guess`] reads.
+/// How many words [`guess`] reads at most.
 const GUESS_WORDS: usize = 400;
 
 /// The language whose function words the article's first words use most, when it
 /// uses them clearly more than English ones (more than twice as many, and ten or
-/// more); else English.
+/// more); else English. Most pages are English and say so within fifty words.
 pub fn guess(blocks: &[Block]) -> Lang {
-    // Counts of function words: English's first, then those of [`OTHERS`].
+    // English's count first, then those of [`OTHERS`].
     let mut counts = [0usize; 6];
-    let mut seen = 0usize;
-    for b in blocks {
-        for w in b
-            .text
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .filter(|w| !w.is_empty())
-        {
-            let w = super::foreign::fold(w);
-            if has(STOP, &w) {
-                if let Some(c) = counts.first_mut() {
-                    *c += 1;
-                }
+    let mut n = 0;
+    'blocks: for b in blocks {
+        for w in b.text.split_whitespace() {
+            let w = super::names::lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            for (k, c) in counts.iter_mut().enumerate() {
+                let list = match k.checked_sub(1) {
+                    None => Some(STOP),
+                    Some(o) => OTHERS.get(o).and_then(|&l| stop_words(l)),
+                };
+                *c += usize::from(list.is_some_and(|s| has(s, &w)));
             }
-            for (k, &l) in OTHERS.iter().enumerate() {
-                if stop_words(l).is_some_and(|s| has(s, &w)) {
-                    if let Some(c) = counts.get_mut(k + 1) {
-                        *c += 1;
-                    }
-                }
+            n += 1;
+            let english = counts.first().copied().unwrap_or(0);
+            if n == 50 && counts.iter().skip(1).all(|&c| c * 3 < english) {
+                return Lang::En;
             }
-            seen += 1;
-            // Most pages are English, and say so within a few sentences.
-            if seen % 50 == 0 {
-                let (english, best) = tally(&counts);
-                if seen >= GUESS_WORDS || (english >= 15 && english > 3 * best.1) {
-                    return decide(english, best);
-                }
+            if n >= GUESS_WORDS {
+                break 'blocks;
             }
         }
     }
-    let (english, best) = tally(&counts);
-    decide(english, best)
-}
-
-/// English's count, and the language other than English with the most.
-fn tally(counts: &[usize; 6]) -> (usize, (Lang, usize)) {
     let english = counts.first().copied().unwrap_or(0);
-    let mut best = (Lang::En, 0usize);
-    for (k, &l) in OTHERS.iter().enumerate() {
-        let c = counts.get(k + 1).copied().unwrap_or(0);
-        if c > best.1 {
-            best = (l, c);
-        }
-    }
-    (english, best)
-}
-
-fn decide(english: usize, best: (Lang, usize)) -> Lang {
-    if best.1 >= 10 && best.1 > 2 * english {
-        best.0
+    let (lang, most) =
+        OTHERS
+            .iter()
+            .zip(counts.iter().skip(1))
+            .fold(
+                (Lang::En, 0),
+                |best, (&l, &c)| if c > best.1 { (l, c) } else { best },
+            );
+    if most >= 10 && most > 2 * english {
+        lang
     } else {
         Lang::En
     }

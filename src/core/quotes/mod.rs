@@ -525,18 +525,17 @@ fn scan_block(
                 .or(earlier)
                 .or(if words == 0 { prev_subject } else { None })
                 .or(transcript);
-            let tail = || {
-                sent.get(qi + 1..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|(_, t)| !matches!(t, Tok::Quote(_)))
-                    .filter_map(|(_, t)| match t {
-                        Tok::Word(w) => Some(*w),
-                        _ => None,
-                    })
-            };
-            let tail_words = tail().count();
-            let said_after = tail().any(verbs::is_reporting_verb);
+            let (mut tail_words, mut said_after) = (0, false);
+            for (_, t) in sent.get(qi + 1..).unwrap_or_default() {
+                match t {
+                    Tok::Quote(_) => break,
+                    Tok::Word(w) => {
+                        tail_words += 1;
+                        said_after |= verbs::is_reporting_verb(w);
+                    }
+                    Tok::Punct(_) => {}
+                }
+            }
             let Some(&this) = spans.get(span) else {
                 continue;
             };

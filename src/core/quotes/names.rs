@@ -68,7 +68,7 @@ fn word_gender(w: &str) -> Option<Gender> {
     {
         return Some(Gender::Male);
     }
-    foreign::title_gender(w).or_else(|| foreign::first_name_gender(w))
+    foreign::gender_of(w, is_title(w))
 }
 
 /// The word in lower case, copied only when it has a capital: most words of a text
@@ -127,9 +127,7 @@ pub(super) fn is_name_word(w: &str) -> bool {
 /// "Dell'Ambiente"), a German common noun or adjective by its ending ("Regierung",
 /// "Politisch").
 fn foreign_non_name(w: &str) -> bool {
-    let elided = w
-        .split_once(['\'', '’'])
-        .is_some_and(|(head, _)| head.chars().count() <= 4);
+    let elided = w.find('\'').or_else(|| w.find('’')).is_some_and(|i| i <= 4);
     elided || foreign::is_stop(w) || foreign::is_common_german(w)
 }
 

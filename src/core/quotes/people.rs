@@ -229,22 +229,20 @@ impl People {
     /// senator", "the former governor") is the person last named with that role,
     /// when there is one.
     pub fn described(&mut self, words: &[&str]) -> Option<usize> {
-        // "la ministra", "die Ministerin", "l'entraîneur": read as "the ...".
-        let split: Vec<&str>;
-        let words = match words.split_first() {
-            Some((head, rest)) if foreign::definite(head).is_some() => {
-                split = foreign::definite(head)
-                    .into_iter()
-                    .flatten()
-                    .flatten()
-                    .chain(rest.iter().copied())
-                    .collect();
-                split.as_slice()
-            }
-            _ => words,
+        let head = words.first()?;
+        // "la ministra", "die Ministerin", "l'attaquant" read as "the ...".
+        let article = foreign::definite(head);
+        let first = if article.is_some() {
+            std::borrow::Cow::Borrowed("the")
+        } else {
+            lower(head)
         };
-        let first = lower(words.first()?);
-        let last = words.last().map(|w| role_word(w))?;
+        let elided = article.flatten();
+        let count = words.len() + usize::from(elided.is_some());
+        let last = match (words.get(1..), elided) {
+            (Some([]), Some(noun)) => role_word(noun),
+            _ => words.last().map(|w| role_word(w))?,
+        };
         // "Quill's campaign": an organisation by its candidate's name; "Quill's
         // lawyer": shown as it is.
         if let (Some(head), Some(rest)) = (words.first(), words.get(1..)) {
@@ -261,7 +259,7 @@ impl People {
                 return Some(self.add(words.join(" "), None, Kind::Description));
             }
         }
-        if first == "the" && words.len() >= 2 {
+        if first == "the" && count >= 2 {
             let holder = self.list.iter().rposition(|p| {
                 p.kind == Kind::Person
                     && p.role.as_deref().is_some_and(|r| {
