@@ -150,3 +150,22 @@ fn a_pronoun_is_the_last_person_its_gender_fits() {
         None
     );
 }
+
+#[test]
+fn a_transcript_label_in_capitals_is_the_name_as_the_article_writes_it() {
+    let article = score::Article {
+        id: "transcript".into(),
+        lang: "es".into(),
+        paragraphs: vec![
+            "La ministra Lucía García respondió a las preguntas de la audiencia.".into(),
+            "GARCÍA: Bueno, lo dije entonces: «no vamos a ceder ni un metro en esto».".into(),
+        ],
+        labels: Vec::new(),
+    };
+    let quotes = score::run(&article, true);
+    assert_eq!(
+        quotes.first().and_then(|q| q.speaker.as_deref()),
+        Some("Lucía García"),
+        "{quotes:?}"
+    );
+}
