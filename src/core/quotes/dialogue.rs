@@ -7,77 +7,80 @@
 use super::marks::Span;
 use super::verbs::is_reporting_verb;
 
-const DASHES: [char; 3] = ['—', '―', '–'];
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '―' | '–')
+}
 
 /// The spoken parts of a paragraph of dialogue, as spans of its text (none when it
-/// does not open with a dash).
+/// does not open with a dash). One pass over the characters, without patterns: the
+/// shipped module is near its size ceiling.
 pub fn spans(text: &str) -> Vec<Span> {
     let end = text.trim_end().len();
-    let lead = text.len() - text.trim_start().len();
-    let Some(body) = text.get(lead..end).and_then(|b| b.strip_prefix(DASHES)) else {
+    let mut chars = text
+        .char_indices()
+        .take_while(|&(i, _)| i < end)
+        .skip_while(|&(_, c)| c.is_whitespace());
+    let Some((lead, dash)) = chars.next().filter(|&(_, c)| is_dash(c)) else {
         return Vec::new();
     };
-    let start = end - body.trim_start().len();
-    let said = text.get(start..end).unwrap_or("");
-    if said.is_empty() {
+    // Where the spoken words start, where they stop (a dash after a space that opens
+    // the narrator's words, or a comma before a verb of saying), and where the
+    // narrator's words close with a dash and the spoken ones go on.
+    let (mut start, mut cut, mut closed, mut resume) = (None, None, false, None);
+    let mut prev = dash;
+    for (i, c) in chars {
+        match (start, cut) {
+            (None, _) if !c.is_whitespace() => start = Some(i),
+            (Some(_), None) if is_dash(c) && prev.is_whitespace() => cut = Some(i),
+            (Some(_), None) if c == ',' && verb_after(text.get(i + 1..).unwrap_or("")) => {
+                cut = Some(i);
+                break;
+            }
+            (Some(_), Some(_)) if !closed => closed = is_dash(c),
+            (Some(_), Some(_)) if c.is_alphanumeric() => {
+                resume = Some(i);
+                break;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    if cut.is_none() && text.get(..end).is_some_and(|t| t.ends_with('?')) {
         return Vec::new();
     }
-    // The narrator's words open at a dash after a space and close at the next dash,
-    // where the spoken words go on; or they follow a comma and a verb of saying.
-    let inner = said.match_indices(DASHES).find(|&(i, _)| {
-        said.get(..i)
-            .is_some_and(|b| b.ends_with(char::is_whitespace))
-    });
-    let (cut, resume) = match inner {
-        Some((i, d)) => {
-            let from = i + d.len();
-            let next = said
-                .get(from..)
-                .and_then(|r| r.match_indices(DASHES).next());
-            (i, next.map(|(j, d)| from + j + d.len()))
-        }
-        None => {
-            let comma = said.match_indices(", ").map(|(i, _)| i).find(|&i| {
-                said.get(i + 2..)
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .take(2)
-                    .any(|w| is_reporting_verb(w.trim_end_matches('.').trim_end_matches(',')))
-            });
-            match comma {
-                Some(i) => (i, None),
-                None if said.ends_with('?') => return Vec::new(),
-                None => (said.len(), None),
-            }
-        }
-    };
-    let spoken_end = start + said.get(..cut).map_or(0, |s| s.trim_end().len());
+    let cut = cut.unwrap_or(end);
+    let spoken = start + text.get(start..cut).map_or(0, |t| t.trim_end().len());
     let mut out = vec![Span {
         open: lead,
         start,
-        end: spoken_end,
-        close: start + cut,
+        end: spoken,
+        close: cut,
     }];
     if let Some(r) = resume {
-        let rest = said.get(r..).unwrap_or("");
-        let words = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if words.chars().any(char::is_alphanumeric) {
-            let s2 = end - words.len();
-            out.push(Span {
-                open: s2,
-                start: s2,
-                end,
-                close: end,
-            });
-        }
+        out.push(Span {
+            open: r,
+            start: r,
+            end,
+            close: end,
+        });
     }
     out
+}
+
+/// Whether a verb of saying is among the first two words of `rest`.
+fn verb_after(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(2)
+        .any(|w| is_reporting_verb(w.trim_end_matches('.').trim_end_matches(',')))
 }
 
 /// Whether a paragraph is a question of an interview's dialogue, with no narrator's
 /// words ("— Porque escolheu a madeira?").
 pub fn is_question(text: &str) -> bool {
-    text.trim_start().starts_with(DASHES) && spans(text).is_empty()
+    text.trim_start().starts_with(is_dash) && spans(text).is_empty()
 }
 
 #[cfg(test)]

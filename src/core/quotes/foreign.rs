@@ -14,10 +14,18 @@ use std::borrow::Cow;
 /// The word in lower case: ASCII letters and the capitals of Latin-1 ("É", "Ü",
 /// "À"), by arithmetic (the full Unicode tables would cost the module kilobytes).
 pub fn fold(w: &str) -> Cow<'_, str> {
-    if w.chars().all(|c| lower_char(c) == c) {
-        return Cow::Borrowed(w);
+    let mut chars = w.chars();
+    match chars.next() {
+        // A capital of Latin-1 opens a word ("État", "Über"); inside one, only in
+        // words in capitals, which no list holds.
+        Some(c) if !c.is_ascii() && lower_char(c) != c => {
+            let mut out = String::with_capacity(w.len());
+            out.push(lower_char(c));
+            out.push_str(&chars.as_str().to_ascii_lowercase());
+            Cow::Owned(out)
+        }
+        _ => super::names::lower(w),
     }
-    Cow::Owned(w.chars().map(lower_char).collect())
 }
 
 /// One letter in lower case (ASCII and Latin-1 capitals only).
