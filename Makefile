@@ -149,9 +149,12 @@ bench-profile: package
 # low scores do not fail it; a page that does not load or an analyze() that throws does.
 # When ../shared/quotes-eval/ is there (QUOTES_EVAL=file for another), it also scores the
 # core natively on its labelled news articles, and says so when it is not there.
-# Writes test-results/quotes-report.json.
+# Writes test-results/quotes-report.json. First, natively, the table per language
+# (French, Spanish, Portuguese, German, Italian next to English) on the labelled
+# articles of tests/fixtures/quotes-lang/ (examples/quotes_lang.rs).
 .PHONY: quotes-report
 quotes-report: package
+	cargo run --quiet --release --example quotes_lang
 	node scripts/quotes-report.mjs
 
 # Inferred headings on real pages nobody tuned on: the pages of ../shared/realpages/

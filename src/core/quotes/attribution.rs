@@ -10,6 +10,7 @@ use super::names::{is_cap, is_pronoun, is_title, lower, split_possessive, word, 
 use super::people::is_not_person;
 use super::tokens::{is_past, Tok};
 use super::verbs::{invertible, is_reporting_verb};
+use super::{foreign, lang};
 use crate::core::lexicon::is_calendar_word;
 
 fn tok<'a>(toks: &[(usize, Tok<'a>)], i: usize) -> Option<Tok<'a>> {
@@ -66,8 +67,14 @@ fn governed(toks: &[(usize, Tok<'_>)], ms: &[Mention], from: usize, lo: usize) -
     let mut k = from;
     while k > lo {
         match tok(toks, k - 1) {
-            Some(Tok::Word(w)) if has(PREPOSITIONS, &lower(w)) => return true,
-            Some(Tok::Word(w)) if w.eq_ignore_ascii_case("the") => k -= 1,
+            Some(Tok::Word(w)) if has(PREPOSITIONS, &lower(w)) || foreign::is_preposition(w) => {
+                return true
+            }
+            Some(Tok::Word(w))
+                if w.eq_ignore_ascii_case("the") || foreign::definite(w).is_some() =>
+            {
+                k -= 1
+            }
             // Not "In Salem, Ada Quill said": the name after the comma ends its
             // clause too.
             // A place, or a name of one word: not "the head of the Harbour Board, Ada
@@ -104,7 +111,11 @@ fn ends_description(w: &str, past_first: bool) -> bool {
     if matches!(&*l, "who" | "whose" | "which" | "that") {
         return true;
     }
-    !is_cap(w) && ((past_first && has(BETWEEN, &l)) || is_reporting_verb(w))
+    // "die Ministerin bei einem Besuch": a preposition ends it in the other
+    // languages, where the description is the whole subject.
+    !is_cap(w)
+        && ((past_first && (has(BETWEEN, &l) || foreign::is_preposition(w)))
+            || is_reporting_verb(w))
 }
 
 /// A description starting at token `from` with a determiner ("a senior adviser",
@@ -115,7 +126,9 @@ fn description_from(toks: &[(usize, Tok<'_>)], from: usize, hi: usize) -> Option
     // lawyer".
     let possessive = |w: &str| is_cap(w) && split_possessive(w).1;
     let by_name = word(toks, from).is_some_and(possessive);
-    if !by_name && !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w))) {
+    if !by_name
+        && !word(toks, from).is_some_and(|w| has(DETERMINERS, &lower(w)) || foreign::is_article(w))
+    {
         return None;
     }
     // After a name, a role of a word or two ("Quill's press secretary").
@@ -214,6 +227,10 @@ fn subject_of(
     lo: usize,
     hi: usize,
 ) -> Option<Who> {
+    // "dit-il", "répond-elle": the verb holds its subject.
+    if word(toks, v).is_some_and(|w| foreign::inverted(w).is_some()) {
+        return Some(Who::Pronoun(v));
+    }
     // "Quill was asked by host Ola Berg": the one who asked.
     if v > lo
         && v + 2 < hi
@@ -228,7 +245,7 @@ fn subject_of(
     while k > lo {
         k -= 1;
         match tok(toks, k) {
-            Some(Tok::Word(w)) if has(BETWEEN, &lower(w)) => continue,
+            Some(Tok::Word(w)) if has(BETWEEN, &lower(w)) || foreign::is_auxiliary(w) => continue,
             // "Quill smiled and said": over the verb before "and".
             Some(Tok::Word("and")) if k > lo + 1 && word(toks, k - 1).is_some_and(is_past) => {
                 k -= 1;
@@ -346,15 +363,23 @@ fn subject_of(
                 None => !matches!(tok(toks, m.to), Some(Tok::Quote(_))),
                 Some(w) => {
                     let l = lower(w);
+                    // Any word in the other languages: "dijo Molina a los
+                    // periodistas", "sagte Kühn der Zeitung".
                     is_cap(w)
                         || has(PREPOSITIONS, &l)
                         || is_calendar_word(&l)
                         || has(AFTER_NAME, &l)
+                        || lang::foreign()
                 }
             }),
             // "said he." but not "saying he “...”", "says he is": there the pronoun is
             // the subject of what was said.
-            Who::Pronoun(p) => !matches!(tok(toks, p + 1), Some(Tok::Word(_) | Tok::Quote(_))),
+            // "fügte er hinzu", "sagte sie unter Tränen".
+            Who::Pronoun(p) => match tok(toks, p + 1) {
+                Some(Tok::Word(_)) => lang::foreign(),
+                Some(Tok::Quote(_)) => false,
+                _ => true,
+            },
             _ => true,
         };
         if let Some(who) = who_at(toks, ms, v + 1, false).filter(ends_clause) {
@@ -369,16 +394,25 @@ fn subject_of(
                 || word(toks, end).is_some_and(|w| w != "who" && has(BETWEEN, &lower(w)))
         };
         if let Some(end) = description_from(toks, v + 1, hi).filter(|&e| !embedded(e)) {
-            // "said his oldest friend, Bruce Doe": the name in apposition.
-            if matches!(tok(toks, end), Some(Tok::Punct(','))) {
-                if let Some(who @ Who::Named(_)) = who_at(toks, ms, end + 1, false) {
+            // "said his oldest friend, Bruce Doe": the name in apposition. In the
+            // other languages the role runs on after a preposition first ("ha detto
+            // il segretario regionale del sindacato, Franco Leone").
+            let comma = if lang::foreign() {
+                (end..hi.min(end + 10))
+                    .take_while(|&j| matches!(tok(toks, j), Some(Tok::Word(_) | Tok::Punct(','))))
+                    .find(|&j| matches!(tok(toks, j), Some(Tok::Punct(','))))
+            } else {
+                Some(end).filter(|&e| matches!(tok(toks, e), Some(Tok::Punct(','))))
+            };
+            if let Some(c) = comma {
+                if let Some(who @ Who::Named(_)) = who_at(toks, ms, c + 1, false) {
                     return Some(who);
                 }
             }
             // "said the town's harbour pilot Ada Quill": the name the role ends in.
             if let Some(k) = ms.iter().position(|m| {
                 m.to == end
-                    && m.from > v + 2
+                    && (m.from > v + 2 || (lang::foreign() && m.from > v + 1))
                     && !m.possessive
                     && !word(toks, m.from - 1).is_some_and(|w| has(PREPOSITIONS, &lower(w)))
             }) {
@@ -399,7 +433,9 @@ fn name_and_past_verb(
     at: usize,
     hi: usize,
 ) -> Option<Who> {
-    let past = |k: usize| word(toks, k).is_some_and(is_past);
+    // In the other languages any verb, by what it is not: "», soupire Bernard
+    // Chollet", "», s'inquiète Annie Perrot".
+    let past = |k: usize| word(toks, k).is_some_and(|w| is_past(w) || foreign_verb(w));
     let ends = |k: usize| {
         k >= hi
             || match tok(toks, k) {
@@ -416,6 +452,18 @@ fn name_and_past_verb(
     let i = name(at + 1).filter(|_| past(at))?;
     let to = ms.get(i).map_or(at, |m| m.to);
     ends(to).then_some(Who::Named(i))
+}
+
+/// Whether a word of a language other than English may be a verb: in lower case,
+/// four letters or more, and no function word, preposition, article or auxiliary.
+fn foreign_verb(w: &str) -> bool {
+    lang::foreign()
+        && !is_cap(w)
+        && w.chars().count() >= 4
+        && !foreign::is_stop(w)
+        && !foreign::is_preposition(w)
+        && !foreign::is_article(w)
+        && !foreign::is_auxiliary(w)
 }
 
 /// A name after role words that follow an inverted verb ("said pollster Ada Quill",
@@ -441,7 +489,11 @@ fn named_after_role(
         }
         let w = word(toks, k)?;
         let l = lower(w);
-        if has(STOP, &l) || has(PREPOSITIONS, &l) || is_reporting_verb(w) {
+        if has(STOP, &l)
+            || has(PREPOSITIONS, &l)
+            || foreign::is_preposition(w)
+            || is_reporting_verb(w)
+        {
             return None;
         }
         k += 1;
@@ -547,13 +599,28 @@ pub fn attribute(
             _ => {}
         }
         if is_verb(v) && !relative && !new_clause {
+            let had = out.len();
             out.extend(subject_of(toks, ms, v, q + 1, next_q));
+            // "«...», añadió.": Spanish, Portuguese and Italian leave the subject
+            // out; the verb right after the quotation speaks for the person last
+            // named, as "he" would.
+            let named = out
+                .get(had..)
+                .unwrap_or_default()
+                .iter()
+                .any(|w| !matches!(w, Who::Described(..)));
+            if !named && lang::current().drops_subject() && v <= q + 3 {
+                out.push(Who::Pronoun(v));
+            }
         }
     }
     // 1b. Right after the quotation, a name and a verb in the past that the
     //     lexicon does not know ("...,” Quill barked.", "...,” beamed Ada
     //     Quill."): news attributes a quotation so, whatever the verb.
-    if let Some(who) = name_and_past_verb(toks, ms, q + 1, after) {
+    // The other languages set the comma outside the marks: "«...», soupire X".
+    let past_at =
+        q + 1 + usize::from(lang::foreign() && matches!(tok(toks, q + 1), Some(Tok::Punct(','))));
+    if let Some(who) = name_and_past_verb(toks, ms, past_at, after) {
         out.push(who);
     }
     // 2. A dash right after the quotation: "..." — Jane Smith, 34, of Leeds.
@@ -598,6 +665,35 @@ pub fn attribute(
             if let Some(end) = description_from(toks, k + 2, hi) {
                 out.push(Who::Described(k + 2, end));
             }
+        }
+    }
+    // 4b. The same in the other languages: "selon X", "según X", "laut X", "secondo
+    //     lui", and at a clause's start "pour X,", "para X,", "..., so X."; over a
+    //     role to the name in apposition ("Según el portavoz del partido, Andrés
+    //     Molina, ...").
+    if lang::foreign() {
+        for k in lo..hi {
+            let opening = k == lo || matches!(tok(toks, k - 1), Some(Tok::Punct(_)));
+            if !word(toks, k).is_some_and(|w| foreign::is_according(w, opening)) {
+                continue;
+            }
+            // The pronoun or name right after it, else the first name of its
+            // clause ("Para el entomólogo Luis Herrero", "Según el portavoz del
+            // partido, Andrés Molina").
+            let first_name = || {
+                ms.iter()
+                    .position(|m| {
+                        m.from > k
+                            && m.from <= k + 12
+                            && !m.possessive
+                            && !word(toks, m.from - 1).is_some_and(foreign::is_preposition)
+                            && (k + 1..m.from).all(|j| {
+                                matches!(tok(toks, j), Some(Tok::Word(_) | Tok::Punct(',')))
+                            })
+                    })
+                    .map(Who::Named)
+            };
+            out.extend(who_at(toks, ms, k + 1, false).or_else(first_name));
         }
     }
     // 5. Before it: the nearest reporting verb with its subject (taken first, above,

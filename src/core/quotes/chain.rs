@@ -86,7 +86,10 @@ fn goes_on(a: &Found, b: &Found) -> bool {
         && ((a.tail_only && b.alone && next)
             || (a.tail_only && same && b.speaker.is_none())
             || (a.ends_comma && b.alone && next)
-            || (a.ends_comma && b.continues && same))
+            || (a.ends_comma && b.continues && same)
+            // "«Es un primer paso», admitió Campos, «pero no será el último».": the
+            // other languages set the comma outside the marks.
+            || (super::lang::foreign() && a.tail_only && a.said_after && b.continues && same))
 }
 
 /// The quoted text of all parts, joined, white space folded. A part that ends in a

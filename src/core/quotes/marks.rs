@@ -58,6 +58,9 @@ fn closers(open: char) -> &'static [char] {
         '„' => &['“', '”'],
         '«' => &['»'],
         '‹' => &['›'],
+        // German also quotes »like this« and ›like this‹.
+        '»' => &['«'],
+        '›' => &['‹'],
         '「' => &['」'],
         '『' => &['』'],
         '‘' => &['’'],
@@ -79,6 +82,9 @@ fn opens(c: char, before: Option<char>, after: Option<char>) -> bool {
         '“' | '„' => after_ok,
         // French sets a space inside guillemets.
         '«' | '‹' | '「' | '『' => after.is_some(),
+        // German »...«: right against its first word, never after one (a French »
+        // closes after a space or a word, and a comma or a space follows it).
+        '»' | '›' => super::lang::current() == super::lang::Lang::De && after_ok && before_ok,
         _ => false,
     }
 }
@@ -90,6 +96,10 @@ fn opens(c: char, before: Option<char>, after: Option<char>) -> bool {
 fn closes(c: char, before2: Option<char>, before: Option<char>, after: Option<char>) -> bool {
     if matches!(c, '»' | '›' | '」' | '』') {
         return true;
+    }
+    // The German closing « and ‹ stand right after the last word.
+    if matches!(c, '«' | '‹') {
+        return before.is_some_and(|b| !b.is_whitespace());
     }
     let spaced = !is_single(c)
         && before.is_some_and(char::is_whitespace)
@@ -286,6 +296,10 @@ impl Pairing {
 /// the Wave"; not "Always Dover, Always Ohio", "Thank you Dover" or words in capitals).
 /// Quotations are written in sentence case.
 pub fn is_title(quoted: &str) -> bool {
+    // German capitalises every noun: its quotations look like titles.
+    if super::lang::current() == super::lang::Lang::De {
+        return false;
+    }
     let body = quoted.trim_end_matches(['.', ',', '!', '?', ' ']);
     // Words in capitals are shouted ("COMMON SENSE"), not a title.
     if body.contains([',', ';', '!', '?', ':'])

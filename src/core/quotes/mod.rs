@@ -3,7 +3,10 @@
 
 mod attribution;
 mod chain;
+mod dialogue;
+mod foreign;
 mod fragment;
+mod lang;
 mod lexicon;
 mod marks;
 mod names;
@@ -64,6 +67,9 @@ struct Found {
     alone: bool,
     /// Only a short attribution follows it in its sentence.
     tail_only: bool,
+    /// A verb of saying stands between it and the next quotation of its sentence
+    /// ("«Es un primer paso», admitió Campos, «pero ...»").
+    said_after: bool,
     /// Its text ends in a comma: the attribution broke in ("...suffering," he said).
     ends_comma: bool,
     /// Its text starts in lower case: it goes on from a part before.
@@ -79,6 +85,7 @@ struct Found {
 
 /// Finds every quotation of the article, attributes it and marks the key ones.
 pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<Quote> {
+    let _lang = lang::Scope::new(lang::of(&settings.lang, blocks));
     let mut people = People::default();
     let mut found: Vec<Found> = Vec::new();
     // One style of marks an article: with double marks anywhere, single ones are
@@ -150,7 +157,10 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             | BlockKind::ListItem
             | BlockKind::Caption
             | BlockKind::Heading(_) => {
-                let (last, frozen) = (people.last, !block.is_prose());
+                // An interviewer's question names people it is not about ("— E la
+                // concorrenza dei porti del Nord Europa?").
+                let question = lang::foreign() && dialogue::is_question(&block.text);
+                let (last, frozen) = (people.last, !block.is_prose() || question);
                 people.frozen = frozen;
                 introduced =
                     scan_block(block, bi, singles, &mut people, &mut found).filter(|_| !frozen);
@@ -314,6 +324,10 @@ fn fold_words(text: &str) -> String {
 fn dash_line(block: &Block, people: &mut People) -> Option<usize> {
     let text = block.text.trim();
     let rest = text.strip_prefix(['-', '—', '―', '–'])?;
+    // A question of an interview's dialogue ("— Porque escolheu a madeira?").
+    if lang::foreign() && rest.trim_end().ends_with('?') {
+        return None;
+    }
     if !block.is_prose()
         || rest.split_whitespace().nth(8).is_some()
         || !marks::spans(rest).is_empty()
@@ -360,6 +374,7 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
         speaker,
         alone: true,
         tail_only: false,
+        said_after: false,
         ends_comma: false,
         continues: false,
         opens_block: true,
@@ -380,6 +395,11 @@ fn scan_block(
 ) -> Option<usize> {
     let text = &block.text;
     let mut spans = marks::spans_in(text, singles);
+    // A paragraph of dialogue: a dash opens it, and a dash (or a comma) sets the
+    // narrator's words apart ("—No —dijo Castro—. Nunca.").
+    if spans.is_empty() && block.is_prose() && lang::foreign() {
+        spans = dialogue::spans(text);
+    }
     // A paragraph that opens with a mark it never closes quotes to its end (news
     // style: the quotation goes on in the next paragraph, which may open with
     // another mark or none). Marks inside it are nested.
@@ -465,6 +485,9 @@ fn scan_block(
                 // the person named last.
                 // "She" is never the man named last: the person it stands for
                 // is the latest one its gender fits.
+                // German "sie" is "she" only beside a verb in the singular ("sagte
+                // sie"), not "they" ("sagen sie").
+                Who::Pronoun(p) if !german_she(sent, p) => None,
                 Who::Pronoun(p) => {
                     let g = names::word(sent, p).and_then(names::pronoun_gender);
                     let fits = |k: &usize| people.fits(*k, g);
@@ -502,13 +525,17 @@ fn scan_block(
                 .or(earlier)
                 .or(if words == 0 { prev_subject } else { None })
                 .or(transcript);
-            let tail_words = sent
-                .get(qi + 1..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|(_, t)| !matches!(t, Tok::Quote(_)))
-                .filter(|(_, t)| matches!(t, Tok::Word(_)))
-                .count();
+            let (mut tail_words, mut said_after) = (0, false);
+            for (_, t) in sent.get(qi + 1..).unwrap_or_default() {
+                match t {
+                    Tok::Quote(_) => break,
+                    Tok::Word(w) => {
+                        tail_words += 1;
+                        said_after |= verbs::is_reporting_verb(w);
+                    }
+                    Tok::Punct(_) => {}
+                }
+            }
             let Some(&this) = spans.get(span) else {
                 continue;
             };
@@ -524,6 +551,7 @@ fn scan_block(
                 speaker,
                 alone: words == 0,
                 tail_only: tail_words <= 6 && speaker.is_some(),
+                said_after,
                 ends_comma: quoted.ends_with(','),
                 continues: quoted.chars().next().is_some_and(char::is_lowercase),
                 opens_block: lo == 0 && qi == 0,
@@ -588,8 +616,9 @@ fn scan_block(
         // Islamists." leaves "he" as it was).
         let governed = |m: &Mention| {
             m.from > 0
-                && names::word(sent, m.from - 1)
-                    .is_some_and(|w| has(PREPOSITIONS, &names::lower(w)))
+                && names::word(sent, m.from - 1).is_some_and(|w| {
+                    has(PREPOSITIONS, &names::lower(w)) || foreign::is_preposition(w)
+                })
         };
         let opens_with_pronoun = sent
             .first()
@@ -739,6 +768,22 @@ fn learn_gender(
     }
 }
 
+/// Whether the pronoun at `p` may be "she" as German reads it: a "sie" beside a
+/// verb of saying in the singular ("sagte sie", "Sie forderte"); any other pronoun
+/// of any language is.
+fn german_she(sent: &[(usize, Tok<'_>)], p: usize) -> bool {
+    let Some(w) = names::word(sent, p) else {
+        return true;
+    };
+    if lang::current() != lang::Lang::De || !w.eq_ignore_ascii_case("sie") {
+        return true;
+    }
+    let singular = |k: usize| {
+        names::word(sent, k).is_some_and(|v| verbs::is_reporting_verb(v) && !v.ends_with("en"))
+    };
+    singular(p + 1) || p.checked_sub(1).is_some_and(singular)
+}
+
 /// The speaker of a transcript's line ("PENCE: Well, ..."): a name in capitals and a
 /// colon that open the block, as the person of that name named before (or new).
 fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<usize> {
@@ -755,10 +800,11 @@ fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<
     let name: Vec<String> = shouted
         .iter()
         .map(|w| {
-            // ASCII case only: the full Unicode tables would cost the module kilobytes.
+            // ASCII and Latin-1 case only ("GARCÍA" -> "García"): the full Unicode
+            // tables would cost the module kilobytes.
             let mut out = String::with_capacity(w.len());
             for (k, c) in w.chars().enumerate() {
-                out.push(if k == 0 { c } else { c.to_ascii_lowercase() });
+                out.push(if k == 0 { c } else { foreign::lower_char(c) });
             }
             out
         })

@@ -6,6 +6,7 @@ use super::lexicon::{
     has, FEMALE_NAMES, HONORIFICS, MALE_NAMES, NATIONALITIES, NOT_PERSON, PARTICLES, STOP, TITLES,
 };
 use super::tokens::Tok;
+use super::{foreign, lang};
 use crate::core::lexicon::is_calendar_word;
 use std::borrow::Cow;
 
@@ -43,7 +44,7 @@ pub(super) fn pronoun_gender(w: &str) -> Option<Gender> {
     match &*lower(w) {
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         "he" | "his" | "him" | "himself" => Some(Gender::Male),
-        _ => None,
+        _ => foreign::pronoun_gender(w),
     }
 }
 
@@ -67,7 +68,7 @@ fn word_gender(w: &str) -> Option<Gender> {
     {
         return Some(Gender::Male);
     }
-    None
+    foreign::gender_of(w, is_title(w))
 }
 
 /// The word in lower case, copied only when it has a capital: most words of a text
@@ -82,7 +83,7 @@ pub(super) fn lower(w: &str) -> Cow<'_, str> {
 
 /// "he" or "she": a pronoun that stands for one person.
 pub(super) fn is_pronoun(w: &str) -> bool {
-    matches!(&*lower(w), "he" | "she")
+    matches!(&*lower(w), "he" | "she") || foreign::pronoun_gender(w).is_some()
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -113,7 +114,21 @@ pub(super) fn is_name_word(w: &str) -> bool {
         .is_some_and(|rest| rest.chars().next().is_some_and(char::is_lowercase));
     let l = lower(w);
     let bare = l.trim_end_matches('.');
-    !contraction && !has(STOP, bare) && !has(HONORIFICS, bare) && !is_calendar_word(bare)
+    let foreign_word = lang::foreign() && foreign_non_name(w);
+    !contraction
+        && !has(STOP, bare)
+        && !has(HONORIFICS, bare)
+        && !is_calendar_word(bare)
+        && !foreign_word
+}
+
+/// A capitalised word of a language other than English that is no name: a function
+/// word ("Le", "Der", "Según"), an elided article before a noun ("L'État",
+/// "Dell'Ambiente"), a German common noun or adjective by its ending ("Regierung",
+/// "Politisch").
+fn foreign_non_name(w: &str) -> bool {
+    let elided = w.find('\'').or_else(|| w.find('’')).is_some_and(|i| i <= 4);
+    elided || foreign::is_stop(w) || foreign::is_common_german(w)
 }
 
 /// Honorifics: part of how a name is written, neither a name nor a role.
@@ -123,7 +138,9 @@ pub(super) fn is_honorific(w: &str) -> bool {
 
 pub(super) fn is_title(w: &str) -> bool {
     let l = lower(w);
-    has(TITLES, &l) || (l.ends_with('.') && has(TITLES, l.trim_end_matches('.')))
+    has(TITLES, &l)
+        || (l.ends_with('.') && has(TITLES, l.trim_end_matches('.')))
+        || foreign::is_title(w)
 }
 
 fn is_demonym(w: &str) -> bool {
@@ -296,7 +313,15 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         // County Clerk Ada Quill"): the name is the last two (three with an
         // initial or a particle in the middle), unless the run is an organisation.
         let mut lead_role: Vec<String> = Vec::new();
-        if name.len() >= 5 && !name.last().is_some_and(|w| has(NOT_PERSON, &lower(w))) {
+        // German runs its role words in capitals too ("Kuratorin Miriam Ostrowski",
+        // "Winters Enkel Paul Winter"): there three words are already a role and a
+        // name.
+        let long = if lang::current() == lang::Lang::De {
+            3
+        } else {
+            5
+        };
+        if name.len() >= long && !name.last().is_some_and(|w| has(NOT_PERSON, &lower(w))) {
             let middle = name.len() - 2;
             let keep = if name
                 .get(middle)
@@ -311,7 +336,10 @@ pub fn mentions(toks: &[(usize, Tok<'_>)]) -> Vec<Mention> {
         // "Mr. King": after an honorific even a title word is a name.
         let honorific = words.iter().any(|w| is_honorific(w));
         let after_honorific = cut > 0 && words.get(cut - 1).is_some_and(|w| is_honorific(w));
-        if name.is_empty() || (name.iter().all(|w| is_title(w)) && !after_honorific) {
+        // "ministra de Vivienda", "Bürgermeister von Cochem": what a role is of, no
+        // name (a name's own particle is capitalised: "Tommaso De Luca").
+        let of_role = lang::foreign() && name.first().is_some_and(|w| has(PARTICLES, w));
+        if name.is_empty() || of_role || (name.iter().all(|w| is_title(w)) && !after_honorific) {
             continue;
         }
         // Role words written in lower case before the run ("press secretary Karoline

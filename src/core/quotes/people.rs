@@ -1,6 +1,8 @@
 //! The people (and other sources) an article names, so that "he said" and "Hegseth
 //! said" resolve to the full name given earlier.
 
+use super::foreign;
+use super::lang::{self, Lang};
 use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
 use super::names::{is_cap, is_nationality, lower, split_possessive, Gender, Mention};
 
@@ -56,6 +58,10 @@ pub fn is_not_person(m: &Mention) -> bool {
         .last()
         .is_some_and(|w| has(NOT_PERSON, &lower(w)) || is_nationality(w))
     {
+        return true;
+    }
+    // German capitalises its nouns: "Politische Beobachter", "Deutsche Bahn".
+    if m.name.iter().any(|w| foreign::is_common_german(w)) {
         return true;
     }
     // Places: "South Carolina", "East Asia", "United States".
@@ -140,6 +146,12 @@ impl People {
         if self.frozen || !(clear || speaking) || m.name.len() > 4 {
             return None;
         }
+        // A capitalised word alone is a German noun as often as a name ("Schluss",
+        // "Kontrollen"): a new person there needs a role, an honorific or a second
+        // name word. A wrong name is worse than none.
+        if lang::current() == Lang::De && !clear {
+            return None;
+        }
         let k = self.add(m.name.join(" "), m.role.clone(), Kind::Person);
         if let Some(p) = self.list.get_mut(k) {
             p.gender = m.gender;
@@ -217,8 +229,20 @@ impl People {
     /// senator", "the former governor") is the person last named with that role,
     /// when there is one.
     pub fn described(&mut self, words: &[&str]) -> Option<usize> {
-        let first = lower(words.first()?);
-        let last = words.last().map(|w| role_word(w))?;
+        let head = words.first()?;
+        // "la ministra", "die Ministerin", "l'attaquant" read as "the ...".
+        let article = foreign::definite(head);
+        let first = if article.is_some() {
+            std::borrow::Cow::Borrowed("the")
+        } else {
+            lower(head)
+        };
+        let elided = article.flatten();
+        let count = words.len() + usize::from(elided.is_some());
+        let last = match (words.get(1..), elided) {
+            (Some([]), Some(noun)) => role_word(noun),
+            _ => words.last().map(|w| role_word(w))?,
+        };
         // "Quill's campaign": an organisation by its candidate's name; "Quill's
         // lawyer": shown as it is.
         if let (Some(head), Some(rest)) = (words.first(), words.get(1..)) {
@@ -235,17 +259,21 @@ impl People {
                 return Some(self.add(words.join(" "), None, Kind::Description));
             }
         }
-        if first == "the" && words.len() >= 2 {
+        if first == "the" && count >= 2 {
             let holder = self.list.iter().rposition(|p| {
                 p.kind == Kind::Person
-                    && p.role
-                        .as_deref()
-                        .is_some_and(|r| r.split([' ', '-']).any(|w| role_word(w) == last))
+                    && p.role.as_deref().is_some_and(|r| {
+                        r.split([' ', '-']).any(|w| {
+                            let w = role_word(w);
+                            // "die Ministerin" of "Umweltministerin Julia Neumann".
+                            w == last || (lang::foreign() && w.ends_with(last.as_str()))
+                        })
+                    })
             });
             if holder.is_some() {
                 return holder;
             }
-            let named = words.iter().skip(1).any(|w| is_cap(w));
+            let named = words.iter().skip(1).any(|w| names_someone(w));
             // "the Quill campaign": an organisation by its name; "the company", "the
             // group": the organisation that spoke last.
             if has(ORG_NOUNS, &last) {
@@ -261,7 +289,12 @@ impl People {
             // "the candidate", "the 46-year-old": a role or an age with no holder
             // named is the person the text is about, the last sentence's subject
             // (with a name in it, "the Florida senator" is shown as it is, below).
-            if !named && (has(TITLES, &last) || last.ends_with("-old")) {
+            if !named
+                && (has(TITLES, &last)
+                    || last.ends_with("-old")
+                    || foreign::is_title(&last)
+                    || last.ends_with("jährige"))
+            {
                 let subject = self
                     .subject
                     .filter(|&k| self.list.get(k).is_some_and(|p| p.kind == Kind::Person));
@@ -283,7 +316,7 @@ impl People {
         // report") a description says too little to show as a speaker: the labels
         // of this project leave such quotations without one. Twelve words at most,
         // as a description after a verb runs.
-        let named = words.iter().skip(1).any(|w| is_cap(w));
+        let named = words.iter().skip(1).any(|w| names_someone(w));
         if self.frozen || words.len() > 12 || !named {
             return None;
         }
@@ -296,6 +329,14 @@ impl People {
             .get(k)
             .is_some_and(|p| p.kind != Kind::Organisation)
     }
+}
+
+/// Whether a word of a description names someone: a capitalised word, but not a
+/// German role or noun ("ein Polizeisprecher" names nobody).
+fn names_someone(w: &str) -> bool {
+    is_cap(w)
+        && !(lang::current() == Lang::De
+            && (super::names::is_title(w) || foreign::is_common_german(w)))
 }
 
 /// A role word in full and in lower case ("Sen." -> "senator").

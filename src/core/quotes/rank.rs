@@ -10,7 +10,11 @@ pub fn is_statement(text: &str) -> bool {
     if words.len() < 5 {
         return false;
     }
-    let first = text.chars().next().unwrap_or(' ');
+    // Spanish opens a question or an exclamation with its own mark ("¡Es el día...").
+    let first = text
+        .chars()
+        .find(|c| !matches!(c, '¿' | '¡'))
+        .unwrap_or(' ');
     if !first.is_uppercase() && !first.is_numeric() {
         return false;
     }

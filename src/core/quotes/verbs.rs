@@ -1,6 +1,7 @@
 //! Reporting verbs ("said", "stating", "argued", "replies"): their forms from the base
 //! forms of the lexicon, and which of them may stand before their subject.
 
+use super::foreign;
 use super::lexicon::{has, INVERTIBLE, IRREGULAR, VERBS};
 use super::names::lower;
 
@@ -51,12 +52,20 @@ fn any_base(w: &str, list: super::lexicon::Words) -> bool {
 
 /// Whether `word` is a form of a reporting verb ("said", "stating", "argued").
 pub fn is_reporting_verb(word: &str) -> bool {
+    if foreign::is_verb(word) {
+        return true;
+    }
     let w = lower(word);
     has(IRREGULAR, &w) || any_base(&w, VERBS)
 }
 
 /// Whether a form of a reporting verb may come before its subject ("said Hegseth").
 pub fn invertible(word: &str) -> bool {
+    // News in the other five languages puts any verb of saying before its subject
+    // ("dijo García", "sagte Schmidt", "a déclaré Dupont").
+    if foreign::is_verb(word) {
+        return true;
+    }
     let w = lower(word);
     match &*w {
         "said" | "says" | "wrote" | "writes" => return true,
