@@ -109,6 +109,14 @@ export interface MountOptions {
    */
   exclude?: string | null | undefined;
   /**
+   * A CSS selector of the page's own ad slots, kept visible like the ad networks'
+   * slots the widget knows (AdSense, Google Publisher Tag, Amazon, Ezoic, Mediavine,
+   * ad-network frames): never hidden by a collapsed section, never moved, never
+   * article.
+   * @defaultValue none
+   */
+  adSlots?: string | null | undefined;
+  /**
    * Show a table of contents at the top of the article.
    * @defaultValue `true`
    */

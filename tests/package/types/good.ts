@@ -38,6 +38,7 @@ const every: Required<MountOptions> = {
   commentsOnClick: true,
   commentsTimeout: 15000,
   exclude: '.ad',
+  adSlots: '.house-promo',
   toc: false,
   remember: false,
   theme: 'auto',
