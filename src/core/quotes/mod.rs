@@ -98,6 +98,9 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     let mut chain: Option<(usize, Vec<(usize, Span)>)> = None;
     for (bi, block) in blocks.iter().enumerate() {
         let from = found.len();
+        // Who was named last before this block: a block that names someone else
+        // ("... died in 1997") is about them, and does not go on quoting.
+        let named_before = people.last;
         // The speaker a block ending in a colon introduces.
         let mut introduced: Option<usize> = None;
         if chain.is_none() {
@@ -180,8 +183,12 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
         }
         // A paragraph that opens with an unattributed quotation goes on quoting the
         // speaker of the paragraph before (news style: one quotation a paragraph).
+        // Not when the paragraph names someone else after it: "“...” Diana, Princess of
+        // Wales, died in 1997." is about her, and nothing says who spoke. A wrong name
+        // is worse than none.
+        let names_another = people.last != named_before && people.last != quoting;
         if let Some(f) = found.get_mut(from) {
-            if f.speaker.is_none() && f.opens_block && f.alone && f.block == bi {
+            if f.speaker.is_none() && f.opens_block && f.alone && f.block == bi && !names_another {
                 f.speaker = quoting;
             }
         }
@@ -1052,6 +1059,23 @@ mod tests {
             "\"When will we talk about what is hurting these animals out on the sea?\"",
         ]);
         assert_eq!(q[1].speaker, None);
+    }
+
+    #[test]
+    fn a_quotation_followed_by_a_sentence_about_someone_else_has_no_speaker() {
+        // An interview: the quotation is the interviewee's, the sentence after it is
+        // about the person it speaks of. Neither the last speaker nor that person.
+        let q = run(&[
+            "\"He was the one who taught me to keep going,\" Tom Reyes said of his late father.",
+            "\"My mother always told us that kindness costs nothing.\" Ana Reyes, the painter, died in 2004.",
+        ]);
+        assert_eq!(q[1].speaker, None, "{q:?}");
+        // The same paragraph about the speaker goes on with the speaker.
+        let q = run(&[
+            "\"He was the one who taught me to keep going,\" Tom Reyes said of his late father.",
+            "\"My mother always told us that kindness costs nothing.\" Reyes, 58, still lives in the house.",
+        ]);
+        assert_eq!(q[1].speaker.as_deref(), Some("Tom Reyes"), "{q:?}");
     }
 
     #[test]
