@@ -18,9 +18,10 @@ function partTitle(doc, part, level, className, id, text) {
 }
 
 // The table of contents: `strings` per section its id, title, reading time and
-// number; `numbers` per section its level and depth. Returns [nav, the expand-all
-// button, the links].
-export function buildToc(doc, n, level, strings, numbers) {
+// number; `numbers` per section its level, depth and whether it shows at first;
+// `more` the label of the button that shows the rest ("" when all show). Returns
+// [nav, the expand-all button, the links, the show-all button or null].
+export function buildToc(doc, n, level, strings, numbers, more) {
   const nav = element(doc, 'nav', 'aw-toc');
   const head = element(doc, 'div', 'aw-toc-head');
   const all = element(doc, 'button', 'aw-toc-all', 'Expand all');
@@ -31,8 +32,9 @@ export function buildToc(doc, n, level, strings, numbers) {
   for (let i = 0; 4 * i < strings.length; i++) {
     const [id, text, time, number] = strings.slice(4 * i, 4 * i + 4);
     const li = element(doc, 'li', 'aw-toc-item');
-    li.setAttribute('data-level', numbers[2 * i]);
-    li.setAttribute('data-depth', numbers[2 * i + 1]);
+    li.setAttribute('data-level', numbers[3 * i]);
+    li.setAttribute('data-depth', numbers[3 * i + 1]);
+    if (!numbers[3 * i + 2]) li.hidden = true;
     li.setAttribute('data-number', number);
     const a = element(doc, 'a', 'aw-toc-link', text);
     a.setAttribute('href', `#${id}`);
@@ -41,7 +43,13 @@ export function buildToc(doc, n, level, strings, numbers) {
     links.push(a);
   }
   nav.append(head, list);
-  return [nav, all, links];
+  let rest = null;
+  if (more) {
+    rest = element(doc, 'button', 'aw-toc-more', more);
+    rest.type = 'button';
+    nav.append(rest);
+  }
+  return [nav, all, links, rest];
 }
 
 // The key-quotes panel: `strings` per key quote its text, speaker, role (each ""

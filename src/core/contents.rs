@@ -23,6 +23,34 @@ pub fn all_button(sections: impl Iterator<Item = (bool, bool)>) -> Option<&'stat
     any.then_some("Collapse all")
 }
 
+/// The most entries the contents list shows at first: on a long article it stays
+/// short, and the rest comes on demand (400 sections made a list taller than twenty
+/// phone screens).
+pub const SHORT_LIST: usize = 12;
+
+/// Which entries of the contents (each given by its depth, 0 for the article's top
+/// level) show at first: all of a short list; of a long one the top level, when it
+/// is short enough; else the first [`SHORT_LIST`] entries of the top level.
+pub fn shown_at_first(depths: &[u8]) -> Vec<bool> {
+    if depths.len() <= SHORT_LIST {
+        return vec![true; depths.len()];
+    }
+    let mut top = 0;
+    depths
+        .iter()
+        .map(|&d| {
+            let show = d == 0 && top < SHORT_LIST;
+            top += usize::from(d == 0);
+            show
+        })
+        .collect()
+}
+
+/// The button that shows the rest of a long contents list: "Show all 400 sections".
+pub fn show_all_label(total: usize) -> String {
+    ["Show all ", total.to_string().as_str(), " sections"].concat()
+}
+
 /// The reading time of `words`, in whole minutes, at least one.
 pub fn minutes(words: usize) -> usize {
     words.div_ceil(WORDS_PER_MINUTE).max(1)
@@ -59,6 +87,21 @@ mod tests {
             all_button([(false, true), (false, false)].into_iter()),
             None
         );
+    }
+
+    #[test]
+    fn a_long_contents_list_shows_its_top_level_or_its_first_entries() {
+        assert_eq!(shown_at_first(&[0, 1, 0]), [true, true, true]);
+        // Five parts of four sub-parts each: the five parts.
+        let nested: Vec<u8> = (0..25).map(|i| u8::from(i % 5 != 0)).collect();
+        let shown = shown_at_first(&nested);
+        assert_eq!(shown.iter().filter(|&&s| s).count(), 5);
+        assert!(shown.iter().zip(&nested).all(|(&s, &d)| s == (d == 0)));
+        // 400 parts: the first twelve.
+        let flat = shown_at_first(&[0; 400]);
+        assert_eq!(flat.iter().filter(|&&s| s).count(), SHORT_LIST);
+        assert!(flat.get(..SHORT_LIST).is_some_and(|f| f.iter().all(|&s| s)));
+        assert_eq!(show_all_label(400), "Show all 400 sections");
     }
 
     #[test]

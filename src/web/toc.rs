@@ -16,6 +16,8 @@ pub struct Toc {
     pub all: Element,
     /// Each section's link, index for index with the sections.
     pub links: Vec<Element>,
+    /// The button that shows the rest of a long list, when part of it is hidden.
+    pub more: Option<Element>,
 }
 
 #[wasm_bindgen(module = "/js/build.js")]
@@ -28,6 +30,7 @@ extern "C" {
         level: u8,
         strings: &Array,
         numbers: &[f64],
+        more: &str,
     ) -> Result<Array, JsValue>;
 }
 
@@ -39,22 +42,32 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<To
         return Ok(None);
     }
     let strings = Array::new();
-    let mut numbers = Vec::with_capacity(2 * plan.sections.len());
+    let mut numbers = Vec::with_capacity(3 * plan.sections.len());
+    let entries = outline(&plan.sections);
+    let depths: Vec<u8> = entries.iter().map(|(d, _)| *d).collect();
+    let shown = contents::shown_at_first(&depths);
     // Indented by the depth under the article's own top level (so that it sits flush
     // whatever level the page's headings start at) and numbered by it.
-    for (s, (depth, number)) in plan.sections.iter().zip(outline(&plan.sections)) {
-        for text in [&s.id, &s.title, &contents::minutes_label(s.words), &number] {
+    for ((s, (depth, number)), show) in plan.sections.iter().zip(&entries).zip(&shown) {
+        for text in [&s.id, &s.title, &contents::minutes_label(s.words), number] {
             strings.push(&JsValue::from_str(text));
         }
         numbers.push(f64::from(s.level));
-        numbers.push(depth as f64);
+        numbers.push(f64::from(*depth));
+        numbers.push(if *show { 1.0 } else { 0.0 });
     }
-    let parts = build_toc(doc, n, level.clamp(2, 6), &strings, &numbers)?;
+    let more = if shown.contains(&false) {
+        contents::show_all_label(shown.len())
+    } else {
+        String::new()
+    };
+    let parts = build_toc(doc, n, level.clamp(2, 6), &strings, &numbers, &more)?;
     let links: Array = parts.get(2).unchecked_into();
     Ok(Some(Toc {
         element: parts.get(0).unchecked_into(),
         all: parts.get(1).unchecked_into(),
         links: links.iter().map(JsCast::unchecked_into).collect(),
+        more: parts.get(3).dyn_into().ok(),
     }))
 }
 
@@ -67,6 +80,26 @@ impl Toc {
             .all
             .toggle_attribute_with_force("hidden", label.is_none());
         self.all.set_text_content(label);
+    }
+
+    /// Shows the whole list and takes its "Show all" button away; focus goes to the
+    /// first entry that was hidden.
+    pub fn show_all(&mut self) {
+        let Some(more) = self.more.take() else { return };
+        let mut first = None;
+        for a in &self.links {
+            if let Some(li) = a.parent_element().filter(|li| li.has_attribute("hidden")) {
+                let _ = li.remove_attribute("hidden");
+                first = first.or(Some(a.clone()));
+            }
+        }
+        let _ = more.set_attribute("hidden", "");
+        if let Some(a) = first
+            .as_ref()
+            .and_then(|a| a.dyn_ref::<web_sys::HtmlElement>())
+        {
+            let _ = a.focus();
+        }
     }
 
     /// Marks the link of the section being read.

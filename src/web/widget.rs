@@ -378,9 +378,13 @@ impl Live {
         {
             return self.toggle(i, None);
         }
-        let Some(toc) = &self.toc else {
+        let Some(toc) = &mut self.toc else {
             return Vec::new();
         };
+        if toc.more.as_ref() == Some(&hit) {
+            toc.show_all();
+            return Vec::new();
+        }
         if toc.all == hit {
             let any_closed = self.sections.iter().any(|s| s.button.is_some() && !s.open);
             return self.set_all(any_closed);

@@ -78,3 +78,42 @@ fn a_second_widget_on_an_element_around_or_inside_a_mounted_one_is_refused() {
     w.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_long_contents_list_shows_its_first_entries_and_the_rest_on_demand() {
+    // 30 sections (a reader saw 400: 11,000 px of list on a phone).
+    let titles: Vec<String> = (1..=30)
+        .map(|i| ["Part number ", &i.to_string()].concat())
+        .collect();
+    let spec: Vec<(&str, &str)> = titles
+        .iter()
+        .flat_map(|t| [("h2", t.as_str()), ("p", LONG)])
+        .collect();
+    let root = article("t-long-toc", &spec);
+    let mut w = mount(root.clone().into(), no_comments()).unwrap();
+    let items = all(&root, ".aw-toc-item");
+    assert_eq!(items.len(), 30);
+    let shown = || {
+        items
+            .iter()
+            .filter(|li| !li.has_attribute("hidden"))
+            .count()
+    };
+    assert_eq!(shown(), 12, "the first twelve entries");
+    let more = root
+        .query_selector(".aw-toc-more")
+        .unwrap()
+        .expect("a show-all button");
+    assert_eq!(more.text_content().as_deref(), Some("Show all 30 sections"));
+    click(&more);
+    assert_eq!(shown(), 30, "all after the click");
+    assert!(more.has_attribute("hidden"), "the button is gone");
+    let focused = doc().active_element().unwrap();
+    assert_eq!(
+        focused.text_content().as_deref(),
+        Some("Part number 13"),
+        "focus on the first entry shown"
+    );
+    w.destroy();
+    root.remove();
+}
