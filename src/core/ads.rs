@@ -6,7 +6,7 @@
 //! ("Advertisement", "Anzeige"), are kept out of the article (no section, heading,
 //! quote or reading time) and kept visible: the sections are cut around them.
 
-use super::{boilerplate, Block, BlockKind};
+use super::{fold, Block, BlockKind};
 
 /// How the ad networks mark their slots, as one CSS selector list: the slot itself,
 /// which the widget never moves, wraps or resizes. AdSense units and the containers
@@ -30,7 +30,7 @@ pub fn slot_selector(extra: Option<&str>) -> String {
 }
 
 /// The labels pages put over or under an ad slot, folded as the box headings are
-/// (lower case, no accents: `boilerplate::heading_key`), in the languages bloggers
+/// (lower case, no accents: `fold::heading_key`), in the languages bloggers
 /// write.
 const LABELS: &[&str] = &[
     "ad",
@@ -58,7 +58,7 @@ const LABELS: &[&str] = &[
 
 /// Whether `text` is only an ad label ("Advertisement", "- Anzeige -").
 pub fn is_label(text: &str) -> bool {
-    text.len() <= 60 && boilerplate::heading_key(text).is_some_and(|k| LABELS.contains(&k.as_str()))
+    text.len() <= 60 && fold::heading_key(text).is_some_and(|k| LABELS.contains(&k.as_str()))
 }
 
 /// Which blocks the sections must leave visible, index for index: the ad slots, and
