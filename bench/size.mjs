@@ -3,7 +3,7 @@
 //
 //   node bench/size.mjs              prints the sizes
 //   node bench/size.mjs --check      also fails when the total gzip -9 size is above
-//                                    the budget (SIZE_BUDGET bytes, default 122000)
+//                                    the budget (SIZE_BUDGET bytes, default 123000)
 //
 // gzip -9 is the gzip program's own output (as scripts/build-package.sh prints it)
 // when the program is there, else Node's zlib at level 9 (a few bytes apart).
@@ -17,8 +17,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SHIPPED = ['article_widget_bg.wasm', 'article_widget.js', 'article-widget.css'];
 // A ceiling against creep, not the target (80 KB, the lean start-up work): raised from
-// 113,000 for the ad slots (+2.2 KB) and the quotations of five more languages (+6.1 KB).
-export const DEFAULT_BUDGET = 122_000;
+// 113,000 for the ad slots (+2.2 KB), the quotations of five more languages (+6.1 KB),
+// and the reader fixes (long contents, focus, isolation: +0.9 KB), with 1 KB to spare.
+export const DEFAULT_BUDGET = 123_000;
 
 function gzip9(buf) {
   try {
