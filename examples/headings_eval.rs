@@ -10,41 +10,14 @@
 //! `cargo run --example headings_eval -- [DIR] [--details]` (default DIR
 //! /tmp/realpages-headings); `make headings-report` dumps and runs it.
 
+use article_widget::core::sections::fold;
 use article_widget::core::{fixture, plan, Block, IdSet, Settings};
 
+#[path = "../tests/common/section_f1.rs"]
+mod section_f1;
+use section_f1::Counts;
+
 const FORMS: &[(&str, &str)] = &[("own", ""), ("bold", "-bold"), ("plain", "-plain")];
-
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn f1(&self) -> f64 {
-        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
-        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-/// Whitespace squashed, and a trailing anchor mark dropped (as tests/corpus.rs does).
-fn fold(t: &str) -> String {
-    let mut words: Vec<&str> = t.split_whitespace().collect();
-    while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| matches!(*w, "#" | "¶" | "§" | "🔗"))
-    {
-        words.pop();
-    }
-    words.join(" ")
-}
 
 /// One page in one form: its counts, and its missed and extra titles.
 fn measure(path: &std::path::Path) -> Option<(Counts, Vec<String>, Vec<String>)> {

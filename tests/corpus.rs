@@ -13,8 +13,13 @@
 //!   corpus` writes it anew (review the diff before committing).
 #![cfg(not(target_arch = "wasm32"))]
 
+use article_widget::core::sections::fold;
 use article_widget::core::{boilerplate, fixture, plan, Block, IdSet, Settings};
 use std::fmt::Write;
+
+#[path = "common/section_f1.rs"]
+mod section_f1;
+use section_f1::Counts;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/");
 
@@ -63,39 +68,6 @@ fn load(page: &str, suffix: &str) -> (Vec<Block>, Vec<(String, u8)>) {
         blocks.push(b);
     }
     (blocks, gold)
-}
-
-fn fold(t: &str) -> String {
-    let mut words: Vec<&str> = t.split_whitespace().collect();
-    while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| matches!(*w, "#" | "¶" | "§" | "🔗"))
-    {
-        words.pop();
-    }
-    words.join(" ")
-}
-
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-    /// Matched sections whose depth under the page's top level is the gold's.
-    level_right: usize,
-}
-
-impl Counts {
-    fn f1(&self) -> f64 {
-        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
-        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
 }
 
 /// Runs every page in every form: the counts of each form, and the sections found

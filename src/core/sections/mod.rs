@@ -178,8 +178,9 @@ pub fn outline(sections: &[Section]) -> Vec<(u8, String)> {
 }
 
 /// The heading's text, white space folded, without a trailing permalink mark
-/// ("Current status #", "Usage ¶").
-pub(crate) fn fold(text: &str) -> String {
+/// ("Current status #", "Usage ¶"): a section's title, as the plan gives it and as
+/// the section measures (tests/corpus.rs, examples/headings_eval.rs) compare titles.
+pub fn fold(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while words.len() > 1
         && words
