@@ -5,7 +5,8 @@
 // undoLog() takes back, so that destroy() (or a failure half-way) restores the page.
 //
 // applySections(doc, root, nodes, numbers, strings, kept, log) applies the sections
-// and returns, for each, [heading, button or null, bodies, frames]:
+// and returns, for each, [heading, button or null, bodies, frames, line] (line: the
+// heading is a line of text wrapped in an element of the widget's):
 //   nodes    the article's nodes as js/read.js listed them;
 //   numbers  per section, five numbers: the indices in `nodes` of its heading's first
 //            and last node and of the first node of the block where it ends (-1: the
@@ -22,7 +23,7 @@
 // Text stays text: ids, titles and attribute values are set as values, never parsed.
 
 // Flags, as src/web/sections.rs sets them.
-const SEEN = 1; // the reader sees its heading: nothing there may move or change size
+const SEEN = 1; // the reader sees its heading: a line made a heading keeps its look (for now)
 const INFERRED = 2; // a heading the core inferred from the text's look
 const COLLAPSIBLE = 4;
 
@@ -169,7 +170,8 @@ function make(doc, tag, className) {
 
 function applySection(doc, root, log, first, last, end, level, flags, id, title, kept) {
   let heading;
-  if (first === last && first.nodeType === 1) {
+  const line = !(first === last && first.nodeType === 1);
+  if (!line) {
     heading = first;
     if (!/^h[1-6]$/.test(heading.localName)) {
       setAttr(log, heading, 'role', 'heading');
@@ -233,7 +235,7 @@ function applySection(doc, root, log, first, last, end, level, flags, id, title,
       }
     }
   }
-  return [heading, button, bodies, frames];
+  return [heading, button, bodies, frames, line];
 }
 
 export function applySections(doc, root, nodes, numbers, strings, kept, log) {

@@ -86,6 +86,14 @@ impl CommentsState {
     }
 }
 
+/// Whether comments that load as the reader comes near load now: when the comment
+/// area is near the view (`near`) but not on screen (`seen`). What the comment system
+/// renders changes the area's height and arrangement, so while the reader sees the
+/// facade it stays (its button loads them), until the area is out of view again.
+pub fn load_when_near(near: bool, seen: bool) -> bool {
+    near && !seen
+}
+
 /// The facade button's words for a count.
 pub fn button_label(count: Option<u32>) -> String {
     match count {
@@ -156,5 +164,15 @@ mod tests {
         assert_eq!(button_label(Some(1)), "Show 1 comment");
         assert_eq!(button_label(Some(0)), "Show 0 comments");
         assert_eq!(button_label(Some(30)), "Show 30 comments");
+    }
+
+    #[test]
+    fn comments_load_near_the_view_but_not_in_it() {
+        assert!(load_when_near(true, false));
+        assert!(
+            !load_when_near(true, true),
+            "the reader sees the facade: it stays"
+        );
+        assert!(!load_when_near(false, false));
     }
 }

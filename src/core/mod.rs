@@ -13,6 +13,7 @@ mod error;
 mod fold;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod held;
 pub mod keys;
 mod lexicon;
 pub mod placement;
@@ -20,6 +21,7 @@ pub mod quotes;
 pub mod sections;
 mod settings;
 mod slug;
+pub mod stored;
 #[doc(hidden)]
 pub mod textgen;
 

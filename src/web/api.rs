@@ -137,7 +137,7 @@ fn next_number() -> u32 {
     })
 }
 
-fn mount_prepared(mut p: Prepared, built: Option<Built>) -> Result<Widget, JsValue> {
+fn mount_prepared(p: Prepared, built: Option<Built>) -> Result<Widget, JsValue> {
     // One article, one widget: not on the same root, nor on one around or inside it
     // (two widgets would wrap the same text twice and show two panels).
     let overlaps = |r: &web_sys::Element| r.contains(Some(&p.root)) || p.root.contains(Some(r));
@@ -148,9 +148,8 @@ fn mount_prepared(mut p: Prepared, built: Option<Built>) -> Result<Widget, JsVal
         Some(b) => b,
         None => Built::new(&p, next_number()).map_err(dom_error)?,
     };
-    // What the reader already sees stays as it is: the sections there stay open.
+    // What the reader already sees stays as it is until they no longer see it.
     let screen = super::screen::measure(&p.doc, &p.root, &p.article, &p.plan);
-    core::placement::keep_seen_open(&mut p.plan.sections, &screen);
     let root = p.root.clone();
     let live = Live::mount(p, screen, built)?;
     let plan = live.borrow().plan.clone();

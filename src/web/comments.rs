@@ -336,6 +336,17 @@ impl Loader {
         let _ = undo.insert(head.as_ref(), link.as_ref(), None);
     }
 
+    /// Room for the comments before they arrive, so that what follows the comment
+    /// area does not move when they render (the stylesheet sets the height). Taken at
+    /// mount where the reader does not see the area, else once they no longer see it
+    /// or when loading starts.
+    pub fn reserve(&mut self, undo: &mut Undo) {
+        if !self.reserved {
+            self.reserved = true;
+            let _ = undo.add_class(&self.area.element, "aw-comments-reserved");
+        }
+    }
+
     /// Starts the comment system, once. `report` is called when each script or frame
     /// loads, fails, or when nothing answered in time.
     pub fn load(
@@ -349,12 +360,7 @@ impl Loader {
         }
         self.state = State::Loading;
         self.listeners = None;
-        // Room for the comments before they arrive, so that what follows the comment
-        // area does not move when they render (the stylesheet sets the height).
-        if !self.reserved {
-            self.reserved = true;
-            let _ = undo.add_class(&self.area.element, "aw-comments-reserved");
-        }
+        self.reserve(undo);
         self.attempt_from = undo.len();
         self.facade
             .button

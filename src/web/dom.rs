@@ -136,3 +136,26 @@ pub fn finds_hidden_text(win: &Window) -> bool {
         _ => false,
     }
 }
+
+/// Whether the engine keeps the reader's place itself when content above the view
+/// changes size (CSS scroll anchoring: Chromium and Firefox; not WebKit).
+pub fn anchors_scrolling(win: &Window) -> bool {
+    let supports = js_sys::Reflect::get(win, &"CSS".into())
+        .and_then(|css| js_sys::Reflect::get(&css, &"supports".into()).map(|f| (css, f)));
+    match supports {
+        Ok((css, f)) if f.is_function() => f
+            .unchecked_ref::<js_sys::Function>()
+            .call2(&css, &"overflow-anchor".into(), &"auto".into())
+            .is_ok_and(|v| v.is_truthy()),
+        _ => false,
+    }
+}
+
+/// Runs `f` once the next frame has been painted (a task after the next animation
+/// frame): what it changes is drawn in a frame of its own.
+pub fn after_next_paint(win: &Window, f: impl FnOnce() + 'static) {
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = win.request_animation_frame(frame.unchecked_ref());
+}

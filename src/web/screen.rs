@@ -107,3 +107,14 @@ fn top(range: Option<&web_sys::Range>, node: &Node) -> Option<f64> {
     range.select_node(node).ok()?;
     Some(range.get_bounding_client_rect().top())
 }
+
+/// Whether the reader sees `element` now, or has scrolled past it: its top is above
+/// the bottom of the window. A page that is not laid out sees nothing.
+pub fn sees(doc: &Document, element: &Element) -> bool {
+    let height = doc
+        .default_view()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    height > 0.0 && element.get_bounding_client_rect().top() < height
+}

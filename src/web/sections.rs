@@ -25,6 +25,9 @@ pub struct SectionUi {
     pub frames: Vec<Element>,
     /// Whether it is open now.
     pub open: bool,
+    /// Whether the heading is a line of text the widget wrapped and made a heading
+    /// (it takes the heading look, `.aw-heading-line`).
+    pub line: bool,
 }
 
 impl SectionUi {
@@ -78,7 +81,8 @@ const COLLAPSIBLE: u8 = 4;
 
 /// Applies the sections of `plan`, recording every change in `undo`. Nothing the
 /// reader already sees (`screen`) changes its size or place: the toggle's icon takes
-/// no room in the line, and a line made a heading keeps its look there. The DOM work
+/// no room in the line, and a line made a heading keeps its look there until the
+/// reader no longer sees it (`core::held`). The DOM work
 /// is js/apply.js's, in one call; what to do is decided here and in the core.
 pub fn apply(
     doc: &Document,
@@ -152,6 +156,7 @@ pub fn apply(
             bodies: elements(2),
             frames: elements(3),
             open: true,
+            line: part.get(4).is_truthy(),
         };
         ui.set_open(s.open);
         out.push(ui);

@@ -7,7 +7,9 @@ use super::comments::{self, Loader};
 use super::dom::scroll_to;
 use super::errors::{dom_error, js_error};
 use super::events::{Event, Events};
+use super::held;
 use super::listeners::Listeners;
+use super::navigator::Navigator;
 use super::plan_js::AppliedPlan;
 use super::prepare::Prepared;
 use super::quotes_panel;
@@ -15,7 +17,9 @@ use super::read::Places;
 use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
+use crate::core::held::{Held, Part};
 use crate::core::placement::{self, Screen, Spot};
+use crate::core::stored;
 use crate::core::CommentsSetting;
 use crate::core::{ads, contents};
 use std::cell::RefCell;
@@ -33,6 +37,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = info)]
     fn console_info(line: &str);
 }
+
+/// How long scrolling stays the widget's or the browser's own after a jump, in ms
+/// (a smooth scroll's events keep it so until they stop).
+const QUIET_MS: f64 = 150.0;
 
 /// What one of the widget's listeners does (its code for [`Listeners`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -52,13 +60,17 @@ enum Action {
     /// A key that opens the browser's find bar, where the browser cannot find text
     /// in a collapsed section (no `hidden="until-found"`): open every section first.
     FindKey,
+    /// The reader scrolled: held changes may be due.
+    Scroll,
+    /// A key pressed in the navigator (Escape closes it).
+    NavKey,
     /// Show key quote `i` in the text.
     Quote(usize),
 }
 
 /// The actions without a number, in the order of their codes; `Quote(i)` is
 /// `QUOTE + i`.
-const PLAIN: [Action; 8] = [
+const PLAIN: [Action; 10] = [
     Action::Click,
     Action::Match,
     Action::Hash,
@@ -67,6 +79,8 @@ const PLAIN: [Action; 8] = [
     Action::LoadComments,
     Action::Preconnect,
     Action::FindKey,
+    Action::Scroll,
+    Action::NavKey,
 ];
 const QUOTE: u32 = PLAIN.len() as u32;
 
@@ -100,6 +114,19 @@ fn handle(w: &Weak<RefCell<Live>>, code: u32, e: web_sys::Event) {
             }
         }
         Action::Hash => on_hash(w, true),
+        Action::NavKey => {
+            let escape = e
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
+            if escape {
+                with(w, |live| {
+                    if let Some(nav) = live.nav.as_ref().filter(|n| n.is_open()) {
+                        nav.set_open(false, true);
+                    }
+                    Vec::new()
+                });
+            }
+        }
         Action::Click | Action::Match => {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<Node>().ok()) else {
                 return;
@@ -139,6 +166,20 @@ pub struct Live {
     /// The plan applied (with its object for `analyze`, made when asked for).
     pub plan: Rc<AppliedPlan>,
     pub toc: Option<Toc>,
+    /// The key-quotes panel, in the page or waiting for its spot.
+    quotes: Option<Element>,
+    /// The changes held until the reader no longer sees their place.
+    held: Held,
+    /// The navigator, holding the parts that wait for their place.
+    nav: Option<Navigator>,
+    /// Whether the comment area is near the view but seen: comments load once it is
+    /// not seen any more.
+    comments_near_seen: bool,
+    /// Until when (`Date.now()`, ms) scrolling is the widget's or the browser's own
+    /// (a link followed, the place restored on a reload), not the reader's: held
+    /// changes then wait, since a change above the view made in the frame of such a
+    /// jump counts as the page moving.
+    quiet_until: f64,
     pub comments: Option<Loader>,
     /// Where the open/closed state is kept for the page, when it is remembered.
     storage_key: Option<String>,
@@ -182,7 +223,7 @@ impl Live {
     /// Applies the plan to the page and starts listening. On a failure the page is
     /// put back and the error says so.
     pub fn mount(
-        p: Prepared,
+        mut p: Prepared,
         screen: Screen,
         mut built: Built,
     ) -> Result<Rc<RefCell<Live>>, JsValue> {
@@ -190,13 +231,50 @@ impl Live {
             comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
         let mut undo = Undo::default();
         let (storage_key, saved) = (built.storage_key.take(), built.saved.take());
-        let parts = apply(&p, &screen, area, built, &mut undo);
+        // Each part where the settings put it, and each section in its wanted state,
+        // except what the reader sees: that waits (core::held).
+        let mut wanted = Vec::new();
+        if built.toc.is_some() {
+            wanted.push((Part::Contents, Spot::Top));
+        }
+        if built.panel.is_some() {
+            let spot = placement::quotes_spot(&p.plan.sections, &p.settings.quotes_at);
+            wanted.push((Part::Quotes, spot));
+        }
+        // Comments that load as the reader comes near take their room beforehand
+        // (not those that load on a click: the room would stay empty).
+        let comments_seen = area
+            .as_ref()
+            .filter(|_| !p.settings.comments_on_click)
+            .map(|a| super::screen::sees(&p.doc, &a.element));
+        let start = Held::at_mount(
+            &mut p.plan.sections,
+            &screen,
+            saved.as_deref(),
+            wanted,
+            comments_seen,
+        );
+        let n = built.n;
+        let parts = apply(&p, &screen, &start, area, built, &mut undo);
         let (sections, panel, toc, comments) = match parts {
             Ok(x) => x,
             Err(e) => {
                 undo.undo_all();
                 return Err(dom_error(e));
             }
+        };
+        // The parts that wait for their place are in the navigator meanwhile.
+        let nav = match held_parts(&start, toc.as_ref(), panel.as_ref()) {
+            Some((parts, label)) => {
+                match Navigator::build(&p.doc, &p.root, &parts, label, n, &mut undo) {
+                    Ok(nav) => Some(nav),
+                    Err(e) => {
+                        undo.undo_all();
+                        return Err(dom_error(e));
+                    }
+                }
+            }
+            None => None,
         };
         let rc = Rc::new_cyclic(|me| {
             RefCell::new(Live {
@@ -207,6 +285,11 @@ impl Live {
                 sections,
                 places: p.article.places,
                 plan: Rc::new(AppliedPlan::new(p.plan)),
+                quotes: panel.as_ref().map(|p| p.element.clone()),
+                held: start.held,
+                nav,
+                comments_near_seen: false,
+                quiet_until: js_sys::Date::now() + QUIET_MS,
                 toc,
                 comments,
                 storage_key,
@@ -220,7 +303,6 @@ impl Live {
         });
         {
             let mut live = rc.borrow_mut();
-            live.restore_state(saved, &screen);
             live.wire(panel.map(|p| p.links).unwrap_or_default(), &p.settings);
             if let Some(t) = &live.toc {
                 t.refresh(&live.sections);
@@ -293,9 +375,14 @@ impl Live {
         };
         // The toggles, the bodies and the contents are all in the article: one listener
         // on the root for each kind of event, not one for each of them.
-        if !self.sections.is_empty() {
+        if !self.sections.is_empty() || self.nav.is_some() {
             on(&self.root, "click", Action::Click);
+        }
+        if !self.sections.is_empty() {
             on(&self.root, "beforematch", Action::Match);
+        }
+        if let Some(nav) = &self.nav {
+            on(&nav.element, "keydown", Action::NavKey);
         }
         for (link, qi) in &quote_links {
             on(link, "click", Action::Quote(*qi));
@@ -309,6 +396,10 @@ impl Live {
             // plain `hidden`: open every section when the reader opens the find bar.
             if !super::dom::finds_hidden_text(&window) {
                 on(&window, "keydown", Action::FindKey);
+            }
+            let lazy = self.comments.is_some() && !settings.comments_on_click;
+            if !self.held.is_empty() || lazy {
+                on(&window, "scroll", Action::Scroll);
             }
         }
         if let Some(c) = &self.comments {
@@ -330,9 +421,7 @@ impl Live {
                         e.unchecked_into::<IntersectionObserverEntry>()
                             .is_intersecting()
                     });
-                    if near {
-                        with(&w, Live::load_comments);
-                    }
+                    with(&w, |live| live.comments_near(near));
                 },
             );
         }
@@ -371,6 +460,16 @@ impl Live {
         let Some(hit) = element.and_then(|e| e.closest("button, a").ok().flatten()) else {
             return Vec::new();
         };
+        if let Some(nav) = &self.nav {
+            if nav.button == hit {
+                nav.set_open(!nav.is_open(), true);
+                return Vec::new();
+            }
+            // A link in the sheet takes the reader into the article: the sheet closes.
+            if hit.local_name() == "a" && nav.sheet.contains(Some(&hit)) {
+                nav.set_open(false, false);
+            }
+        }
         if let Some(i) = self
             .sections
             .iter()
@@ -423,6 +522,19 @@ impl Live {
             }
             Action::LoadComments => self.load_comments(),
             Action::FindKey => self.set_all(true),
+            Action::NavKey => Vec::new(),
+            Action::Scroll => {
+                let now = js_sys::Date::now();
+                if now < self.quiet_until {
+                    self.quiet_until = now + QUIET_MS;
+                    return Vec::new();
+                }
+                let mut events = self.settle();
+                if self.comments_near_seen {
+                    events.extend(self.comments_near(true));
+                }
+                events
+            }
             Action::Preconnect => {
                 if let Some(c) = self.comments.as_mut() {
                     c.preconnect(&self.doc, &mut self.undo);
@@ -438,6 +550,7 @@ impl Live {
             return Vec::new();
         };
         let want = open.unwrap_or(!s.open);
+        self.held.reader_chose(i);
         if s.open == want {
             return Vec::new();
         }
@@ -449,6 +562,7 @@ impl Live {
 
     /// Opens or closes every section.
     pub fn set_all(&mut self, open: bool) -> Events {
+        self.held.reader_chose_all();
         let mut events = Vec::new();
         for s in &mut self.sections {
             if s.button.is_some() && s.open != open {
@@ -464,6 +578,7 @@ impl Live {
     fn open_around(&mut self, target: &Node) -> Events {
         let mut events = Vec::new();
         for i in sections::sections_holding(&self.sections, target) {
+            self.held.reader_chose(i);
             if !self.sections[i].open {
                 self.sections[i].set_open(true);
                 events.push(toggled(&self.sections[i]));
@@ -491,6 +606,9 @@ impl Live {
             return Vec::new();
         };
         let (text, speaker) = (q.text.clone(), q.speaker.clone());
+        if let Some(nav) = self.nav.as_ref().filter(|n| n.is_open()) {
+            nav.set_open(false, false);
+        }
         let range = quotes_panel::range_of(&self.doc, &self.places, q);
         let first = self.places.node(place.first);
         let mut events = self.open_around(&first);
@@ -502,7 +620,7 @@ impl Live {
             .or_else(|| first.dyn_ref::<Element>().cloned())
             .or_else(|| first.parent_element());
         if let Some(t) = target {
-            scroll_to(&t, true);
+            self.scroll_to(&t, true);
             // Focus follows the reader to the quote, as a contents link's does: the
             // next Tab goes on from there, not from the panel far above.
             if !t.has_attribute("tabindex") {
@@ -520,6 +638,7 @@ impl Live {
 
     /// Loads the comment system, once; a failed load can be tried again.
     pub fn load_comments(&mut self) -> Events {
+        self.comments_near_seen = false;
         if let Some((obs, _)) = &self.near_comments {
             obs.disconnect();
         }
@@ -556,7 +675,7 @@ impl Live {
         }
         if let Some(t) = sections::hash_target(&self.doc, &hash) {
             if c.wants(&hash, Some(&t)) {
-                scroll_to(&t, false);
+                self.scroll_to(&t, false);
             }
             return;
         }
@@ -586,32 +705,85 @@ impl Live {
         }
     }
 
-    /// Puts back the open/closed state the reader left on this page, except where
-    /// the reader already sees the section (it would move what is on screen).
-    fn restore_state(&mut self, saved: Option<String>, screen: &Screen) {
-        let Some(saved) = saved else {
-            return;
+    /// Whether the reader sees `el` now.
+    fn sees(&self, el: &Element) -> bool {
+        let r = el.get_bounding_client_rect();
+        let height = super::dom::window_of(&self.root)
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        r.bottom() > 0.0 && r.top() < height
+    }
+
+    /// The comment area came near the view (or left it): comments load now unless
+    /// the reader sees the facade, and then once they no longer do.
+    fn comments_near(&mut self, near: bool) -> Events {
+        let Some(area) = self.comments.as_ref().map(|c| c.area.element.clone()) else {
+            return Vec::new();
         };
-        let open: Vec<&str> = saved.split('\n').collect();
-        for (i, s) in self.sections.iter_mut().enumerate() {
-            if s.button.is_some() && placement::may_close(screen, i) {
-                s.set_open(open.contains(&s.id.as_str()));
-            }
+        let seen = self.sees(&area);
+        self.comments_near_seen = near && seen;
+        if crate::core::comments::load_when_near(near, seen) {
+            self.load_comments()
+        } else {
+            Vec::new()
         }
+    }
+
+    /// Scrolls `el` into view; held changes wait until the jump is over.
+    fn scroll_to(&mut self, el: &Element, center: bool) {
+        self.quiet_until = js_sys::Date::now() + QUIET_MS;
+        scroll_to(el, center);
+    }
+
+    /// Makes the held changes that are due now (the reader no longer sees their
+    /// place), and keeps what depends on them.
+    fn settle(&mut self) -> Events {
+        let parts = held::Parts {
+            contents: self.toc.as_ref().map(|t| t.element.clone()),
+            quotes: self.quotes.clone(),
+            comments: self.comments.as_ref().map(|c| c.area.element.clone()),
+            in_use: self.nav.as_ref().is_some_and(Navigator::is_open),
+        };
+        let comments = &mut self.comments;
+        let closed = held::settle(
+            &mut self.held,
+            &self.doc,
+            &self.root,
+            &mut self.sections,
+            &parts,
+            &mut self.undo,
+            &mut |undo| {
+                if let Some(c) = comments.as_mut() {
+                    c.reserve(undo);
+                }
+            },
+        );
+        if let Some(nav) = &self.nav {
+            nav.refresh();
+        }
+        if closed.is_empty() {
+            return Vec::new();
+        }
+        if let Some(t) = &self.toc {
+            t.refresh(&self.sections);
+        }
+        closed.iter().map(|&i| toggled(&self.sections[i])).collect()
     }
 
     fn save_state(&self) {
         let (Some(key), Some(store)) = (&self.storage_key, storage(&self.root)) else {
             return;
         };
-        let open: Vec<&str> = self
+        // A section held open only because the reader saw it is stored as wanted.
+        let open = self
             .sections
             .iter()
-            .filter(|s| s.button.is_some() && s.open)
-            .map(|s| s.id.as_str())
-            .collect();
+            .enumerate()
+            .filter(|(i, s)| s.button.is_some() && self.held.wanted_open(*i, s.open))
+            .map(|(_, s)| s.id.as_str());
         // Storage may be full or refused (private modes): the state is then not kept.
-        let _ = store.set_item(key, &open.join("\n"));
+        let _ = store.set_item(key, &stored::format(open));
     }
 }
 
@@ -643,7 +815,36 @@ fn storage_key(root: &Element) -> Option<String> {
             [name.as_str(), ":", &n.to_string()].concat()
         }
     };
-    Some(["article-widget:", &path, "#", &id].concat())
+    Some(stored::key(&path, &id))
+}
+
+/// The parts that wait for their place at mount, contents first, and what the
+/// navigator's button says for them; `None` when none waits.
+fn held_parts<'a>(
+    start: &crate::core::held::Mount,
+    toc: Option<&'a Toc>,
+    panel: Option<&'a quotes_panel::Panel>,
+) -> Option<(Vec<&'a Element>, &'static str)> {
+    let waits = |part: Part| {
+        start
+            .held
+            .changes()
+            .iter()
+            .any(|c| matches!(c, crate::core::held::Change::Put(p, _) if *p == part))
+    };
+    let mut parts = Vec::new();
+    if let Some(t) = toc.filter(|_| waits(Part::Contents)) {
+        parts.push(&t.element);
+    }
+    let label = if parts.is_empty() {
+        "Key quotes"
+    } else {
+        "Contents"
+    };
+    if let Some(q) = panel.filter(|_| waits(Part::Quotes)) {
+        parts.push(&q.element);
+    }
+    (!parts.is_empty()).then_some((parts, label))
 }
 
 type Parts = (
@@ -654,11 +855,12 @@ type Parts = (
 );
 
 /// Makes every change to the page, recording each in `undo`. What the reader already
-/// sees (`screen`) does not move: the contents and the key-quotes panel go where the
-/// core's placement says.
+/// sees (`screen`) does not move: the parts go in now where the core says (`now`),
+/// the rest waits.
 fn apply(
     p: &Prepared,
     screen: &Screen,
+    start: &crate::core::held::Mount,
     area: Option<comments::Area>,
     built: Built,
     undo: &mut Undo,
@@ -672,52 +874,26 @@ fn apply(
     )?;
     let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, screen, undo)?;
     let Built { n, toc, panel, .. } = built;
-    if let Some(t) = &toc {
-        let spot = placement::contents_spot(&p.plan.sections, screen);
-        insert_at(p, &sections, &spot, t.element.as_ref(), undo)?;
-    }
-    if let Some(panel) = &panel {
-        let spot = placement::quotes_spot(&p.plan.sections, screen, &p.settings.quotes_at);
-        insert_at(p, &sections, &spot, panel.element.as_ref(), undo)?;
+    for (part, spot) in &start.now {
+        let element = match part {
+            Part::Contents => toc.as_ref().map(|t| &t.element),
+            Part::Quotes => panel.as_ref().map(|p| &p.element),
+        };
+        if let Some(e) = element {
+            held::put(&p.doc, &p.root, &sections, spot, e.as_ref(), undo)?;
+        }
     }
     let comments = match area {
-        Some(area) => Some(Loader::new(&p.doc, area, &p.settings, n, undo)?),
+        Some(area) => {
+            let mut loader = Loader::new(&p.doc, area, &p.settings, n, undo)?;
+            if start.reserve {
+                loader.reserve(undo);
+            }
+            Some(loader)
+        }
         None => None,
     };
     Ok((sections, panel, toc, comments))
-}
-
-/// Inserts one of the widget's parts at `spot`. Parts that share a spot keep the
-/// order in which they are inserted.
-fn insert_at(
-    p: &Prepared,
-    sections: &[SectionUi],
-    spot: &Spot,
-    part: &Node,
-    undo: &mut Undo,
-) -> Result<(), JsValue> {
-    let root: Node = p.root.clone().into();
-    let (parent, before): (Node, Option<Node>) = match spot {
-        Spot::Held => return Ok(()),
-        Spot::BeforeSection(i) => match sections.get(*i) {
-            Some(s) => (
-                s.heading.parent_node().unwrap_or_else(|| root.clone()),
-                Some(s.heading.clone().into()),
-            ),
-            None => (root.clone(), None),
-        },
-        // After the contents when they are at the top too.
-        Spot::Top => match p.root.query_selector(":scope > .aw-toc").ok().flatten() {
-            Some(toc) => (root.clone(), toc.next_sibling()),
-            None => (root.clone(), p.root.first_child()),
-        },
-        Spot::End => (root.clone(), None),
-        Spot::Selector(sel) => match p.doc.query_selector(sel).ok().flatten() {
-            Some(e) => (e.into(), None),
-            None => (root.clone(), None),
-        },
-    };
-    undo.insert(&parent, part, before.as_ref())
 }
 
 /// What mounting can make before it changes the page: the widget's number, its own
@@ -823,8 +999,22 @@ pub fn on_hash(weak: &Weak<RefCell<Live>>, changed: bool) {
         };
         if let Some(t) = &target {
             let opened = live.open_around(t.as_ref());
-            if changed || !opened.is_empty() {
-                scroll_to(t, false);
+            if changed {
+                live.scroll_to(t, false);
+            } else if !opened.is_empty() || !live.sees(t) {
+                // At mount, the jump goes in a frame of its own, after the mount's
+                // changes below the view are drawn: in the same frame, what they
+                // moved would count as the page moving.
+                live.quiet_until = f64::INFINITY;
+                let (w, t) = (weak.clone(), t.clone());
+                if let Some(win) = super::dom::window_of(&live.root) {
+                    super::dom::after_next_paint(&win, move || {
+                        with(&w, |live| {
+                            live.scroll_to(&t, false);
+                            Vec::new()
+                        })
+                    });
+                }
             }
             events.extend(opened);
         }

@@ -74,7 +74,13 @@ for (const [name, expected] of [
           post.addEventListener('article-widget:comments-failed', (e) => reject(new Error(e.detail.reason)), { once: true });
         }),
       );
-      await t.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      // Near: the comment area just below the window (a reader scrolling down comes
+      // there before seeing it; one who lands on it sees the button until they click
+      // or scroll on, since what loads would move what they see).
+      await t.page.evaluate(() => {
+        const area = document.querySelector('.aw-comments-facade');
+        window.scrollTo(0, area.getBoundingClientRect().top + scrollY - innerHeight - 100);
+      });
       await loaded;
       await t.page.waitForFunction((n) => performance.getEntriesByType('resource').length >= n, 1);
       await settle(t.page);

@@ -82,7 +82,7 @@ async function exercise({ pkg, selector, token }) {
   const originalTexts = new Map();
   const w0 = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = w0.nextNode(); n; n = w0.nextNode()) originalTexts.set(n, n.data);
-  const ADDED = '.aw-quotes, .aw-comments-facade, .aw-toc';
+  const ADDED = '.aw-quotes, .aw-comments-facade, .aw-toc, .aw-nav';
   out.iframes = [...root.querySelectorAll('iframe[src]')].map((f) => f.src);
   const first = root.firstChild;
   if (first) first.__awProbe = token;

@@ -112,6 +112,9 @@ async function run(page, spec) {
     const plan = m.analyze(root, { comments: false });
     const before = root.outerHTML;
     const w = m.mount(root, { comments: false, open: 'none' });
+    // Contents waiting for their place (the reader sees the top of the article) are
+    // in the navigator's sheet: open it to measure them.
+    root.querySelector('.aw-nav-sheet .aw-toc') && root.querySelector('.aw-nav-button').click();
     const toc = [...root.querySelectorAll('.aw-toc-item')].map((li) => ({
       title: li.querySelector('.aw-toc-link').textContent,
       depth: Number(li.dataset.depth),

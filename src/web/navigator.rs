@@ -1,0 +1,99 @@
+//! The navigator: a small button fixed at the corner of the window that opens the
+//! contents and the key quotes as a sheet, for as long as they wait (`core::held`)
+//! for their place in the article. It takes no room in the page, so showing it moves
+//! nothing; a reader who arrives where the parts' place is already on screen reaches
+//! them at once. It is a disclosure: the button says whether the sheet is open, focus
+//! goes into the sheet and back to the button, and Escape closes it.
+
+use super::dom::el;
+use super::undo::Undo;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+/// The navigator as it stands in the page.
+pub struct Navigator {
+    /// The fixed holder of the button and the sheet.
+    pub element: Element,
+    /// The button that opens and closes the sheet.
+    pub button: Element,
+    /// The sheet, holding the parts that wait for their place.
+    pub sheet: Element,
+}
+
+impl Navigator {
+    /// Builds the navigator at the end of `root` (fixed: it takes no room there),
+    /// holding `parts`, its button saying `label`. `n` tells the widgets of one page
+    /// apart.
+    pub fn build(
+        doc: &Document,
+        root: &Element,
+        parts: &[&Element],
+        label: &str,
+        n: u32,
+        undo: &mut Undo,
+    ) -> Result<Navigator, JsValue> {
+        let element = el(doc, "div", "aw-nav", None);
+        let button = el(doc, "button", "aw-nav-button", Some(label));
+        let sheet = el(doc, "div", "aw-nav-sheet", None);
+        let id = ["aw-nav-", &n.to_string()].concat();
+        sheet.set_id(&id);
+        sheet.set_attribute("role", "dialog")?;
+        sheet.set_attribute("aria-label", label)?;
+        sheet.set_attribute("hidden", "")?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("aria-expanded", "false")?;
+        button.set_attribute("aria-controls", &id)?;
+        for p in parts {
+            sheet.append_child(p)?;
+        }
+        element.append_child(&button)?;
+        element.append_child(&sheet)?;
+        undo.insert(root.as_ref(), element.as_ref(), None)?;
+        Ok(Navigator {
+            element,
+            button,
+            sheet,
+        })
+    }
+
+    /// Whether the sheet is open.
+    pub fn is_open(&self) -> bool {
+        !self.sheet.has_attribute("hidden")
+    }
+
+    /// Opens the sheet and moves focus to its first link, or closes it (giving focus
+    /// back to the button when `refocus`).
+    pub fn set_open(&self, open: bool, refocus: bool) {
+        let _ = self
+            .button
+            .set_attribute("aria-expanded", if open { "true" } else { "false" });
+        if open {
+            let _ = self.sheet.remove_attribute("hidden");
+            if let Ok(Some(first)) = self.sheet.query_selector("a, button") {
+                focus(&first);
+            }
+        } else {
+            let _ = self.sheet.set_attribute("hidden", "");
+            if refocus {
+                focus(&self.button);
+            }
+        }
+    }
+
+    /// Shows the button only while the sheet holds something.
+    pub fn refresh(&self) {
+        let empty = self.sheet.first_element_child().is_none();
+        let _ = if empty {
+            self.element.set_attribute("hidden", "")
+        } else {
+            self.element.remove_attribute("hidden")
+        };
+    }
+}
+
+fn focus(e: &Element) {
+    if let Some(h) = e.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}

@@ -1,0 +1,215 @@
+// One article, one structure: a reader gets the same page whatever way they arrive.
+// Two pages with headings the widget infers from plain lines (the demo's post with
+// the README's one tag, and a Blogger post of our own, tests/fixtures/realpages/own/)
+// are opened the ways readers arrive at a post: at the top at 390x844, 1280x900 and
+// 1920x1080; reloaded mid-article; through a link to a section; through a key quote's
+// share link. The reader then scrolls to the end and back, and the structure is read:
+//   - every heading's look (its size against body text, its weight) and every
+//     section's open state are those of a reader who arrived at the top (the section
+//     a link leads into is open);
+//   - the contents and the key quotes are in the same place;
+//   - nothing moved on the reader's screen over the whole visit (layout shifts 0),
+//     scrolling and comment loading included;
+//   - no request left 127.0.0.1.
+// Run after `make package`: node --test tests/e2e/entry-points.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start } from '../../scripts/serve.mjs';
+import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
+import { withTag } from '../realpages/check.mjs';
+import { REPO } from './support.mjs';
+
+const WAIT = 20_000;
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+  { width: 1920, height: 1080 },
+];
+const OWN = readFileSync(join(REPO, 'tests/fixtures/realpages/own/blogger-seed.html'), 'utf8');
+const PAGES = [
+  ['the demo with one tag', '/one-tag.html'],
+  ['a Blogger post of our own', '/own.html'],
+];
+
+let server;
+let browser;
+// Requests off 127.0.0.1, by page: the Blogger post's own images may be asked for,
+// nothing else.
+const blocked = new Map();
+
+before(async () => {
+  server = await start({
+    port: 0,
+    commentsPort: 0,
+    pages: { '/own.html': () => withTag(OWN, '/pkg/embed.js') },
+  });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  assert.deepEqual(blocked.get('/one-tag.html'), [], 'the demo asks nothing off 127.0.0.1');
+  const own = blocked.get('/own.html');
+  assert.deepEqual(own.filter((u) => !OWN.includes(u)), [], "the Blogger post asks off 127.0.0.1 only for its own images");
+});
+
+/** Every layout shift not caused by input, from the first paint on; the mount's outcome. */
+function watchShifts() {
+  window.__shifts = [];
+  // From the moment the embed is asked for: what the page does before is its own.
+  const embedStart = () => performance.getEntriesByType('resource').find((r) => r.name.includes('/pkg/embed.js'))?.startTime;
+  document.addEventListener('article-widget:mounted', () => (window.__aw = 'mounted'));
+  document.addEventListener('article-widget:error', (e) => (window.__aw = e.detail.code));
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      const since = embedStart();
+      if (since === undefined || e.startTime < since) continue;
+      const sources = (e.sources || []).map((s) => `${s.node?.nodeName}.${s.node?.className || ''}`);
+      window.__shifts.push({ value: e.value, at: Math.round(e.startTime), sources });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+async function mounted(page) {
+  await page.waitForFunction(() => window.__aw, null, { timeout: WAIT });
+  assert.equal(await page.evaluate(() => window.__aw), 'mounted');
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Scrolls to the end of the page and back to the top, most of a screen at a time, as
+ * a reader does: by a distance from where the page is (the page may keep the
+ * reader's place while it scrolls), not to a place computed beforehand.
+ */
+async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    const step = Math.round(innerHeight * 0.8);
+    const end = () => scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+    for (let n = 0; n < 200 && !end(); n++) {
+      scrollBy(0, step);
+      await frame();
+      await frame();
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    for (let n = 0; n < 200 && scrollY > 0; n++) {
+      scrollBy(0, -step);
+      await frame();
+      await frame();
+    }
+  });
+}
+
+/** The structure a reader sees: headings, open states, where the parts are. */
+function structure() {
+  const root = document.querySelector('.aw-root');
+  const body = [...root.querySelectorAll('p, div')].find((e) => !e.closest('.aw-heading, .aw-toc, .aw-quotes') && e.textContent.trim().length > 80);
+  const base = parseFloat(getComputedStyle(body).fontSize);
+  const headings = [...root.querySelectorAll('.aw-heading')].map((h) => {
+    const s = getComputedStyle(h.querySelector('.aw-toggle') || h);
+    const toggle = h.querySelector('.aw-toggle');
+    return {
+      id: h.id,
+      size: Math.round((parseFloat(s.fontSize) / base) * 100) / 100,
+      weight: s.fontWeight,
+      open: toggle ? toggle.getAttribute('aria-expanded') : 'none',
+    };
+  });
+  // A part's place: the heading after it (or the end of the article).
+  const place = (sel) => {
+    const e = document.querySelector(sel);
+    if (!e) return 'not in the page';
+    if (!root.contains(e)) return 'outside the article';
+    const next = [...root.querySelectorAll('.aw-heading')].find((h) => e.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return next ? `before ${next.id}` : 'at the end';
+  };
+  return { headings, contents: place('.aw-toc'), quotes: place('.aw-quotes') };
+}
+
+/** Opens `path` the way `how` says, scrolls through, and reads what the reader got. */
+async function visit(path, viewport, how, arg) {
+  const context = await browser.newContext({ viewport });
+  if (!blocked.has(path)) blocked.set(path, []);
+  await onlyLoopback(context, blocked.get(path));
+  const page = await context.newPage();
+  await page.addInitScript(watchShifts);
+  const url = new URL(path, server.url).href;
+  let linked = null;
+  if (how === 'mid-article reload') {
+    await page.goto(url, { waitUntil: 'load', timeout: WAIT });
+    await mounted(page);
+    await page.evaluate(() => scrollTo(0, document.querySelector('.aw-root').getBoundingClientRect().bottom * 0.6 + scrollY));
+    await page.waitForTimeout(300);
+    await page.reload({ waitUntil: 'load', timeout: WAIT });
+  } else if (how === 'section link') {
+    linked = arg;
+    await page.goto(`${url}#${arg}`, { waitUntil: 'load', timeout: WAIT });
+  } else if (how === 'quote link') {
+    await page.goto(url + arg, { waitUntil: 'load', timeout: WAIT });
+  } else {
+    await page.goto(url, { waitUntil: 'load', timeout: WAIT });
+  }
+  await mounted(page);
+  if (how === 'mid-article reload') {
+    assert.ok(await page.evaluate(() => scrollY > innerHeight), 'the reload kept the reader mid-article');
+  }
+  if (how === 'quote link') {
+    // The section the quote is in: the one the reader is shown.
+    linked = await page.evaluate(() => {
+      const bodies = [...document.querySelectorAll('.aw-section-body')].filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.height > 0 && r.top < innerHeight && r.bottom > 0;
+      });
+      return bodies[0]?.dataset.awSection ?? null;
+    });
+  }
+  await scrollThrough(page);
+  const got = await page.evaluate(structure);
+  const shifts = await page.evaluate(() => window.__shifts);
+  const share = await page.evaluate(() => document.querySelector('.aw-quote-share')?.getAttribute('href') ?? null);
+  await context.close();
+  return { got, shifts, linked, share };
+}
+
+function sameAsTop(top, seen, label) {
+  assert.equal(seen.got.contents, top.got.contents, `${label}: the contents' place`);
+  assert.equal(seen.got.quotes, top.got.quotes, `${label}: the key quotes' place`);
+  assert.equal(seen.got.headings.length, top.got.headings.length, `${label}: the headings`);
+  for (const [i, h] of seen.got.headings.entries()) {
+    const want = top.got.headings[i];
+    assert.equal(h.id, want.id, label);
+    assert.equal(h.size, want.size, `${label}: the size of heading ${h.id}`);
+    assert.equal(h.weight, want.weight, `${label}: the weight of heading ${h.id}`);
+    if (h.id === seen.linked) assert.equal(h.open, 'true', `${label}: the linked section ${h.id} is open`);
+    else assert.equal(h.open, want.open, `${label}: the open state of ${h.id}`);
+  }
+  const cls = seen.shifts.reduce((a, s) => a + s.value, 0);
+  if (process.env.NOCLS) console.log(label, cls.toFixed(4), JSON.stringify(seen.shifts.map((s) => [s.value.toFixed(3), s.sources.join(" ")])));
+  if (!process.env.NOCLS) assert.equal(cls, 0, `${label}: layout shifts ${JSON.stringify(seen.shifts)}`);
+}
+
+for (const [name, path] of PAGES) {
+  test(`${name}: one structure whatever the entry point`, async () => {
+    const top = await visit(path, SIZES[0], 'top');
+    assert.ok(top.got.headings.length >= 4, `inferred headings: ${JSON.stringify(top.got.headings)}`);
+    assert.ok(top.got.headings.every((h) => h.size > 1.1 && Number(h.weight) >= 600), `every heading looks a heading: ${JSON.stringify(top.got.headings)}`);
+    assert.equal(top.got.contents, `before ${top.got.headings[0].id}`, 'the contents at the top of the article');
+    sameAsTop(top, top, `${name}, at the top at 390x844`);
+    for (const size of SIZES.slice(1)) {
+      sameAsTop(top, await visit(path, size, 'top'), `${name}, at the top at ${size.width}x${size.height}`);
+    }
+    for (const size of SIZES) {
+      const at = `${size.width}x${size.height}`;
+      sameAsTop(top, await visit(path, size, 'mid-article reload'), `${name}, reloaded mid-article at ${at}`);
+      const section = top.got.headings[Math.min(3, top.got.headings.length - 1)].id;
+      sameAsTop(top, await visit(path, size, 'section link', section), `${name}, through a link to ${section} at ${at}`);
+      if (top.share) {
+        sameAsTop(top, await visit(path, size, 'quote link', top.share), `${name}, through a quote's share link at ${at}`);
+      }
+    }
+  });
+}
