@@ -3,7 +3,7 @@
 //
 //   node bench/size.mjs              prints the sizes
 //   node bench/size.mjs --check      also fails when the total gzip -9 size is above
-//                                    the budget (SIZE_BUDGET bytes, default 123000)
+//                                    the budget (SIZE_BUDGET bytes, default 128500)
 //
 // gzip -9 is the gzip program's own output (as scripts/build-package.sh prints it)
 // when the program is there, else Node's zlib at level 9 (a few bytes apart).
@@ -18,8 +18,10 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SHIPPED = ['article_widget_bg.wasm', 'article_widget.js', 'article-widget.css'];
 // A ceiling against creep, not the target (80 KB, the lean start-up work): raised from
 // 113,000 for the ad slots (+2.2 KB), the quotations of five more languages (+6.1 KB),
-// and the reader fixes (long contents, focus, isolation: +0.9 KB), with 1 KB to spare.
-export const DEFAULT_BUDGET = 123_000;
+// and the reader fixes (long contents, focus, isolation: +0.9 KB), and the held
+// changes with the navigator (+6.0 KB, mostly inlined web-layer code), with 0.5 KB to
+// spare.
+export const DEFAULT_BUDGET = 128_500;
 
 function gzip9(buf) {
   try {

@@ -84,11 +84,9 @@ impl Navigator {
     /// Shows the button only while the sheet holds something.
     pub fn refresh(&self) {
         let empty = self.sheet.first_element_child().is_none();
-        let _ = if empty {
-            self.element.set_attribute("hidden", "")
-        } else {
-            self.element.remove_attribute("hidden")
-        };
+        if empty != self.element.has_attribute("hidden") {
+            let _ = self.element.toggle_attribute_with_force("hidden", empty);
+        }
     }
 }
 

@@ -19,8 +19,13 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
     if height <= 0.0 {
         return Screen::unseen(plan.sections.len());
     }
-    let seen = |top: Option<f64>| top.is_some_and(|t| t < height);
     let rect = root.get_bounding_client_rect();
+    // A root without a box: a DOM without layout (jsdom, happy-dom) reports every
+    // box as empty at 0,0, which would count everything as seen.
+    if rect.width() == 0.0 && rect.height() == 0.0 {
+        return Screen::unseen(plan.sections.len());
+    }
+    let seen = |top: Option<f64>| top.is_some_and(|t| t < height);
     // One range for every text node measured: each range the page holds is updated
     // by every later change to the document until it is collected, and mounting
     // moves many nodes.
@@ -109,12 +114,15 @@ fn top(range: Option<&web_sys::Range>, node: &Node) -> Option<f64> {
 }
 
 /// Whether the reader sees `element` now, or has scrolled past it: its top is above
-/// the bottom of the window. A page that is not laid out sees nothing.
+/// the bottom of the window. An element without a box (a page that is not laid out)
+/// is not seen.
 pub fn sees(doc: &Document, element: &Element) -> bool {
     let height = doc
         .default_view()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    height > 0.0 && element.get_bounding_client_rect().top() < height
+    let r = element.get_bounding_client_rect();
+    // No box (not shown, or no layout at all): not seen.
+    height > 0.0 && (r.width() > 0.0 || r.height() > 0.0) && r.top() < height
 }
