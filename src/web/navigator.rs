@@ -23,12 +23,11 @@ pub struct Navigator {
 
 impl Navigator {
     /// Builds the navigator at the end of `root` (fixed: it takes no room there),
-    /// holding `parts`, its button saying `label`. `n` tells the widgets of one page
-    /// apart.
+    /// its button saying `label`; the parts go into its sheet when it opens (`fill`).
+    /// `n` tells the widgets of one page apart.
     pub fn build(
         doc: &Document,
         root: &Element,
-        parts: &[&Element],
         label: &str,
         n: u32,
         undo: &mut Undo,
@@ -44,9 +43,6 @@ impl Navigator {
         button.set_attribute("type", "button")?;
         button.set_attribute("aria-expanded", "false")?;
         button.set_attribute("aria-controls", &id)?;
-        for p in parts {
-            sheet.append_child(p)?;
-        }
         element.append_child(&button)?;
         element.append_child(&sheet)?;
         undo.insert(root.as_ref(), element.as_ref(), None)?;
@@ -81,11 +77,19 @@ impl Navigator {
         }
     }
 
-    /// Shows the button only while the sheet holds something.
-    pub fn refresh(&self) {
-        let empty = self.sheet.first_element_child().is_none();
-        if empty != self.element.has_attribute("hidden") {
-            let _ = self.element.toggle_attribute_with_force("hidden", empty);
+    /// Puts `parts` (those still waiting for their place) into the sheet.
+    pub fn fill(&self, parts: &[&Element]) {
+        for p in parts {
+            if p.parent_node().is_none() {
+                let _ = self.sheet.append_child(p);
+            }
+        }
+    }
+
+    /// Shows the button only while some part waits (`waiting`).
+    pub fn refresh(&self, waiting: bool) {
+        if waiting == self.element.has_attribute("hidden") {
+            let _ = self.element.toggle_attribute_with_force("hidden", !waiting);
         }
     }
 }

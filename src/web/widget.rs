@@ -265,15 +265,13 @@ impl Live {
         };
         // The parts that wait for their place are in the navigator meanwhile.
         let nav = match held_parts(&start, toc.as_ref(), panel.as_ref()) {
-            Some((parts, label)) => {
-                match Navigator::build(&p.doc, &p.root, &parts, label, n, &mut undo) {
-                    Ok(nav) => Some(nav),
-                    Err(e) => {
-                        undo.undo_all();
-                        return Err(dom_error(e));
-                    }
+            Some((_, label)) => match Navigator::build(&p.doc, &p.root, label, n, &mut undo) {
+                Ok(nav) => Some(nav),
+                Err(e) => {
+                    undo.undo_all();
+                    return Err(dom_error(e));
                 }
-            }
+            },
             None => None,
         };
         let rc = Rc::new_cyclic(|me| {
@@ -462,6 +460,19 @@ impl Live {
         };
         if let Some(nav) = &self.nav {
             if nav.button == hit {
+                if !nav.is_open() {
+                    // The parts still waiting for their place, contents first.
+                    let waiting: Vec<&Element> = self
+                        .held
+                        .waiting_parts()
+                        .into_iter()
+                        .filter_map(|part| match part {
+                            Part::Contents => self.toc.as_ref().map(|t| &t.element),
+                            Part::Quotes => self.quotes.as_ref(),
+                        })
+                        .collect();
+                    nav.fill(&waiting);
+                }
                 nav.set_open(!nav.is_open(), true);
                 return Vec::new();
             }
@@ -760,7 +771,7 @@ impl Live {
             },
         );
         if let Some(nav) = &self.nav {
-            nav.refresh();
+            nav.refresh(self.held.holds_parts());
         }
         if closed.is_empty() {
             return Vec::new();
