@@ -1213,12 +1213,15 @@ fn a_quote_over_two_paragraphs_is_highlighted_across_them() {
     w.destroy();
 }
 
-/// What the reader sees at mount does not move: on an article at the top of the page,
-/// the sections whose heading is on the first screen stay open whatever `open` says,
-/// the ones below collapse, and the contents go before the first heading below the
-/// first screen rather than at the top.
+/// What the reader sees at mount does not move, and the page becomes the one a reader
+/// arriving at the top gets once it is out of view. On an article at the top of the
+/// page, with `open: "none"`: the sections whose heading is on the first screen stay
+/// open (their close held), the ones below close, no heading moves, and the contents,
+/// whose place at the top is on screen, wait in the navigator. When the reader has
+/// scrolled that screen away, the held closes are made and the contents take their
+/// place, and the navigator goes.
 #[wasm_bindgen_test]
-fn the_first_screen_stays_as_the_reader_sees_it() {
+async fn the_first_screen_stays_as_the_reader_sees_it() {
     let d = doc();
     // With the widget's stylesheet, as a page has it (the embed waits for it).
     let style = d.create_element("style").unwrap();
@@ -1236,7 +1239,12 @@ fn the_first_screen_stays_as_the_reader_sees_it() {
             root.append_child(&p).unwrap();
         }
     }
+    // Room below the article, as a page has (comments, footer): closing what is
+    // above the view then never pushes the view against the end of the page.
+    let below = d.create_element("div").unwrap();
+    below.set_attribute("style", "height:20000px").unwrap();
     let height = first_in_page(&root);
+    root.after_with_node_1(&below).unwrap();
     let headings = all(&root, "h2");
     let seen: Vec<bool> = headings
         .iter()
@@ -1263,20 +1271,36 @@ fn the_first_screen_stays_as_the_reader_sees_it() {
         .take(tops.len())
         .map(|h| h.get_bounding_client_rect().top())
         .collect();
-    let toc = root.query_selector(".aw-toc").unwrap().unwrap();
-    let after_toc = toc.next_element_sibling();
+    let toc_at_mount = root.query_selector(".aw-toc").unwrap().is_some();
+    let nav = root.query_selector(".aw-nav").unwrap();
+    let nav_shown = nav.as_ref().is_some_and(|n| !n.has_attribute("hidden"));
+    // The reader scrolls the first screen away (after the mount's own quiet time).
+    sleep(200).await;
+    let window = web_sys::window().unwrap();
+    let last = headings[7].get_bounding_client_rect().top();
+    window.scroll_by_with_x_and_y(0.0, last - 10.0);
+    sleep(100).await;
+    let open_later: Vec<bool> = toggles.iter().map(expanded).collect();
+    let toc = root.query_selector(".aw-toc").unwrap();
+    let toc_next = toc.as_ref().and_then(|t| t.next_element_sibling());
+    let nav_later = nav.as_ref().is_some_and(|n| !n.has_attribute("hidden"));
     // Take the article out before asserting: it sits above every other test's.
     w.destroy();
     root.remove();
+    below.remove();
     style.remove();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
     assert_eq!(open, seen, "open sections are exactly those seen");
     assert_eq!(after, tops, "a heading on the first screen moved");
-    let first_unseen = seen.iter().position(|s| !s).unwrap();
+    assert!(!toc_at_mount, "the contents' place is seen: they wait");
+    assert!(nav_shown, "the navigator holds them meanwhile");
+    assert_eq!(open_later, vec![false; 8], "the held closes were made");
     assert_eq!(
-        after_toc.as_ref(),
-        Some(&headings[first_unseen]),
-        "the contents go before the first heading below the first screen"
+        toc_next.as_ref(),
+        Some(&headings[0]),
+        "the contents take their place at the top of the article"
     );
+    assert!(!nav_later, "the navigator goes once nothing waits");
 }
 
 /// A section whose heading is below the first screen but a part of whose body the
