@@ -155,17 +155,6 @@ impl Held {
         self.changes.iter().any(|c| matches!(c, Change::Put(..)))
     }
 
-    /// The parts that wait for their spot, in order.
-    pub fn waiting_parts(&self) -> Vec<Part> {
-        self.changes
-            .iter()
-            .filter_map(|c| match c {
-                Change::Put(p, _) => Some(*p),
-                _ => None,
-            })
-            .collect()
-    }
-
     /// Whether nothing is held any more (the web layer stops measuring).
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
@@ -414,7 +403,6 @@ mod tests {
         let mut s = sections(1, false);
         let mut h = Held::at_mount(&mut s, &screen(&[true], true), None, parts(), None).held;
         assert!(h.holds_parts());
-        assert_eq!(h.waiting_parts(), [Part::Contents, Part::Quotes]);
         let above = (-10.0, -10.0);
         // Close(0), then the two parts.
         let b = h.due(&[above, above, above], 800.0, 5000.0, true);

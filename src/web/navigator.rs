@@ -23,7 +23,7 @@ pub struct Navigator {
 
 impl Navigator {
     /// Builds the navigator at the end of `root` (fixed: it takes no room there),
-    /// its button saying `label`; the parts go into its sheet when it opens (`fill`).
+    /// its button saying `label`; `fill` puts the parts that wait into its sheet.
     /// `n` tells the widgets of one page apart.
     pub fn build(
         doc: &Document,

@@ -265,8 +265,13 @@ impl Live {
         };
         // The parts that wait for their place are in the navigator meanwhile.
         let nav = match held_parts(&start, toc.as_ref(), panel.as_ref()) {
-            Some((_, label)) => match Navigator::build(&p.doc, &p.root, label, n, &mut undo) {
-                Ok(nav) => Some(nav),
+            Some((parts, label)) => match Navigator::build(&p.doc, &p.root, label, n, &mut undo) {
+                Ok(nav) => {
+                    // In the page from the start (hidden with the sheet): the page's
+                    // scripts and tests find them where they look.
+                    nav.fill(&parts);
+                    Some(nav)
+                }
                 Err(e) => {
                     undo.undo_all();
                     return Err(dom_error(e));
@@ -460,19 +465,6 @@ impl Live {
         };
         if let Some(nav) = &self.nav {
             if nav.button == hit {
-                if !nav.is_open() {
-                    // The parts still waiting for their place, contents first.
-                    let waiting: Vec<&Element> = self
-                        .held
-                        .waiting_parts()
-                        .into_iter()
-                        .filter_map(|part| match part {
-                            Part::Contents => self.toc.as_ref().map(|t| &t.element),
-                            Part::Quotes => self.quotes.as_ref(),
-                        })
-                        .collect();
-                    nav.fill(&waiting);
-                }
                 nav.set_open(!nav.is_open(), true);
                 return Vec::new();
             }
