@@ -12,7 +12,8 @@
  * view changes and the engine keeps the reader's place; anything else moved under
  * the reader's eyes. Engines without the Layout Instability API (Firefox, WebKit)
  * get the same check this way. window.__moves lists the frames where something
- * moved: { at, n, by, what }.
+ * moved, from the moment the embed is asked for (what the page does before is its
+ * own): { at, n, by, what }.
  */
 export function watchMoves() {
   window.__moves = [];
@@ -53,12 +54,14 @@ export function watchMoves() {
       if (Math.abs(d + scrolled) <= 1.5 || Math.abs(d + reader) <= 1.5) continue;
       moved.push([e, Math.round(d)]);
     }
-    if (moved.length) {
+    // From the moment the embed is asked for: what the page does before is its own.
+    const since = performance.getEntriesByType('resource').find((r) => r.name.includes('/pkg/embed.js'))?.startTime;
+    if (moved.length && since !== undefined) {
       window.__moves.push({
         at: Math.round(performance.now()),
         n: moved.length,
         by: Math.max(...moved.map(([, d]) => Math.abs(d))),
-        what: moved.slice(0, 3).map(([e, d]) => `${name(e)} ${d}px`),
+        what: moved.slice(0, 3).map(([e, d]) => `${name(e)} "${e.textContent.trim().slice(0, 30)}" ${d}px`),
       });
     }
     before = now;

@@ -12,6 +12,8 @@
 //     scrolling and comment loading included, except the visits in KNOWN_SHIFTS,
 //     each held to what it measures today;
 //   - no request left 127.0.0.1.
+// tests/webdriver/walk.test.mjs checks the same in Firefox and WebKit (the in-page
+// functions are shared: tests/common/reader.mjs).
 // Run after `make package`: node --test tests/e2e/entry-points.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +23,7 @@ import { start } from '../../scripts/serve.mjs';
 import { launchChromium, onlyLoopback } from '../../scripts/browser.mjs';
 import { withTag } from '../realpages/check.mjs';
 import { REPO } from './support.mjs';
+import { assertSameStructure, scrollThrough, sectionOnScreen, structure } from '../common/reader.mjs';
 
 const WAIT = 20_000;
 const SIZES = [
@@ -81,56 +84,6 @@ async function mounted(page) {
   await page.waitForTimeout(300);
 }
 
-/**
- * Scrolls to the end of the page and back to the top, most of a screen at a time, as
- * a reader does: by a distance from where the page is (the page may keep the
- * reader's place while it scrolls), not to a place computed beforehand.
- */
-async function scrollThrough(page) {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
-    const step = Math.round(innerHeight * 0.8);
-    const end = () => scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
-    for (let n = 0; n < 200 && !end(); n++) {
-      scrollBy(0, step);
-      await frame();
-      await frame();
-    }
-    await new Promise((r) => setTimeout(r, 500));
-    for (let n = 0; n < 200 && scrollY > 0; n++) {
-      scrollBy(0, -step);
-      await frame();
-      await frame();
-    }
-  });
-}
-
-/** The structure a reader sees: headings, open states, where the parts are. */
-function structure() {
-  const root = document.querySelector('.aw-root');
-  const body = [...root.querySelectorAll('p, div')].find((e) => !e.closest('.aw-heading, .aw-toc, .aw-quotes') && e.textContent.trim().length > 80);
-  const base = parseFloat(getComputedStyle(body).fontSize);
-  const headings = [...root.querySelectorAll('.aw-heading')].map((h) => {
-    const s = getComputedStyle(h.querySelector('.aw-toggle') || h);
-    const toggle = h.querySelector('.aw-toggle');
-    return {
-      id: h.id,
-      size: Math.round((parseFloat(s.fontSize) / base) * 100) / 100,
-      weight: s.fontWeight,
-      open: toggle ? toggle.getAttribute('aria-expanded') : 'none',
-    };
-  });
-  // A part's place: the heading after it (or the end of the article).
-  const place = (sel) => {
-    const e = document.querySelector(sel);
-    if (!e) return 'not in the page';
-    if (!root.contains(e)) return 'outside the article';
-    const next = [...root.querySelectorAll('.aw-heading')].find((h) => e.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
-    return next ? `before ${next.id}` : 'at the end';
-  };
-  return { headings, contents: place('.aw-toc'), quotes: place('.aw-quotes') };
-}
-
 /** Opens `path` the way `how` says, scrolls through, and reads what the reader got. */
 async function visit(path, viewport, how, arg) {
   const context = await browser.newContext({ viewport });
@@ -160,15 +113,9 @@ async function visit(path, viewport, how, arg) {
   }
   if (how === 'quote link') {
     // The section the quote is in: the one the reader is shown.
-    linked = await page.evaluate(() => {
-      const bodies = [...document.querySelectorAll('.aw-section-body')].filter((b) => {
-        const r = b.getBoundingClientRect();
-        return r.height > 0 && r.top < innerHeight && r.bottom > 0;
-      });
-      return bodies[0]?.dataset.awSection ?? null;
-    });
+    linked = await page.evaluate(sectionOnScreen);
   }
-  await scrollThrough(page);
+  await page.evaluate(scrollThrough);
   const got = await page.evaluate(structure);
   const shifts = await page.evaluate(() => window.__shifts);
   const share = await page.evaluate(() => document.querySelector('.aw-quote-share')?.getAttribute('href') ?? null);
@@ -177,17 +124,7 @@ async function visit(path, viewport, how, arg) {
 }
 
 function sameAsTop(top, seen, label) {
-  assert.equal(seen.got.contents, top.got.contents, `${label}: the contents' place`);
-  assert.equal(seen.got.quotes, top.got.quotes, `${label}: the key quotes' place`);
-  assert.equal(seen.got.headings.length, top.got.headings.length, `${label}: the headings`);
-  for (const [i, h] of seen.got.headings.entries()) {
-    const want = top.got.headings[i];
-    assert.equal(h.id, want.id, label);
-    assert.equal(h.size, want.size, `${label}: the size of heading ${h.id}`);
-    assert.equal(h.weight, want.weight, `${label}: the weight of heading ${h.id}`);
-    if (h.id === seen.linked) assert.equal(h.open, 'true', `${label}: the linked section ${h.id} is open`);
-    else assert.equal(h.open, want.open, `${label}: the open state of ${h.id}`);
-  }
+  assertSameStructure(assert, top, seen, label);
   const cls = seen.shifts.reduce((a, s) => a + s.value, 0);
   const known = KNOWN_SHIFTS.get(label);
   if (known) {

@@ -13,6 +13,12 @@
 // Elements are found by the widget's stable hooks (.aw-toggle, aria-expanded,
 // aria-controls, data-aw-section, .aw-toc, .aw-quotes), never by where they sit.
 // Screenshots at phone and desktop size go to SHOTS_DIR (default test-results/shots/).
+//
+// The entry-point checks (one structure whatever the way a reader arrives, nothing on
+// screen moving) are those of tests/e2e/entry-points.test.mjs, with the in-page
+// functions of tests/common/reader.mjs. These engines have no Layout Instability API:
+// watchMoves follows what is on screen frame by frame instead (a move that coincides
+// with a scroll of the same distance passes for scrolling).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,10 +28,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { By, Key } from 'selenium-webdriver';
+import { By, Key, until } from 'selenium-webdriver';
 import { start } from '../../scripts/serve.mjs';
 import { enginesFromEnv, engineLabel, openSession, setViewport } from './drivers.mjs';
 import { cropPng } from './png.mjs';
+import { assertSameStructure, scrollThrough, structure, watchMoves } from '../common/reader.mjs';
+import { withTag } from '../realpages/check.mjs';
 
 const SHOTS = process.env.SHOTS_DIR || fileURLToPath(new URL('../../test-results/shots/', import.meta.url));
 const BODY = '#post-body-7318405593424166051';
@@ -91,6 +99,15 @@ diagnostics.subscribe('http.server.request.start', ({ request, server: srv }) =>
   });
 });
 
+// The pages of the entry-point checks, watched for moves from their first script on
+// (watchMoves), with the widget's outcome in window.__aw.
+const WATCH =
+  `<script>(${watchMoves})();` +
+  "document.addEventListener('article-widget:mounted',()=>{window.__aw='mounted'});" +
+  "document.addEventListener('article-widget:error',(e)=>{window.__aw=e.detail.code});</script>";
+const watch = (html) => html.replace(/<head[^>]*>/i, (head) => head + WATCH);
+const watched = {};
+
 let server;
 let variants;
 // The browsers' proxy for every host but 127.0.0.1 (WebDriver's `proxy` capability): it
@@ -132,12 +149,27 @@ before(async () => {
   server = await start({
     port: 0,
     commentsPort: 0,
+    pages: {
+      '/watched/one-tag.html': () => watched.oneTag,
+      '/watched/own.html': () => watched.own,
+    },
     mounts: [
       ['/textarea/', join(variants, 'textarea')],
       ['/frame/', join(variants, 'frame')],
     ],
   });
+  watched.oneTag = watch(await (await fetch(`${server.url}one-tag.html`)).text());
+  const own = readFileSync(fileURLToPath(new URL('../fixtures/realpages/own/blogger-seed.html', import.meta.url)), 'utf8');
+  // Its images and icon are the demo's local ones: the proxy would refuse the blog's
+  // host, and what an engine does then (when it draws a refused image, whether it
+  // asks for the icon) is the page's own, not the widget's.
+  watched.own = watch(withTag(own, '/pkg/embed.js'))
+    .replace(/(<img\b[^>]*\bsrc=")https?:[^"]*/g, '$1/photo-placeholder.svg')
+    .replace(/<link href="https?:[^"]*" rel="icon"[^>]*>/g, '<link href="/favicon.svg" rel="icon" type="image/svg+xml">');
+  assert.equal(/<img\b[^>]*\bsrc="https?:/.test(watched.own), false);
+  assert.notEqual(watched.oneTag.indexOf('watchMoves'), -1);
 });
+
 
 after(async () => {
   outsideProxy?.closeAllConnections();
@@ -621,6 +653,117 @@ for (const engine of enginesFromEnv()) {
     // toolbar 447 px), so the phone shot is of the demo in a 390x844 frame: its own
     // viewport for layout and media queries, as a phone's is. Both are of the top of
     // the page; a second pair is of the first section and the key quotes.
+    // One structure whatever the entry point (tests/e2e/entry-points.test.mjs checks the
+    // same in Chromium, with its Layout Instability API): the demo's one-tag page and a
+    // Blogger post of our own, opened at the top, reloaded mid-article, through a link
+    // to a section and through a key quote's share link, at 1280x900 and on a phone
+    // (390x844, in a frame). After the reader scrolls to the end and back, every
+    // heading looks and every section stands as for a reader who arrived at the top,
+    // the parts are in the same place, and nothing on the reader's screen moved other
+    // than by scrolling (watchMoves) over the whole visit.
+    describe('one structure whatever the entry point', () => {
+      // Reads the watched page's state once its widget has answered.
+      async function mounted(mark) {
+        const state = () => run((m) => (window.__aw && window.__mark === m ? window.__aw : null), mark);
+        await driver.wait(state, WAIT, 'the widget did not answer');
+        assert.equal(await state(), 'mounted');
+        await sleep(300);
+      }
+
+      async function visit(path, size, how, arg) {
+        loads += 1;
+        const mark = `load-${loads}`;
+        const address = `${server.url}${path.slice(1)}?load=${loads}${how === 'section link' ? `#${arg}` : how === 'quote link' ? arg.href : ''}`;
+        await driver.switchTo().defaultContent();
+        // A reader new to the page: nothing remembered from an earlier visit.
+        await run(() => {
+          try {
+            sessionStorage.clear();
+            localStorage.clear();
+          } catch {
+            // Not on the pages' origin yet.
+          }
+        });
+        if (size === 'phone') {
+          await driver.get(`${server.url}frame/?src=${encodeURIComponent(address)}`);
+          await driver.switchTo().frame(await driver.wait(until.elementLocated(By.id('phone')), WAIT));
+        } else {
+          await driver.get(address);
+        }
+        // The document of this load: its URL says so (the frame's may still be blank).
+        await driver.wait(() => run((n) => location.search === `?load=${n}` && document.readyState !== 'loading', loads), WAIT);
+        await run((m) => (window.__mark = m), mark);
+        await mounted(mark);
+        let linked = how === 'section link' ? arg : null;
+        if (how === 'mid-article reload') {
+          await run(() => scrollTo(0, document.querySelector('.aw-root').getBoundingClientRect().bottom * 0.6 + scrollY));
+          await sleep(300);
+          await run(() => {
+            window.__old = true;
+            location.reload();
+          });
+          await driver.wait(() => run(() => !window.__old && document.readyState !== 'loading').catch(() => false), WAIT);
+          await run((m) => (window.__mark = m), mark);
+          await mounted(mark);
+          assert.ok(await run(() => scrollY > innerHeight), `${engine}: the reload kept the reader mid-article`);
+        }
+        // The section of the quote the share link points to (an engine that does not
+        // follow a text fragment into a collapsed section leaves the view at the top).
+        if (how === 'quote link') linked = arg.section;
+        await driver.executeAsyncScript(`const done = arguments[arguments.length - 1]; (${scrollThrough})().then(() => done(null), (e) => done(String(e)));`);
+        const got = await run(structure);
+        const moves = await run(() => window.__moves);
+        const share = await run(() => {
+          const a = document.querySelector('.aw-quote-share');
+          return a && { href: a.getAttribute('href'), section: a.parentElement.querySelector('.aw-quote-link')?.getAttribute('href').slice(1) };
+        });
+        await driver.switchTo().defaultContent();
+        return { got, moves, linked, share };
+      }
+
+      function sameAsTop(top, seen, label) {
+        assertSameStructure(assert, top, seen, label);
+        assert.deepEqual(seen.moves, [], `${label}: something on screen moved`);
+      }
+
+      for (const [name, path] of [
+        ['the demo with one tag', '/watched/one-tag.html'],
+        ['a Blogger post of our own', '/watched/own.html'],
+      ]) {
+        test(name, async () => {
+          await driver.manage().setTimeouts({ script: 120_000 });
+          await setViewport(driver, 1280, 900);
+          const top = await visit(path, 'desktop', 'top');
+          assert.ok(top.got.headings.length >= 4, `inferred headings: ${JSON.stringify(top.got.headings)}`);
+          assert.equal(top.got.contents, `before ${top.got.headings[0].id}`, 'the contents at the top of the article');
+          sameAsTop(top, top, `${name}, at the top at 1280x900`);
+          // The watch sees a move where there is one: closing a section on screen
+          // moves what follows it.
+          const probe = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+            const t = document.querySelector('.aw-toggle[aria-expanded="true"]');
+            if (!t) return done('no open section');
+            t.scrollIntoView({ block: 'start' });
+            setTimeout(() => {
+              window.__moves = [];
+              t.click();
+              setTimeout(() => done(window.__moves), 300);
+            }, 400);`);
+          assert.ok(Array.isArray(probe) && probe.length > 0, `${name}: the watch saw no move where there was one: ${JSON.stringify(probe)}`);
+          const section = top.got.headings[Math.min(3, top.got.headings.length - 1)].id;
+          for (const size of ['desktop', 'phone']) {
+            const at = size === 'phone' ? '390x844 (in a frame)' : '1280x900';
+            if (size === 'phone') sameAsTop(top, await visit(path, size, 'top'), `${name}, at the top at ${at}`);
+            sameAsTop(top, await visit(path, size, 'mid-article reload'), `${name}, reloaded mid-article at ${at}`);
+            sameAsTop(top, await visit(path, size, 'section link', section), `${name}, through a link to ${section} at ${at}`);
+            // A text fragment is followed in a top-level page only, not in a frame.
+            if (top.share && size === 'desktop') {
+              sameAsTop(top, await visit(path, size, 'quote link', top.share), `${name}, through a quote's share link at ${at}`);
+            }
+          }
+        });
+      }
+    });
+
     test('screenshots at phone (390x844, in a frame) and desktop (1280x900) size', async () => {
       const desktop = await setViewport(driver, 1280, 900);
       assert.deepEqual(desktop, { w: 1280, h: 900 });
