@@ -267,7 +267,12 @@ describe('in Chromium', () => {
       const { page: p } = opened;
       assert.equal(await p.locator('#HTML1 script').count(), 1);
       assert.ok((await p.locator('.aw-comments-button').count()) === 1, 'data-comments="#comments"');
-      await p.locator('#comments').scrollIntoViewIfNeeded();
+      // Down to just above the comment area: it loads as it comes near (one the
+      // reader lands on keeps its button until they click or scroll on).
+      await p.evaluate(() => {
+        const area = document.querySelector('#comments');
+        window.scrollTo(0, area.getBoundingClientRect().top + scrollY - innerHeight - 100);
+      });
       await p.waitForFunction(() => window.__commentsLoaded === true, null, { timeout: WAIT });
       await assertMountedAndDestroy(p, '.post-body');
       assert.deepEqual(await close(opened), ['mounted', 'destroyed']);
