@@ -115,7 +115,7 @@ function pageTextOf() {
   // `shown`: only what the page shows (a person marked the text they saw; a menu or
   // a letter the theme keeps under display: none is no word of the root to them).
   window.__awTextOf = (el, skipUi, shown = false) => {
-    const UI = '.aw-toc, .aw-quotes, .aw-toggle-icon, .aw-comments-facade';
+    const UI = '.aw-toc, .aw-quotes, .aw-nav, .aw-toggle-icon, .aw-comments-facade';
     const out = [];
     const walk = (n) => {
       for (let c = n.firstChild; c; c = c.nextSibling) {
