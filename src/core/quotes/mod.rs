@@ -231,6 +231,17 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     }
     let text_of = |b: usize| blocks.get(b).map_or("", |b| b.text.as_str());
     let mut in_caption: Vec<bool> = Vec::with_capacity(found.len());
+    // Whether each person's name may be shown, read once a person: it may search the
+    // whole article's text.
+    let mut showable = vec![false; people.list.len()];
+    for f in found.iter().filter(|f| f.sure) {
+        if let Some(slot) = f.speaker.and_then(|k| showable.get_mut(k)) {
+            *slot = true;
+        }
+    }
+    for (k, slot) in showable.iter_mut().enumerate() {
+        *slot = *slot && people.showable(k, |w| common_word(blocks, w));
+    }
     let mut quotes: Vec<Quote> = found
         .into_iter()
         .map(|f| {
@@ -244,7 +255,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
             let shown = person.filter(|_| {
                 f.sure
                     && f.speaker
-                        .is_some_and(|k| people.showable(k, |w| common_word(blocks, w)))
+                        .is_some_and(|k| showable.get(k).copied().unwrap_or(false))
             });
             let parts: Vec<(usize, usize)> = f.spans.iter().map(|s| (s.start, s.end)).collect();
             let mut words: Vec<&str> = fragment::words_of(first, &parts);
