@@ -538,7 +538,9 @@ fn scan_block(
                 let governed =
                     m.from > 0 && names::word(sent, m.from - 1).is_some_and(is_preposition);
                 if governed && !people.here.get(..seen).unwrap_or_default().contains(&j) {
-                    people.here.retain(|&h| h != j);
+                    if let Some(i) = people.here.iter().position(|&h| h == j) {
+                        people.here.remove(i);
+                    }
                 }
             }
         }

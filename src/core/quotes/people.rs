@@ -366,11 +366,8 @@ impl People {
     /// Whether `k` is the only person (or described source) named in this block,
     /// and, with `before`, in the block before it.
     pub fn alone_here(&self, k: usize, before: bool) -> bool {
-        let before: &[usize] = if before { &self.before } else { &[] };
-        self.here
-            .iter()
-            .chain(before)
-            .all(|&j| j == k || !self.can_be_last(j))
+        let alone = |list: &[usize]| list.iter().all(|&j| j == k || !self.can_be_last(j));
+        alone(&self.here) && (!before || alone(&self.before))
     }
 
     /// Starts a new block: who was named in this one is now who was named before
@@ -396,11 +393,8 @@ impl People {
         } else {
             return false;
         };
-        !near
-            .iter()
-            .chain(here)
-            .chain(also)
-            .any(|&j| j != k && self.fits(j, g))
+        let rival = |list: &[usize]| list.iter().any(|&j| j != k && self.fits(j, g));
+        !rival(near) && !rival(here) && !rival(also)
     }
 
     /// Whether `k` is something "he" or "she" can stand for.
