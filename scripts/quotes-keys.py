@@ -15,8 +15,9 @@ Prints quote F1, named-speaker accuracy and end to end twice, for the names show
 and for the guesses (a guess where no name is shown), then the share of the key
 quotes shown with a name whose name is wrong (over those matched to a gold quote;
 key quotes that match no gold quote are counted apart), and how many of the wrong
-ones have a gold speaker holding the shown surname in another form ("Professor
-Alba" for "Richard Alba"; wrong by the scorer's rule all the same). KEYS_SHOW=N
+ones are the gold speaker's own words (a description: the scorer credits none) or
+have a gold speaker holding the shown surname in another form ("Professor Alba" for
+"Richard Alba"); both are wrong by the scorer's rules all the same. KEYS_SHOW=N
 lists the first N wrong ones. The last line:
 `shown_speaker_acc=... guess_speaker_acc=... key_named=N key_wrong=N key_wrong_share=...`
 """
@@ -33,7 +34,7 @@ def main() -> int:
     pred_path, gold_path = sys.argv[1], sys.argv[2]
     sys.path.insert(0, os.path.dirname(os.path.abspath(gold_path)))
     import score  # noqa: E402  (the scorer next to the gold file)
-    from qcommon import read_jsonl, tokens  # noqa: E402
+    from qcommon import norm_text, read_jsonl, tokens  # noqa: E402
 
     score.MERGE_AWARE = True
     min_words = 3
@@ -56,7 +57,7 @@ def main() -> int:
               f"named_given={r['pred_speaker_named']}")
 
     # The key quotes with a name, judged as the scorer judges a matched pair.
-    named = wrong = unmatched = keys = same_surname = 0
+    named = wrong = unmatched = keys = same_surname = same_words = 0
     examples = []
     for doc, g in gold.items():
         text = g.get("text", "")
@@ -82,15 +83,20 @@ def main() -> int:
                 # match ("Professor Alba" for "Richard Alba"): counted wrong all the
                 # same, and said apart.
                 last = (tokens(q["speaker"]) or [""])[-1]
-                if last and last in tokens(gold_speaker):
+                if norm_text(q["speaker"]) == norm_text(gold_speaker):
+                    # A description the scorer never credits ("a Democratic
+                    # strategist"), word for word the gold's.
+                    same_words += 1
+                elif last and last in tokens(gold_speaker):
                     same_surname += 1
                 examples.append((doc, q["speaker"], gq[pairs[j]].get("speaker")))
     share = wrong / named if named else 0.0
     print(f"key quotes {keys}, shown with a name and matched {named}, wrong name {wrong} "
           f"({100 * share:.1f} %); with a name but no gold quote: {unmatched}")
-    other = wrong - same_surname
-    print(f"  of the wrong: {same_surname} where the gold speaker has the shown surname in "
-          f"another form (a title, a description); the others: {other} "
+    other = wrong - same_surname - same_words
+    print(f"  of the wrong: {same_words} the gold's own words (a description, which the "
+          f"scorer never credits), {same_surname} where the gold speaker has the shown "
+          f"surname in another form (a title, a description); the others: {other} "
           f"({100 * other / named if named else 0:.1f} %)")
     for doc, got, want in examples[: int(os.environ.get("KEYS_SHOW", "0"))]:
         print(f"  [{doc}] {got!r}, gold {want!r}")
