@@ -157,6 +157,19 @@ quotes-report: package
 	cargo run --quiet --release --example quotes_lang
 	node scripts/quotes-report.mjs
 
+# The quote finder natively on the labelled news of ../shared/quotes-eval/ (QUOTES_EVAL=file
+# for another): quote F1, speaker accuracy of the names shown and of the guesses kept, and
+# the share of key quotes shown with a wrong name, all by the file's own scorer. Says so
+# and measures nothing when the file is not there. No browser.
+QUOTES_EVAL ?= ../shared/quotes-eval/news-train.jsonl
+.PHONY: quotes-keys
+quotes-keys:
+	@if [ -f $(QUOTES_EVAL) ]; then \
+		cargo run --quiet --release --example quotes_eval -- $(QUOTES_EVAL) test-results/quotes-eval-pred.jsonl && \
+		python3 $(dir $(QUOTES_EVAL))score.py test-results/quotes-eval-pred.jsonl $(QUOTES_EVAL) --min-words 3 --merge-aware | tail -1 && \
+		python3 scripts/quotes-keys.py test-results/quotes-eval-pred.jsonl $(QUOTES_EVAL); \
+	else echo "quotes-keys: $(QUOTES_EVAL) is not there; nothing measured"; fi
+
 # Inferred headings on real pages nobody tuned on: the pages of ../shared/realpages/
 # whose article has h2 to h4 sub-headings, dumped by the browser reader into
 # /tmp/realpages-headings (HEADINGS_DIR=... elsewhere) in three forms (own headings,

@@ -7,7 +7,10 @@
 //!
 //! Reads one JSON article a line (`doc`, `paragraphs`), gives the core one paragraph
 //! block per paragraph (what the browser's reader makes of plain `<p>` elements), and
-//! writes one PRED line per article with each quote's text and speaker. Prints the
+//! writes one PRED line per article with each quote's text, speaker (the name shown,
+//! or null), guess (the weaker guess kept where the rules are not sure) and key.
+//! `python3 scripts/quotes-keys.py PRED GOLD` scores the names shown and the guesses,
+//! and the share of key quotes shown with a wrong name, by the scorer's own rules. Prints the
 //! median and mean time of the quote finder per article (the best of three runs of
 //! each, so that a busy machine skews it less).
 //!
@@ -41,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let file = match std::fs::File::open(&gold) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("no evaluation file at {gold} ({e}); nothing measured");
+            println!("no evaluation file at {gold} ({e}); nothing measured");
             return Ok(());
         }
     };
@@ -90,7 +93,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|p| p.quotes)
             .unwrap_or_default()
             .into_iter()
-            .map(|q| serde_json::json!({ "text": q.text, "speaker": q.speaker }))
+            .map(|q| {
+                serde_json::json!({
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "guess": q.guess,
+                    "key": q.key,
+                })
+            })
             .collect();
         let row = serde_json::json!({ "doc": doc, "quotes": quotes });
         writeln!(out, "{row}")?;

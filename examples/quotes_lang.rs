@@ -34,7 +34,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for a in articles.iter().filter(|a| a.id == id) {
             for q in score::run(a, true) {
                 let key = if q.key { " (key)" } else { "" };
-                println!("{:?} <- {:?}{key}", q.text, q.speaker);
+                let guess = q
+                    .guess
+                    .as_ref()
+                    .map(|g| format!(" (guess {g:?})"))
+                    .unwrap_or_default();
+                println!("{:?} <- {:?}{guess}{key}", q.text, q.speaker);
             }
         }
         return Ok(());
@@ -57,13 +62,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let declared = score::by_language(&articles, true);
     let guessed = score::by_language(&articles, false);
     println!(
-        "{:<4} {:>4} {:>6} {:>6} | {:>5} {:>5} {:>13} {:>5} {:>4} | undeclared: {:>5} {:>5} {:>5}",
-        "lang", "docs", "labels", "found", "P", "R", "speaker", "false", "keys", "P", "R", "spk"
+        "{:<4} {:>4} {:>6} {:>6} | {:>5} {:>5} {:>13} {:>5} {:>13} {:>5} {:>4} | undeclared: {:>5} {:>5} {:>5} {:>5}",
+        "lang", "docs", "labels", "found", "P", "R", "speaker", "guess", "wrong key", "false", "keys", "P", "R", "spk", "wkey"
     );
     for (lang, c) in &declared {
         let g = guessed.get(lang).cloned().unwrap_or_default();
         println!(
-            "{:<4} {:>4} {:>6} {:>6} | {:>5.3} {:>5.3} {:>5.3} ({:>2}/{:>2}) {:>5} {:>4} | undeclared: {:>5.3} {:>5.3} {:>5.3}",
+            "{:<4} {:>4} {:>6} {:>6} | {:>5.3} {:>5.3} {:>5.3} ({:>2}/{:>2}) {:>5.3} {:>5.3} ({:>2}/{:>2}) {:>5} {:>4} | undeclared: {:>5.3} {:>5.3} {:>5.3} {:>5.3}",
             lang,
             c.articles,
             c.labels,
@@ -73,16 +78,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             c.speaker_accuracy(),
             c.right,
             c.judged,
+            c.guess_accuracy(),
+            c.key_wrong_share(),
+            c.key_wrong,
+            c.key_named,
             c.false_speakers,
             c.bad_keys,
             g.precision(),
             g.recall(),
             g.speaker_accuracy(),
+            g.key_wrong_share(),
         );
     }
     println!();
     println!("P, R: quotations found against those labelled (titles count neither way).");
-    println!("speaker: right among the matched quotations whose label names a speaker (a surname alone is right).");
+    println!("speaker: right among the matched quotations whose label names a speaker (a surname alone is right), by the name shown;");
+    println!("  guess: the same with the guess analyze() keeps where no name is shown.");
+    println!("wrong key: key quotes shown with a name that is wrong (another person, or a name where the label names nobody),");
+    println!("  among the key quotes shown with a name that match a label.");
     println!("false: a speaker given where the label names nobody. keys: key quotes that are no labelled statement.");
     println!("undeclared: the same articles with no lang declared, the finder telling the language itself.");
     Ok(())

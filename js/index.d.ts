@@ -176,8 +176,13 @@ export interface Section {
 export interface Quote {
   /** The quoted words (the parts of a quotation broken by its attribution, joined). */
   text: string;
-  /** Who said it, by the fullest name the article gives; `null` when it does not say. */
+  /**
+   * Who said it, by the fullest name the article gives; `null` when it does not say,
+   * or when the rules are not sure of the name (see `guess`).
+   */
   speaker: string | null;
+  /** The name the rules would guess where they are not sure enough to show one, or `null`. */
+  guess: string | null;
   /** The speaker's role as the article gives it, or `null`. */
   role: string | null;
   /** The id of the innermost section that holds it, or `null`. */

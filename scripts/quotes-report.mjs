@@ -51,7 +51,11 @@
 // paragraph, as the browser's reader makes of plain <p> elements) and scores the result
 // with the file's own scorer (`score.py --min-words 3 --merge-aware`); it says so when
 // the file is not there. The last table sets both side by side: quote F1, named-speaker
-// accuracy and end to end (the quote found and its speaker right). On the labelled pages
+// accuracy (of the names shown; on the training file also with the guesses analyze()
+// keeps where the rules are not sure enough to show a name), the share of key quotes
+// shown with a name whose name is wrong (on the training file by the scorer's rules,
+// scripts/quotes-keys.py; on the labelled pages a wrong or invented speaker), and end
+// to end (the quote found and its speaker right). On the labelled pages
 // end to end counts a matched quote whose speaker is right, or that has none where the
 // label has none, against all widget quotes and all labels.
 //
@@ -387,7 +391,7 @@ export function scorePage(labelDoc, widget, locations = [], widgetLocations = []
   const labelKey = labels.filter((q) => q.key).length;
   const keyTp = byWidget.filter((p, i) => p && widget[i].key && labels[p.j].key).length;
 
-  const speakers = { judged: 0, right: 0, full: 0, alt: 0, surname: 0, wrong: 0, none: 0, stmtJudged: 0, stmtRight: 0, unlabelledGiven: 0 };
+  const speakers = { judged: 0, right: 0, full: 0, alt: 0, surname: 0, wrong: 0, none: 0, stmtJudged: 0, stmtRight: 0, unlabelledGiven: 0, keyNamed: 0, keyWrong: 0 };
   const pairs = [];
   const errors = [];
 
@@ -447,7 +451,14 @@ export function scorePage(labelDoc, widget, locations = [], widgetLocations = []
           note: label.note,
         });
       }
-    } else if (w.speaker) {
+    }
+    // A key quote shown with a name: wrong when the label names someone else, or
+    // nobody.
+    if (w.key && w.speaker) {
+      speakers.keyNamed++;
+      if (!label.speaker || !RIGHT.has(pair.speakerVerdict)) speakers.keyWrong++;
+    }
+    if (!label.speaker && w.speaker) {
       speakers.unlabelledGiven++;
       errors.push({
         type: 'invented speaker',
@@ -807,12 +818,22 @@ function trainingFile() {
   });
   const last = scored.trim().split('\n').pop() ?? '';
   const num = (k) => Number((last.match(new RegExp(`${k}=([0-9.]+)`)) ?? [])[1]);
+  // The key quotes shown with a name, and the guesses, by the same scorer's rules.
+  const keys = execFileSync('python3', [join(ROOT, 'scripts/quotes-keys.py'), pred, EVAL], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const keysLast = keys.trim().split('\n').pop() ?? '';
+  const keyNum = (k) => Number((keysLast.match(new RegExp(`${k}=([0-9.]+)`)) ?? [])[1]);
   const time = harness.match(/(\d+) articles; plan\(\) per article: median ([0-9.]+) ms, mean ([0-9.]+) ms/);
   return {
     file: EVAL,
     quoteF1: num('quote_f1'),
     speakerAcc: num('speaker_acc'),
     e2eF1: num('e2e_f1'),
+    guessSpeakerAcc: keyNum('guess_speaker_acc'),
+    keyWrong: keyNum('key_wrong_share'),
+    keysOutput: keys,
     articles: time ? Number(time[1]) : null,
     medianMs: time ? Number(time[2]) : null,
     meanMs: time ? Number(time[3]) : null,
@@ -820,15 +841,26 @@ function trainingFile() {
   };
 }
 
-/** The table of the issue: quote F1, named-speaker accuracy, end to end. */
+/**
+ * The table of the issue: quote F1, named-speaker accuracy (of the names shown, and
+ * of the names shown or guessed), the share of key quotes shown with a wrong name,
+ * end to end.
+ */
 function summaryTable(labelled, training) {
   const f = (x) => (x === null || x === undefined || Number.isNaN(x) ? '-' : x.toFixed(3));
   const lines = [
-    ['', 'quote F1', 'named-speaker accuracy', 'end to end'],
-    ['labelled pages', f(labelled.quoteF1), f(labelled.speakerAcc), f(labelled.e2eF1)],
+    ['', 'quote F1', 'named-speaker accuracy', 'with guesses', 'wrong names in key quotes', 'end to end'],
+    ['labelled pages', f(labelled.quoteF1), f(labelled.speakerAcc), '-', f(labelled.keyWrong), f(labelled.e2eF1)],
     training
-      ? [`training file (${training.articles} articles)`, f(training.quoteF1), f(training.speakerAcc), f(training.e2eF1)]
-      : ['training file', 'not there', '-', '-'],
+      ? [
+          `training file (${training.articles} articles)`,
+          f(training.quoteF1),
+          f(training.speakerAcc),
+          f(training.guessSpeakerAcc),
+          f(training.keyWrong),
+          f(training.e2eF1),
+        ]
+      : ['training file', 'not there', '-', '-', '-', '-'],
   ];
   const widths = lines[0].map((_, k) => Math.max(...lines.map((l) => l[k].length)));
   return lines
@@ -932,7 +964,7 @@ async function main() {
       const sj = rows.reduce((s, r) => s + r.speakers.stmtJudged, 0);
       const sr = rows.reduce((s, r) => s + r.speakers.stmtRight, 0);
       const by = {};
-      for (const k of ['full', 'alt', 'surname', 'wrong', 'none', 'unlabelledGiven']) by[k] = rows.reduce((s, r) => s + r.speakers[k], 0);
+      for (const k of ['full', 'alt', 'surname', 'wrong', 'none', 'unlabelledGiven', 'keyNamed', 'keyWrong']) by[k] = rows.reduce((s, r) => s + r.speakers[k], 0);
       return { judged, right, accuracy: ratio(right, judged), stmtJudged: sj, stmtRight: sr, statementAccuracy: ratio(sr, sj), ...by };
     })(),
     medianMs: median(rows.map((r) => r.medianMs)),
@@ -977,11 +1009,12 @@ async function main() {
   const labelled = {
     quoteF1: overall.all.f1,
     speakerAcc: overall.speakers.accuracy,
+    keyWrong: ratio(overall.speakers.keyWrong, overall.speakers.keyNamed),
     e2eF1: prf(overall.speakers.right + Math.max(0, nullRight), widgetN, labelN).f1,
   };
   await mkdir(join(ROOT, 'test-results'), { recursive: true });
   const training = trainingFile();
-  report.summary = { labelled, training: training && { ...training, scorerOutput: undefined } };
+  report.summary = { labelled, training: training && { ...training, scorerOutput: undefined, keysOutput: undefined } };
   await writeFile(OUT, JSON.stringify(report, null, 2) + '\n');
 
   const totalRow = {
@@ -1016,6 +1049,7 @@ async function main() {
   if (training) {
     console.log(`\nTraining file ${training.file} (scored by its score.py, 3+ words, merge-aware):`);
     console.log(training.scorerOutput.trim().split('\n').slice(1, 4).join('\n'));
+    console.log(training.keysOutput.trim().split('\n').slice(0, -1).join('\n'));
     console.log(
       `plan() per article, natively: median ${training.medianMs?.toFixed(3)} ms, mean ${training.meanMs?.toFixed(3)} ms`,
     );

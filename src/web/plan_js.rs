@@ -2,8 +2,8 @@
 //! (no serialisation framework in the shipped module).
 //!
 //! `{ sections: [{ id, title, level, inferred, collapsible, open, words }],
-//!    quotes: [{ text, speaker, role, sectionId, key, textFragment }] }`;
-//! an unknown speaker, role or section is `null`.
+//!    quotes: [{ text, speaker, guess, role, sectionId, key, textFragment }] }`;
+//! an unknown speaker, guess, role or section is `null`.
 
 use crate::core::Plan;
 use js_sys::{Array, Object, Reflect};
@@ -66,6 +66,7 @@ pub fn plan_to_js(plan: &Plan) -> JsValue {
         let o = Object::new();
         set(&o, "text", q.text.as_str().into());
         set(&o, "speaker", text_or_null(&q.speaker));
+        set(&o, "guess", text_or_null(&q.guess));
         set(&o, "role", text_or_null(&q.role));
         set(&o, "sectionId", text_or_null(&q.section_id));
         set(&o, "key", q.key.into());

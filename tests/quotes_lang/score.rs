@@ -149,6 +149,15 @@ pub fn same_speaker(found: &str, label: &str) -> bool {
     !f.is_empty() && (f == l || l.ends_with(&f))
 }
 
+/// Whether two names are one by the rule of the news file's scorer (its
+/// `names_match`): the same words, or the words of one begin or end the other's
+/// ("Councillor Amina Hussain" and "Amina Hussain", "Okonjo" and "Ruth Okonjo").
+pub fn names_match(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && (long.starts_with(&short) || long.ends_with(&short))
+}
+
 /// The counts of one language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -158,9 +167,15 @@ pub struct Counts {
     /// Quotations found that count (a title found is left out).
     pub found: usize,
     pub matched: usize,
-    /// Matched labels with a speaker, and those the core gave right.
+    /// Matched labels with a speaker, and those the core gave right: by the name
+    /// shown (`right`), and by the name shown or else the guess (`guess_right`).
     pub judged: usize,
     pub right: usize,
+    pub guess_right: usize,
+    /// Key quotes shown with a name that match a label, and those whose name is
+    /// wrong (another person, or a name where the label names nobody).
+    pub key_named: usize,
+    pub key_wrong: usize,
     /// Matched labels whose speaker is nobody, given a speaker anyway.
     pub false_speakers: usize,
     /// Key quotes that are not a labelled key-worthy statement.
@@ -176,6 +191,13 @@ impl Counts {
     }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.right, self.judged)
+    }
+    pub fn guess_accuracy(&self) -> f64 {
+        ratio(self.guess_right, self.judged)
+    }
+    /// The share of key quotes shown with a name whose name is wrong.
+    pub fn key_wrong_share(&self) -> f64 {
+        ratio(self.key_wrong, self.key_named)
     }
 }
 
@@ -226,6 +248,18 @@ pub fn score(article: &Article, found: &[Quote], c: &mut Counts) -> Errors {
         if q.key && label.kind != Kind::Key {
             c.bad_keys += 1;
             errors.push((label.text.clone(), "a fragment shown as a key quote".into()));
+        }
+        if let (Some(l), Some(f)) = (&label.speaker, q.speaker.as_ref().or(q.guess.as_ref())) {
+            if same_speaker(f, l) {
+                c.guess_right += 1;
+            }
+        }
+        if let (true, Some(f)) = (q.key, &q.speaker) {
+            c.key_named += 1;
+            if !label.speaker.as_ref().is_some_and(|l| names_match(f, l)) {
+                c.key_wrong += 1;
+                errors.push((label.text.clone(), format!("key quote shown as {f:?}")));
+            }
         }
         match (&label.speaker, &q.speaker) {
             (Some(l), Some(f)) => {

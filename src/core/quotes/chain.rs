@@ -61,12 +61,15 @@ pub fn merge_broken(found: &mut Vec<Found>, from: usize) {
     for k in from + 1..found.len() {
         let joins = matches!((found.get(kept), found.get(k)), (Some(a), Some(b)) if goes_on(a, b));
         if joins {
-            let spans = found
+            let (spans, sure) = found
                 .get_mut(k)
-                .map(|b| std::mem::take(&mut b.spans))
+                .map(|b| (std::mem::take(&mut b.spans), b.sure && b.speaker.is_some()))
                 .unwrap_or_default();
             if let Some(a) = found.get_mut(kept) {
                 a.spans.extend(spans);
+                // "“...,” he said. “...,” Quill said.": the name of one part is
+                // the name of all.
+                a.sure |= sure;
             }
         } else {
             kept += 1;

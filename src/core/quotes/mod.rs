@@ -32,9 +32,13 @@ pub struct Quote {
     /// The quoted words (the parts of a quotation broken by its attribution are
     /// joined).
     pub text: String,
-    /// Who said it, by the fullest name the article gives; `None` when the text does
-    /// not say.
+    /// Who said it, by the fullest name the article gives, as the panel shows it:
+    /// `None` when the text does not say, or when the rules are not sure of it.
     pub speaker: Option<String>,
+    /// The speaker the rules would guess when they are not sure enough to show a
+    /// name (a "he" that may be one of two men, a paragraph that may go on quoting
+    /// someone else); `None` when `speaker` is given or nothing is guessed.
+    pub guess: Option<String>,
     /// The speaker's role as the article gives it.
     pub role: Option<String>,
     /// The id of the innermost section that holds it.
@@ -63,6 +67,10 @@ struct Found {
     /// Parts in later blocks (a quotation over several paragraphs).
     more: Vec<(usize, Span)>,
     speaker: Option<usize>,
+    /// The rules are sure of `speaker` (a name in its sentence, a transcript's
+    /// label); not when it is only a guess (a pronoun that may stand for another
+    /// person named near it, a speaker carried over from a paragraph before).
+    sure: bool,
     /// The quotation makes up its whole sentence (no words of its own around it).
     alone: bool,
     /// Only a short attribution follows it in its sentence.
@@ -93,6 +101,8 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     let singles = !blocks.iter().any(|b| marks::has_double(&b.text));
     // The speaker of the last quotation, while the text that follows goes on quoting.
     let mut quoting: Option<usize> = None;
+    // Whether the rules were sure of that speaker.
+    let mut quoting_sure = false;
     // A quotation running over paragraphs: its first part and the parts before its
     // last paragraph; the last paragraph is read as usual and gives the attribution.
     let mut chain: Option<(usize, Vec<(usize, Span)>)> = None;
@@ -102,7 +112,7 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
         // ("... died in 1997") is about them, and does not go on quoting.
         let named_before = people.last;
         // The speaker a block ending in a colon introduces.
-        let mut introduced: Option<usize> = None;
+        let mut introduced: Option<(usize, bool)> = None;
         if chain.is_none() {
             if let Some(parts) = open_chain(blocks, bi) {
                 chain = Some((parts.last().map_or(bi, |p| p.0), parts));
@@ -130,12 +140,13 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                 f.more = more;
                 f.spans = vec![first];
                 f.block = first_block;
-                f.speaker = f.speaker.or(quoting);
+                if f.speaker.is_none() {
+                    (f.speaker, f.sure) = (quoting, quoting_sure);
+                }
             }
-            quoting = found
-                .get(from..)
-                .and_then(<[Found]>::last)
-                .map_or(quoting, |f| f.speaker);
+            if let Some(f) = found.get(from..).and_then(<[Found]>::last) {
+                (quoting, quoting_sure) = (f.speaker, false);
+            }
             continue;
         }
         // A line of its own that only names the speaker after a quotation ("— Jane
@@ -148,10 +159,10 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                 .take_while(|f| Some(f.block) == before)
             {
                 if f.speaker.is_none() {
-                    f.speaker = Some(who);
+                    (f.speaker, f.sure) = (Some(who), true);
                 }
             }
-            quoting = Some(who);
+            (quoting, quoting_sure) = (Some(who), true);
             continue;
         }
         match block.kind {
@@ -189,16 +200,25 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
         let names_another = people.last != named_before && people.last != quoting;
         if let Some(f) = found.get_mut(from) {
             if f.speaker.is_none() && f.opens_block && f.alone && f.block == bi && !names_another {
-                f.speaker = quoting;
+                // Sure only when a colon introduced it and nobody else was named
+                // since.
+                let alone = quoting.is_some_and(|k| people.alone_here(k, false));
+                (f.speaker, f.sure) = (quoting, quoting_sure && alone);
             }
         }
-        quoting = match found.get(from..).and_then(<[Found]>::last) {
-            Some(f) => f.speaker.or(introduced),
-            None if introduced.is_some() => introduced,
+        // A speaker carried over to the next paragraph is a guess (it may be
+        // someone else's words); one a paragraph ending in a colon introduces by
+        // name ("Quill told the council:") is not.
+        (quoting, quoting_sure) = match found.get(from..).and_then(<[Found]>::last) {
+            Some(f) if f.speaker.is_some() => (f.speaker, false),
+            Some(_) | None if introduced.is_some() => {
+                (introduced.map(|i| i.0), introduced.is_some_and(|i| i.1))
+            }
+            Some(_) => (None, false),
             // A paragraph of narration ends the quoting; a short line or a list item
             // (often a caption in disguise) does not.
-            None if block.words_upto(12) > 12 && block.kind != BlockKind::ListItem => None,
-            None => quoting,
+            None if block.words_upto(12) > 12 && block.kind != BlockKind::ListItem => (None, false),
+            None => (quoting, quoting_sure),
         };
     }
     // Counted only as far as the number of key quotes needs.
@@ -211,6 +231,17 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     }
     let text_of = |b: usize| blocks.get(b).map_or("", |b| b.text.as_str());
     let mut in_caption: Vec<bool> = Vec::with_capacity(found.len());
+    // Whether each person's name may be shown, read once a person: it may search the
+    // whole article's text.
+    let mut showable = vec![false; people.list.len()];
+    for f in found.iter().filter(|f| f.sure) {
+        if let Some(slot) = f.speaker.and_then(|k| showable.get_mut(k)) {
+            *slot = true;
+        }
+    }
+    for (k, slot) in showable.iter_mut().enumerate() {
+        *slot = *slot && people.showable(k, |w| common_word(blocks, w));
+    }
     let mut quotes: Vec<Quote> = found
         .into_iter()
         .map(|f| {
@@ -221,6 +252,11 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                 text.push_str(&join_parts(text_of(*b), std::slice::from_ref(span)));
             }
             let person = f.speaker.and_then(|k| people.list.get(k));
+            let shown = person.filter(|_| {
+                f.sure
+                    && f.speaker
+                        .is_some_and(|k| showable.get(k).copied().unwrap_or(false))
+            });
             let parts: Vec<(usize, usize)> = f.spans.iter().map(|s| (s.start, s.end)).collect();
             let mut words: Vec<&str> = fragment::words_of(first, &parts);
             for &(b, s) in &f.more {
@@ -251,8 +287,9 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                     suffix.as_deref(),
                 ),
                 text,
-                speaker: person.map(|p| p.name.clone()),
-                role: person.and_then(|p| p.role.clone()),
+                speaker: shown.map(|p| p.name.clone()),
+                guess: person.filter(|_| shown.is_none()).map(|p| p.name.clone()),
+                role: shown.and_then(|p| p.role.clone()),
                 section_id: innermost(sections, f.block)
                     .and_then(|s| sections.get(s))
                     .map(|s| s.id.clone()),
@@ -285,6 +322,51 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
     });
     rank::pick_key_quotes(&mut quotes, &in_caption, wanted);
     quotes
+}
+
+/// Whether a word is a preposition, of English or of the other languages.
+fn is_preposition(w: &str) -> bool {
+    // "en" is not in the list of the other languages' prepositions, which it also
+    // reads as a pronoun ("il en parle").
+    has(PREPOSITIONS, &names::lower(w)) || foreign::is_preposition(w) || w == "en"
+}
+
+/// Whether a capitalised word is an ordinary word of the article, not a name: it
+/// occurs in lower case as a word of its own ("Shortly" and "shortly"), or it is
+/// the plural of another word of it ("Republicans" and "Republican"), or a word in
+/// capitals longer than an acronym (a dateline's "WASHINGTON").
+fn common_word(blocks: &[Block], word: &str) -> bool {
+    if word.len() > 5 && names::is_shouted(word) {
+        return true;
+    }
+    word.strip_suffix('s')
+        .is_some_and(|one| one.len() > 3 && blocks.iter().any(|b| has_word(&b.text, one)))
+        || in_lower_case(blocks, word)
+}
+
+/// Whether `word` occurs in `text` as a word of its own.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at + word.len()..).and_then(|t| t.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether a capitalised word occurs in lower case as a word of its own in the
+/// article.
+fn in_lower_case(blocks: &[Block], word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let mut low = String::with_capacity(word.len());
+    low.push(foreign::lower_char(first));
+    low.push_str(chars.as_str());
+    if low == word {
+        return false;
+    }
+    blocks.iter().any(|b| has_word(&b.text, &low))
 }
 
 /// For each folded quotation, whether no longer one holds it. Each is compared with
@@ -379,6 +461,7 @@ fn block_quotation(block: &Block, bi: usize, people: &mut People) -> Option<Foun
             close: body_end,
         }],
         speaker,
+        sure: true,
         alone: true,
         tail_only: false,
         said_after: false,
@@ -399,7 +482,10 @@ fn scan_block(
     singles: bool,
     people: &mut People,
     found: &mut Vec<Found>,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
+    if !people.frozen {
+        people.next_block();
+    }
     let text = &block.text;
     let mut spans = marks::spans_in(text, singles);
     // A paragraph of dialogue: a dash opens it, and a dash (or a comma) sets the
@@ -432,7 +518,7 @@ fn scan_block(
     let toks = tokens::tokens(text, &spans);
     let first_in_block = found.len();
     // The person the sentence before was about, for a quotation standing alone.
-    let mut prev_subject: Option<usize> = None;
+    let mut prev_subject: Option<(usize, bool)> = None;
     let transcript = transcript_speaker(&toks, people);
     let mut introduces = None;
     let sentences = tokens::sentences(text, &spans, &toks);
@@ -440,9 +526,24 @@ fn scan_block(
     for (si, &(lo, hi)) in sentences.iter().enumerate() {
         let sent = toks.get(lo..hi).unwrap_or_default();
         let ms = mentions(sent);
+        // Who of this block was spoken of before this sentence.
+        let seen = people.here.len();
         // Register everyone the sentence names, so that a later short name or pronoun
         // finds the full name.
         let named: Vec<Option<usize>> = ms.iter().map(|m| people.resolve(m, false)).collect();
+        // Someone merely mentioned after a preposition ("campaign against Bo
+        // Rand") is no one a later "he" or "she" is taken to stand for.
+        for (m, n) in ms.iter().zip(&named) {
+            if let Some(j) = *n {
+                let governed =
+                    m.from > 0 && names::word(sent, m.from - 1).is_some_and(is_preposition);
+                if governed && !people.here.get(..seen).unwrap_or_default().contains(&j) {
+                    if let Some(i) = people.here.iter().position(|&h| h == j) {
+                        people.here.remove(i);
+                    }
+                }
+            }
+        }
         learn_gender(sent, &ms, &named, people);
         let words = sent
             .iter()
@@ -455,36 +556,78 @@ fn scan_block(
             // before a subject with no verb of saying beside it.
             let earlier = in_sentence(found, first_in_block, si)
                 .next()
-                .and_then(|f| f.speaker);
+                .and_then(|f| Some((f.speaker?, f.sure)));
+            // Reported speech about someone else: another person, and a verb of
+            // saying after them, between the speaker and the quotation ("Quill said
+            // Rand had called the plan “a disaster”"): the words may be theirs.
+            // Reported speech about someone else: two people before the quotation,
+            // each with a verb of saying after them ("Quill said Rand had called
+            // the plan “a disaster”"): the words may be either's.
+            let reported = |k: usize, m: &Mention| {
+                let verb = |t: usize| names::word(sent, t).is_some_and(verbs::is_reporting_verb);
+                let says = |o: &Mention| o.to < qi && (o.to..(o.to + 3).min(qi)).any(verb);
+                ms.iter().zip(&named).any(|(o, n)| {
+                    let (a, b) = if o.from >= m.to { (m, o) } else { (o, m) };
+                    n.is_some_and(|j| j != k)
+                        && a.to <= b.from
+                        && (a.to..b.from).any(verb)
+                        && says(b)
+                })
+            };
+            // Not sure of a name a preposition governs ("responded on Facebook,
+            // writing “...”"; not "Pour Hugo Lambert, ..." or "According to
+            // Quill, ...", which open the sentence).
+            let governed = |m: &Mention| {
+                m.from > 2 && names::word(sent, m.from - 1).is_some_and(is_preposition)
+            };
             let speaker = candidates.iter().find_map(|who| match *who {
                 // The subject of a reporting verb that is no person is an
                 // organisation speaking ("Twitter said in a statement").
                 Who::Named(k) => ms.get(k).and_then(|m| {
-                    people.resolve(m, true).or_else(|| {
+                    let k = people.resolve(m, true).or_else(|| {
                         people::is_not_person(m)
                             .then(|| people.organisation(m))
                             .flatten()
-                    })
+                    })?;
+                    Some((k, !governed(m) && !reported(k, m)))
                 }),
                 // An organisation that is the sentence's subject speaks too ("the
                 // Harbour Board puts “...”"), when its name says so.
                 Who::Known(k) => ms.get(k).and_then(|m| {
-                    people.resolve(m, false).or_else(|| {
-                        // Not a transcript's "CALLOWAY:".
-                        let heads_line = matches!(sent.get(m.to), Some((_, Tok::Punct(':'))));
-                        (people::is_not_person(m)
-                            && !heads_line
-                            && (m.name.len() >= 2 || names::is_shouted_name(m)))
-                        .then(|| people.organisation(m))
+                    let k = {
+                        people.resolve(m, false).or_else(|| {
+                            // Not a transcript's "CALLOWAY:".
+                            let heads_line = matches!(sent.get(m.to), Some((_, Tok::Punct(':'))));
+                            (people::is_not_person(m)
+                                && !heads_line
+                                && (m.name.len() >= 2 || names::is_shouted_name(m)))
+                            .then(|| people.organisation(m))
+                            .flatten()
+                        })
+                    }?;
+                    // No verb of saying beside it ("Quill bemoaned a council in which
+                    // people “never listen”"): sure only when the sentence names
+                    // nobody else the words may be, and not after a preposition.
+                    let alone = named
+                        .iter()
                         .flatten()
-                    })
+                        .all(|&j| j == k || !people.can_be_last(j));
+                    Some((k, alone && !governed(m)))
                 }),
                 Who::Outlet(k) => ms
                     .get(k)
-                    .and_then(|m| people.known(m).or_else(|| people.organisation(m))),
+                    .and_then(|m| people.known(m).or_else(|| people.organisation(m)))
+                    .map(|k| (k, true)),
                 Who::Described(a, b) => {
                     let words: Vec<&str> = (a..b).filter_map(|k| names::word(sent, k)).collect();
-                    people.described(&words)
+                    // A description taken for the subject of the sentence before
+                    // ("the candidate") or the organisation that spoke last ("the
+                    // company") is a guess, as a pronoun is, unless the sentence
+                    // names them; one whose role the text gave a person ("the
+                    // senator") is not.
+                    people
+                        .described(&words)
+                        .map(|k| (k, !people.by_reference || named.contains(&Some(k))))
                 }
                 // The person named last before the pronoun in this sentence; for a
                 // pronoun that opens its sentence, the subject of the sentence before
@@ -509,29 +652,48 @@ fn scan_block(
                         .filter(|m| m.from == 0 && !m.possessive && m.to <= p)
                         .and(named.first().copied().flatten())
                         .filter(fits);
-                    opener
-                        .or_else(|| {
-                            ms.iter()
-                                .zip(&named)
-                                .filter(|(m, _)| m.to <= p && !(relative && m.to + 3 >= p))
-                                .filter_map(|(_, n)| *n)
-                                .rfind(fits)
-                        })
-                        .or(if p == 0 {
-                            people.subject.filter(fits)
-                        } else {
-                            None
-                        })
-                        .or(people.last.filter(fits))
-                        .or_else(|| people.last.and_then(|_| people.recent_fitting(g)))
+                    let here = opener.or_else(|| {
+                        ms.iter()
+                            .zip(&named)
+                            .filter(|(m, _)| m.to <= p && !(relative && m.to + 3 >= p))
+                            .filter_map(|(_, n)| *n)
+                            .rfind(fits)
+                    });
+                    if here.is_some() {
+                        return here.map(|k| (k, true));
+                    }
+                    // Past its sentence: sure only when nobody else it could stand
+                    // for is named near it.
+                    // The subject of the sentence before (or the last speaker)
+                    // before someone it merely mentioned, for a pronoun with no
+                    // name before it in its sentence ("He spoke of the sea,
+                    // recalling Prince Philip. “...,” he said." is still him).
+                    if ms.iter().all(|m| m.from > p) {
+                        people.subject.filter(fits)
+                    } else {
+                        None
+                    }
+                    .or(people.last.filter(fits))
+                    .or_else(|| people.last.and_then(|_| people.recent_fitting(g)))
+                    .map(|k| {
+                        let also: Vec<usize> = ms
+                            .iter()
+                            .zip(&named)
+                            .filter(|(m, _)| m.to <= p)
+                            .filter_map(|(_, n)| *n)
+                            .collect();
+                        (k, people.only_one(k, g, seen, &also))
+                    })
                 }
             });
             // A second quotation in a sentence goes with the first one's speaker;
             // one standing alone goes with the person the sentence before was about.
-            let speaker = speaker
+            let (speaker, sure) = speaker
                 .or(earlier)
                 .or(if words == 0 { prev_subject } else { None })
-                .or(transcript);
+                .or(transcript.map(|k| (k, true)))
+                .unzip();
+            let sure = sure.unwrap_or(false);
             let (mut tail_words, mut said_after) = (0, false);
             for (_, t) in sent.get(qi + 1..).unwrap_or_default() {
                 match t {
@@ -556,6 +718,7 @@ fn scan_block(
                 more: Vec::new(),
                 spans: vec![this],
                 speaker,
+                sure,
                 alone: words == 0,
                 tail_only: tail_words <= 6 && speaker.is_some(),
                 said_after,
@@ -565,8 +728,11 @@ fn scan_block(
                 sentence: si,
                 framed: !candidates.is_empty(),
             });
-            if speaker.is_some_and(|k| people.can_be_last(k)) {
-                people.last = speaker;
+            if let Some(k) = speaker {
+                people.note(k);
+                if people.can_be_last(k) {
+                    people.last = speaker;
+                }
             }
         }
         // "Trump issued the following statement:" / "He said:" at the block's end:
@@ -577,15 +743,23 @@ fn scan_block(
                 .find_map(|who| match *who {
                     // "The Valley Gazette reported:": an organisation too, when its
                     // name says so.
-                    Who::Named(k) | Who::Known(k) | Who::Outlet(k) => ms.get(k).and_then(|m| {
-                        people.resolve(m, true).or_else(|| {
-                            (people::is_not_person(m)
-                                && (m.name.len() >= 2 || names::is_shouted_name(m)))
-                            .then(|| people.organisation(m))
-                            .flatten()
+                    Who::Named(k) | Who::Known(k) | Who::Outlet(k) => ms
+                        .get(k)
+                        .and_then(|m| {
+                            people.resolve(m, true).or_else(|| {
+                                (people::is_not_person(m)
+                                    && (m.name.len() >= 2 || names::is_shouted_name(m)))
+                                .then(|| people.organisation(m))
+                                .flatten()
+                            })
                         })
-                    }),
-                    Who::Pronoun(_) => people.last,
+                        .map(|k| (k, true)),
+                    Who::Pronoun(p) => {
+                        let g = names::word(sent, p).and_then(names::pronoun_gender);
+                        people
+                            .last
+                            .map(|k| (k, people.only_one(k, g, usize::MAX, &[])))
+                    }
                     Who::Described(..) => None,
                 });
         }
@@ -597,8 +771,26 @@ fn scan_block(
                 .filter(|&k| people.fits(k, g))
                 .or_else(|| people.last.and_then(|_| people.recent_fitting(g)))
         });
-        if subject.is_some() {
-            people.subject = subject;
+        // A subject a leading "he" or "she" stands for is sure only when nobody
+        // else it could stand for is named near it.
+        let by_pronoun = match sent.first() {
+            Some((_, Tok::Word(w))) => subject_pronoun(w),
+            _ => None,
+        };
+        let subject = subject.map(|k| {
+            people.note(k);
+            let sure = match by_pronoun {
+                Some(g) => people.only_one(k, Some(g), usize::MAX, &[]),
+                // Nobody else named in the sentence.
+                None => named
+                    .iter()
+                    .flatten()
+                    .all(|&j| j == k || !people.can_be_last(j)),
+            };
+            (k, sure)
+        });
+        if let Some((k, _)) = subject {
+            people.subject = Some(k);
         }
         // A block that ends in a sentence of reported speech ("Quill argued in a
         // letter that the ferry may yet run.") lends its subject to a
@@ -610,23 +802,22 @@ fn scan_block(
                     .any(|(_, t)| matches!(t, Tok::Word(w) if verbs::is_reporting_verb(w)))
         };
         if si == last_sentence && introduces.is_none() && subject.is_some() && reports() {
-            introduces = subject.filter(|&k| people.can_be_last(k));
+            // A guess: the quotation may be someone else's words.
+            introduces = subject
+                .filter(|&(k, _)| people.can_be_last(k))
+                .map(|(k, _)| (k, false));
         }
         // Who spoke in it, else what it is about: a quotation standing alone after
         // "“...,” said Quill, whose boat Rand sank." goes on with Quill.
         prev_subject = in_sentence(found, first_in_block, si)
             .find(|f| f.block == bi)
-            .and_then(|f| f.speaker)
+            .and_then(|f| Some((f.speaker?, f.sure)))
             .or(subject);
         // The last person named in the sentence's own words becomes "he" or "she";
         // one a preposition governs only when no other is ("He spoke against
         // Islamists." leaves "he" as it was).
-        let governed = |m: &Mention| {
-            m.from > 0
-                && names::word(sent, m.from - 1).is_some_and(|w| {
-                    has(PREPOSITIONS, &names::lower(w)) || foreign::is_preposition(w)
-                })
-        };
+        let governed =
+            |m: &Mention| m.from > 0 && names::word(sent, m.from - 1).is_some_and(is_preposition);
         let opens_with_pronoun = sent
             .first()
             .is_some_and(|(_, t)| matches!(t, Tok::Word(w) if names::is_pronoun(w)));
@@ -662,7 +853,7 @@ fn scan_block(
         .or(people.last);
     }
     chain::merge_broken(found, first_in_block);
-    fill_from_neighbours(found, first_in_block);
+    fill_from_neighbours(found, first_in_block, people);
     // The parts of a quotation broken by an attribution too long to read ("“If I
     // see a deck,” Kaplan, a collector of games and books says, “and ...”") join
     // once they share the speaker.
@@ -688,7 +879,7 @@ fn in_sentence(found: &[Found], from: usize, si: usize) -> impl Iterator<Item = 
 /// same block: the one its sentence attributes later ("He called it “a” and “b,”
 /// Quill said"), else the one before it (news quotes one speaker a paragraph), else
 /// the one after it.
-fn fill_from_neighbours(found: &mut [Found], from: usize) {
+fn fill_from_neighbours(found: &mut [Found], from: usize, people: &People) {
     let Some(block) = found.get(from..) else {
         return;
     };
@@ -696,33 +887,44 @@ fn fill_from_neighbours(found: &mut [Found], from: usize) {
         return;
     }
     let (before, after) = nearest_speakers(block);
-    let fills: Vec<Option<usize>> = block
+    let fills: Vec<Option<(usize, bool)>> = block
         .iter()
         .enumerate()
         .map(|(k, f)| {
             if f.speaker.is_some() || f.framed {
-                return f.speaker;
+                return None;
             }
             // The block's quotations are in the order of their sentences: those of
-            // this one that come after it are the next few.
+            // this one that come after it are the next few. Another sentence's
+            // speaker is sure only in a block that names nobody else.
             let later = block.get(k + 1..).unwrap_or_default();
             later
                 .iter()
                 .take_while(|g| g.sentence == f.sentence)
-                .find_map(|g| g.speaker)
-                .or(before.get(k).copied().flatten())
-                .or(after.get(k).copied().flatten())
+                .find_map(|g| Some((g.speaker?, g.sure)))
+                .or_else(|| {
+                    before
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .or(after.get(k).copied().flatten())
+                        .map(|(s, sure)| (s, sure && people.alone_here(s, false)))
+                })
         })
         .collect();
     for (f, s) in found.iter_mut().skip(from).zip(fills) {
-        f.speaker = s;
+        if let Some((k, sure)) = s {
+            (f.speaker, f.sure) = (Some(k), sure);
+        }
     }
 }
 
 /// For each quotation, the speaker of the nearest one before it that has one, and
-/// of the nearest one after it: a pass each way, where searching from each
-/// quotation was quadratic in a block of many unattributed quotations.
-fn nearest_speakers(block: &[Found]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+/// of the nearest one after it (with whether the rules are sure of it): a pass each
+/// way, where searching from each quotation was quadratic in a block of many
+/// unattributed quotations.
+type Nearest = Vec<Option<(usize, bool)>>;
+fn nearest_speakers(block: &[Found]) -> (Nearest, Nearest) {
     let n = block.len();
     let (mut before, mut after) = (vec![None; n], vec![None; n]);
     let mut last = None;
@@ -730,14 +932,14 @@ fn nearest_speakers(block: &[Found]) -> (Vec<Option<usize>>, Vec<Option<usize>>)
         if let Some(slot) = before.get_mut(k) {
             *slot = last;
         }
-        last = f.speaker.or(last);
+        last = f.speaker.map(|s| (s, f.sure)).or(last);
     }
     last = None;
     for (k, f) in block.iter().enumerate().rev() {
         if let Some(slot) = after.get_mut(k) {
             *slot = last;
         }
-        last = f.speaker.or(last);
+        last = f.speaker.map(|s| (s, f.sure)).or(last);
     }
     (before, after)
 }
@@ -839,6 +1041,16 @@ fn transcript_speaker(toks: &[(usize, Tok<'_>)], people: &mut People) -> Option<
     people.resolve(&m, true)
 }
 
+/// The gender of a pronoun that can be a sentence's subject: "he", "she", "il",
+/// "elle", "er", ... (not "his" or "her").
+fn subject_pronoun(w: &str) -> Option<names::Gender> {
+    if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") || lang::foreign() {
+        names::pronoun_gender(w)
+    } else {
+        None
+    }
+}
+
 /// The person a sentence is about: the first person named in it that no preposition
 /// governs, or the one a leading "he" or "she" stands for.
 fn sentence_subject(
@@ -848,8 +1060,8 @@ fn sentence_subject(
     last: impl Fn(Option<names::Gender>) -> Option<usize>,
 ) -> Option<usize> {
     if let Some((_, Tok::Word(w))) = sent.first() {
-        if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") {
-            return last(names::pronoun_gender(w));
+        if let Some(g) = subject_pronoun(w) {
+            return last(Some(g));
         }
     }
     ms.iter().zip(named).find_map(|(m, n)| {
@@ -978,7 +1190,9 @@ mod tests {
             "Ada Quill argued in a letter to the council that the ferry may yet run again.",
             "“A ferry in May would change everything for the island.”",
         ]);
-        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"), "{q:?}");
+        // A guess: the words may be the letter's, or someone else's.
+        assert_eq!(q[0].guess.as_deref(), Some("Ada Quill"), "{q:?}");
+        assert_eq!(q[0].speaker, None, "{q:?}");
         let q = run(&[
             "The Valley Gazette looked into it and reported:",
             "“The ferry will not run before May, the council says.”",
@@ -1051,7 +1265,9 @@ mod tests {
             "\"We are here to look after them,\" Hori Parata said.",
             "\"When will we talk about what is hurting these animals out on the sea?\"",
         ]);
-        assert_eq!(q[1].speaker.as_deref(), Some("Hori Parata"));
+        // Carried over a paragraph: a guess, not a name to show.
+        assert_eq!(q[1].guess.as_deref(), Some("Hori Parata"));
+        assert_eq!(q[1].speaker, None);
         // A paragraph of narration in between ends it.
         let q = run(&[
             "\"We are here to look after them,\" Hori Parata said.",
@@ -1075,7 +1291,8 @@ mod tests {
             "\"He was the one who taught me to keep going,\" Tom Reyes said of his late father.",
             "\"My mother always told us that kindness costs nothing.\" Reyes, 58, still lives in the house.",
         ]);
-        assert_eq!(q[1].speaker.as_deref(), Some("Tom Reyes"), "{q:?}");
+        assert_eq!(q[1].guess.as_deref(), Some("Tom Reyes"), "{q:?}");
+        assert_eq!(q[1].speaker, None, "carried over a paragraph: {q:?}");
     }
 
     #[test]
@@ -1268,7 +1485,9 @@ mod tests {
             "In the hall, Ines Carvalho, who chairs the board, thanked Bo Rand and his crew.",
             "She said the crew had been “a tremendous help to the whole town.”",
         ]);
-        assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+        // Bo Rand is named too, and nothing says he is no "she": a guess.
+        assert_eq!(q[0].guess.as_deref(), Some("Ines Carvalho"));
+        assert_eq!(q[0].speaker, None);
     }
 
     #[test]
@@ -1389,5 +1608,190 @@ mod tests {
         ]);
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].speaker.as_deref(), Some("Ines Carvalho"));
+    }
+
+    /// The quotations of paragraphs in language `lang` (declared).
+    fn run_in(lang: &str, paragraphs: &[&str]) -> Vec<Quote> {
+        let blocks: Vec<Block> = paragraphs
+            .iter()
+            .map(|p| Block::new(BlockKind::Paragraph, *p))
+            .collect();
+        let settings = Settings {
+            lang: lang.into(),
+            ..Settings::default()
+        };
+        find(&blocks, &[], &settings)
+    }
+
+    /// The name shown and the guess of the first quotation.
+    fn shown_and_guess(q: &[Quote]) -> (Option<&str>, Option<&str>) {
+        q.first()
+            .map_or((None, None), |q| (q.speaker.as_deref(), q.guess.as_deref()))
+    }
+
+    #[test]
+    fn a_name_beside_its_verb_is_shown() {
+        let q =
+            run(&["“The pier will hold for another winter,” said Ada Quill, the harbour master."]);
+        assert_eq!(shown_and_guess(&q), (Some("Ada Quill"), None));
+    }
+
+    #[test]
+    fn a_pronoun_over_a_paragraph_that_names_two_people_is_a_guess() {
+        for (lang, paragraphs) in [
+            (
+                "en",
+                [
+                    "Ola Berg met Tom Vale at the harbour on Monday.",
+                    "“We will rebuild the pier before the winter storms,” he said.",
+                ],
+            ),
+            (
+                "fr",
+                [
+                    "Jean Martin a rencontré Paul Girard lundi sur le port.",
+                    "« Nous reconstruirons la jetée avant les tempêtes d'hiver », a-t-il déclaré.",
+                ],
+            ),
+            (
+                "de",
+                [
+                    "Thomas Berger traf am Montag Klaus Weber am Hafen.",
+                    "„Wir bauen den Steg vor den Winterstürmen neu“, sagte er.",
+                ],
+            ),
+        ] {
+            let q = run_in(lang, &paragraphs);
+            let (shown, guess) = shown_and_guess(&q);
+            assert_eq!(shown, None, "{lang}: {q:?}");
+            assert!(guess.is_some(), "{lang}: the guess is kept: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_over_a_paragraph_that_names_one_person_is_shown() {
+        for (lang, paragraphs, who) in [
+            (
+                "en",
+                [
+                    "Ada Quill visited the harbour on Monday.",
+                    "“We will rebuild the pier before the winter storms,” she said.",
+                ],
+                "Ada Quill",
+            ),
+            (
+                "fr",
+                [
+                    "Marie Dubois a visité le port lundi.",
+                    "« Nous reconstruirons la jetée avant les tempêtes d'hiver », a-t-elle déclaré.",
+                ],
+                "Marie Dubois",
+            ),
+            (
+                "de",
+                [
+                    "Julia Neumann besuchte am Montag den Hafen.",
+                    "„Wir bauen den Steg vor den Winterstürmen neu“, sagte sie.",
+                ],
+                "Julia Neumann",
+            ),
+        ] {
+            let q = run_in(lang, &paragraphs);
+            assert_eq!(shown_and_guess(&q), (Some(who), None), "{lang}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn the_interviewee_and_not_a_man_merely_mentioned() {
+        // "he" after a paragraph about the interviewee that names another man only as
+        // the object of a participle: the interviewee, or nobody; never the other.
+        for (lang, paragraphs, who, other) in [
+            (
+                "en",
+                [
+                    "Arthur Pim has kept the lighthouse on Skerry Rock for forty years.",
+                    "He spoke fondly of his years on the rock, recalling Prince Philip, who landed there in 1958.",
+                    "“We talk when we can, but the sea decides when,” he said.",
+                ],
+                "Arthur Pim",
+                "Philip",
+            ),
+            (
+                "fr",
+                [
+                    "Jean Morel garde le phare de l'île depuis quarante ans.",
+                    "Il parle avec tendresse de ses années sur le rocher, évoquant Paul Girard, venu en 1958.",
+                    "« Nous parlons quand nous pouvons, mais la mer décide », a-t-il dit.",
+                ],
+                "Jean Morel",
+                "Girard",
+            ),
+            (
+                "de",
+                [
+                    "Arthur Pim bewacht seit vierzig Jahren den Leuchtturm auf der Insel.",
+                    "Er erzählt gern von seinen Jahren dort und erinnert an Klaus Weber, der 1958 kam.",
+                    "„Wir reden, wenn wir können, aber das Meer entscheidet“, sagte er.",
+                ],
+                "Arthur Pim",
+                "Weber",
+            ),
+        ] {
+            let q = run_in(lang, &paragraphs);
+            let (shown, guess) = shown_and_guess(&q);
+            assert!(!shown.is_some_and(|s| s.contains(other)), "{lang}: {q:?}");
+            assert_eq!(shown.or(guess), Some(who), "{lang}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_inside_reported_speech_about_someone_else_is_a_guess() {
+        let q =
+            run(&["Ada Quill said Bo Rand had called the plan “a disaster for the whole town.”"]);
+        // Hers or his: the guess is the one who called it so, no name is shown.
+        assert_eq!(shown_and_guess(&q), (None, Some("Bo Rand")), "{q:?}");
+        // Her own words about him are hers.
+        let q = run(&["Ada Quill said Bo Rand was “not fit to run the harbour.”"]);
+        assert_eq!(shown_and_guess(&q), (Some("Ada Quill"), None), "{q:?}");
+    }
+
+    #[test]
+    fn a_speaker_carried_to_the_next_paragraph_is_a_guess_and_no_key_quote() {
+        let q = run(&[
+            "“We will rebuild the pier before the winter storms come,” said Ada Quill.",
+            "“The boats cannot wait another year for a safe place to land.”",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker, None, "{q:?}");
+        assert_eq!(q[1].guess.as_deref(), Some("Ada Quill"), "{q:?}");
+        assert_eq!(q[1].role, None);
+        assert!(
+            q[0].key && !q[1].key,
+            "only a shown name makes a key quote: {q:?}"
+        );
+        // Introduced by name at the end of the paragraph before: sure.
+        let q = run(&[
+            "Ada Quill told the council:",
+            "“The boats cannot wait another year for a safe place to land.”",
+        ]);
+        assert_eq!(shown_and_guess(&q), (Some("Ada Quill"), None), "{q:?}");
+    }
+
+    #[test]
+    fn an_ordinary_word_taken_for_a_name_is_not_shown() {
+        // "Islanders" is the plural of a word of the article, not someone's name.
+        let q = run(&[
+            "Every Islander on the ferry was asked about the pier.",
+            "“We were never asked about the pier at all,” Islanders said.",
+        ]);
+        assert_eq!(q[0].speaker, None, "{q:?}");
+        assert!(common_word(
+            &[Block::new(BlockKind::Paragraph, "It shortly closed.")],
+            "Shortly"
+        ));
+        assert!(!common_word(
+            &[Block::new(BlockKind::Paragraph, "Quill spoke.")],
+            "Quill"
+        ));
     }
 }

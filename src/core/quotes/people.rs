@@ -29,6 +29,10 @@ pub struct Person {
     pub kind: Kind,
     /// A woman or a man, when the text says which.
     pub gender: Option<Gender>,
+    /// The text named this person clearly somewhere (two name words, a role, an
+    /// honorific): a capitalised word alone before "said" may be no name at all
+    /// ("Shortly", "Pollsters").
+    pub clear: bool,
 }
 
 /// The people named so far, and who was named last.
@@ -47,6 +51,15 @@ pub struct People {
     /// The people in the order they were last named, the latest last (at most a
     /// few): where a "she" goes when the person named last is a man.
     recent: Vec<usize>,
+    /// The people named (or spoken of as "he" or "she") in the block read now, and
+    /// in the block before it: a pronoun that looks back over them is sure only
+    /// when no one else it could stand for is among them.
+    pub here: Vec<usize>,
+    pub before: Vec<usize>,
+    /// The last description read was taken for the subject of the sentence before
+    /// ("the candidate") or for the organisation that spoke last ("the company"):
+    /// a guess.
+    pub by_reference: bool,
 }
 
 /// Whether a mention names an organisation or a place, not a person.
@@ -138,6 +151,7 @@ impl People {
                     p.role = m.role.clone();
                 }
                 p.gender = p.gender.or(m.gender);
+                p.clear |= m.role.is_some() || m.name.len() >= 2 || m.honorific;
             }
             self.named(k);
             return Some(k);
@@ -155,6 +169,7 @@ impl People {
         let k = self.add(m.name.join(" "), m.role.clone(), Kind::Person);
         if let Some(p) = self.list.get_mut(k) {
             p.gender = m.gender;
+            p.clear = clear;
         }
         self.named(k);
         Some(k)
@@ -169,7 +184,8 @@ impl People {
     }
 
     /// Notes that `k` was named just now.
-    fn named(&mut self, k: usize) {
+    pub fn named(&mut self, k: usize) {
+        self.note(k);
         self.recent.retain(|&r| r != k);
         if self.recent.len() >= 6 {
             self.recent.remove(0);
@@ -211,6 +227,7 @@ impl People {
             role,
             kind,
             gender: None,
+            clear: false,
         });
         self.list.len() - 1
     }
@@ -229,6 +246,7 @@ impl People {
     /// senator", "the former governor") is the person last named with that role,
     /// when there is one.
     pub fn described(&mut self, words: &[&str]) -> Option<usize> {
+        self.by_reference = false;
         let head = words.first()?;
         // "la ministra", "die Ministerin", "l'attaquant" read as "the ...".
         let article = foreign::definite(head);
@@ -283,6 +301,7 @@ impl People {
                 }
                 let org = self.list.iter().rposition(|p| p.kind == Kind::Organisation);
                 if org.is_some() {
+                    self.by_reference = true;
                     return org;
                 }
             }
@@ -299,6 +318,7 @@ impl People {
                     .subject
                     .filter(|&k| self.list.get(k).is_some_and(|p| p.kind == Kind::Person));
                 if subject.is_some() {
+                    self.by_reference = true;
                     return subject;
                 }
             }
@@ -321,6 +341,60 @@ impl People {
             return None;
         }
         Some(self.add(words.join(" "), None, Kind::Description))
+    }
+
+    /// Notes that `k` was spoken of in this block ("he said", a speaker).
+    pub fn note(&mut self, k: usize) {
+        if !self.here.contains(&k) {
+            self.here.push(k);
+        }
+    }
+
+    /// Whether the name of `k` is one the panel may show: a person the text named
+    /// clearly, an organisation by a name of two words or more, or one word that
+    /// `common` does not find as an ordinary word of the article ("Shortly",
+    /// "Pollsters" open a sentence capitalised; "Maddow" is a name); not a
+    /// description ("a Democratic strategist"), which names no one.
+    pub fn showable(&self, k: usize, common: impl Fn(&str) -> bool) -> bool {
+        self.list.get(k).is_some_and(|p| match p.kind {
+            Kind::Person if p.clear => true,
+            Kind::Description => true,
+            _ => p.name.contains(' ') || !common(&p.name),
+        })
+    }
+
+    /// Whether `k` is the only person (or described source) named in this block,
+    /// and, with `before`, in the block before it.
+    pub fn alone_here(&self, k: usize, before: bool) -> bool {
+        let alone = |list: &[usize]| list.iter().all(|&j| j == k || !self.can_be_last(j));
+        alone(&self.here) && (!before || alone(&self.before))
+    }
+
+    /// Starts a new block: who was named in this one is now who was named before
+    /// (a block that names nobody, "We asked her.", leaves it as it was).
+    pub fn next_block(&mut self) {
+        if !self.here.is_empty() {
+            self.before = std::mem::take(&mut self.here);
+        }
+    }
+
+    /// Whether a pronoun of gender `g` that looks back past its sentence is sure
+    /// to stand for `k`: `k` is named in this block (or, when not, in the block
+    /// before) and nobody else it could stand for is (a "he" after a paragraph that
+    /// names two men may be either). Only the first `seen` of this block's people
+    /// count, and `also` (those its sentence names before the pronoun): a name
+    /// after it is no one it looks back to.
+    pub fn only_one(&self, k: usize, g: Option<Gender>, seen: usize, also: &[usize]) -> bool {
+        let here = self.here.get(..seen).unwrap_or(&self.here);
+        let near: &[usize] = if here.contains(&k) || also.contains(&k) {
+            &[]
+        } else if self.before.contains(&k) {
+            &self.before
+        } else {
+            return false;
+        };
+        let rival = |list: &[usize]| list.iter().any(|&j| j != k && self.fits(j, g));
+        !rival(near) && !rival(here) && !rival(also)
     }
 
     /// Whether `k` is something "he" or "she" can stand for.

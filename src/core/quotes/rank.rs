@@ -135,6 +135,7 @@ mod tests {
         Quote {
             text: text.into(),
             speaker: Some(speaker.into()),
+            guess: None,
             role: None,
             section_id: None,
             key: false,
