@@ -224,21 +224,19 @@ impl Held {
 mod tests {
     use super::*;
 
-    fn sections(n: usize, open: bool) -> Vec<Section> {
-        (0..n)
-            .map(|i| Section {
-                id: format!("s{i}"),
-                title: format!("Part {i}"),
-                level: 2,
-                inferred: false,
-                heading: i * 3,
-                end: i * 3 + 3,
-                kept: Vec::new(),
-                collapsible: true,
-                open,
-                words: 100,
-            })
-            .collect()
+    use crate::core::sections::sample as sections;
+
+    /// Three closed sections, all seen at mount (their closes held), no parts.
+    fn all_three_seen() -> Held {
+        let mut s = sections(3, false);
+        Held::at_mount(
+            &mut s,
+            &screen(&[true, true, true], false),
+            None,
+            vec![],
+            None,
+        )
+        .held
     }
 
     fn screen(seen: &[bool], top_seen: bool) -> Screen {
@@ -414,15 +412,7 @@ mod tests {
 
     #[test]
     fn a_close_waits_while_the_page_below_is_too_short_for_it() {
-        let mut s = sections(3, false);
-        let mut h = Held::at_mount(
-            &mut s,
-            &screen(&[true, true, true], false),
-            None,
-            vec![],
-            None,
-        )
-        .held;
+        let mut h = all_three_seen();
         // Near the end of the page: 300 px below the window. Closing the first
         // section (400 px) would push the view up against the end; the second
         // (250 px) fits, and then the room left is too short for the third.
@@ -438,15 +428,7 @@ mod tests {
 
     #[test]
     fn the_reader_s_choice_drops_a_held_close() {
-        let mut s = sections(3, false);
-        let mut h = Held::at_mount(
-            &mut s,
-            &screen(&[true, true, true], false),
-            None,
-            vec![],
-            None,
-        )
-        .held;
+        let mut h = all_three_seen();
         assert!(!h.wanted_open(1, true));
         h.reader_chose(1);
         assert!(h.wanted_open(1, true));

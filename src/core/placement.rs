@@ -81,20 +81,7 @@ mod tests {
     use super::*;
 
     fn sections(n: usize) -> Vec<Section> {
-        (0..n)
-            .map(|i| Section {
-                id: format!("s{i}"),
-                title: format!("Part {i}"),
-                level: 2,
-                inferred: false,
-                heading: i * 3,
-                end: i * 3 + 3,
-                kept: Vec::new(),
-                collapsible: true,
-                open: false,
-                words: 100,
-            })
-            .collect()
+        crate::core::sections::sample(n, false)
     }
 
     #[test]

@@ -153,9 +153,13 @@ pub fn anchors_scrolling(win: &Window) -> bool {
 
 /// Runs `f` once the next frame has been painted (a task after the next animation
 /// frame): what it changes is drawn in a frame of its own.
+/// Each callback frees itself once called (`once_into_js`): nothing is left behind,
+/// and `f` itself holds the widget only weakly.
 pub fn after_next_paint(win: &Window, f: impl FnOnce() + 'static) {
+    let next = win.clone();
     let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        gloo_timers::callback::Timeout::new(0, f).forget();
+        let task = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = next.set_timeout_with_callback(task.unchecked_ref());
     });
     let _ = win.request_animation_frame(frame.unchecked_ref());
 }

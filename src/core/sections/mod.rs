@@ -192,6 +192,26 @@ pub fn fold(text: &str) -> String {
     words.join(" ")
 }
 
+/// `n` sections of three blocks each, every one collapsible and `open` or not: the
+/// plan the core's unit tests of placement and held changes start from.
+#[cfg(test)]
+pub fn sample(n: usize, open: bool) -> Vec<Section> {
+    (0..n)
+        .map(|i| Section {
+            id: ["s", &i.to_string()].concat(),
+            title: ["Part ", &i.to_string()].concat(),
+            level: 2,
+            inferred: false,
+            heading: i * 3,
+            end: i * 3 + 3,
+            kept: Vec::new(),
+            collapsible: true,
+            open,
+            words: 100,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
