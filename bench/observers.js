@@ -17,7 +17,7 @@ try {
       // widget had mounted by then.
       const box = (b) => b && `${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}x${Math.round(b.height)}`;
       const sources = (e.sources || []).map((s) => `${s.node?.nodeName ?? '?'}.${s.node?.className ?? ''} ${box(s.previousRect)} -> ${box(s.currentRect)}`);
-      const mounted = performance.getEntriesByName('aw-mounted', 'mark').length > 0;
+      const mounted = performance.getEntriesByName('article-widget:mounted', 'mark').length > 0;
       window.benchEntries.shifts.push({ start: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput, sources, mounted });
     }
   }).observe({ type: 'layout-shift', buffered: true });

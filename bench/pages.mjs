@@ -65,50 +65,18 @@ export function seedHtml(demoHtml) {
   return addToHead(stripScripts(demoHtml), STYLESHEET);
 }
 
-/** Which start-up script the start-up page runs: the demo's own ('demo') or
- * bench/startup.js. */
-export function startupSource(demoHtml) {
-  const code = /<script type="module" id="widget-start">([\s\S]*?)<\/script>/.exec(demoHtml)?.[1] ?? '';
-  const calls = (re) => (code.match(re) ?? []).length;
-  return calls(/await init\([^;]*\);/g) === 1 && calls(/\bprepareMount\(/g) === 1 && calls(/\bprepared\.mount\(\)/g) === 1
-    ? 'demo'
-    : 'bench/startup.js';
-}
-
 /**
- * The demo page with performance marks in its start-up script (script#widget-start)
- * around `await init(...)`, from its `prepareMount(` call to the end of its
- * `prepared.mount()` (the mount in its tasks, with the browser's turns between them),
- * and the observers of bench/observers.js first in its head. When the demo's script
- * no longer has that shape, bench/startup.js (the same start-up, with marks) takes
- * its place.
+ * The demo page with the observers of bench/observers.js first in its head. Its
+ * start-up script (script#widget-start) mounts through mountAfterPaint, whose own
+ * performance marks (article-widget:start, :loaded, :read, ... :mounted) time the
+ * start-up.
  */
 export function startupHtml(demoHtml) {
-  const script = /(<script type="module" id="widget-start">)([\s\S]*?)(<\/script>)/;
-  const m = script.exec(demoHtml);
-  if (!m) throw new Error('www/index.html has no <script type="module" id="widget-start">: update bench/pages.mjs');
-  let code = m[2];
-  if (startupSource(demoHtml) === 'demo') {
-    code = code
-      .replace(/await init\(([^;]*)\);/, "performance.mark('aw-init-start'); await init($1); performance.mark('aw-init-done');")
-      .replace(/\bprepareMount\(/, 'benchPrepare(')
-      .replace(/\bprepared\.mount\(\)/, 'benchMounted(prepared.mount())');
-    code += `
-function benchPrepare(...args) {
-  performance.mark('aw-mount-start');
-  return prepareMount(...args);
-}
-function benchMounted(widget) {
-  performance.mark('aw-mounted');
-  return widget;
-}
-`;
-  } else {
-    code = `\n${readFileSync(resolve(BENCH_DIR, 'startup.js'), 'utf8')}`;
+  if (!/<script type="module" id="widget-start">[\s\S]*?\bmountAfterPaint\(/.test(demoHtml)) {
+    throw new Error('www/index.html does not mount through mountAfterPaint in script#widget-start: update bench/pages.mjs');
   }
   const observers = readFileSync(resolve(BENCH_DIR, 'observers.js'), 'utf8');
-  const page = demoHtml.replace(script, () => `${m[1]}${code}${m[3]}`);
-  return addToHead(page, `\n<script>\n${observers}</script>\n`);
+  return addToHead(demoHtml, `\n<script>\n${observers}</script>\n`);
 }
 
 const ISOLATED = {

@@ -101,9 +101,10 @@ async function startupRun(browser, server, blocked) {
       const js = resource('/pkg/article_widget.js');
       const wasm = resource('/pkg/article_widget_bg.wasm');
       const importStart = js.startTime;
-      const initDone = mark('aw-init-done');
-      const mountStart = mark('aw-mount-start');
-      const mounted = mark('aw-mounted');
+      // mountAfterPaint's own marks (js/index.js).
+      const initDone = mark('article-widget:loaded');
+      const mountStart = mark('article-widget:read');
+      const mounted = mark('article-widget:mounted');
       const loadEnd = nav.loadEventEnd;
       const windowEnd = loadEnd + 1000;
       const { longtasks, shifts, longtaskError, shiftError } = window.benchEntries;
@@ -115,7 +116,7 @@ async function startupRun(browser, server, blocked) {
         importStart,
         toInit: initDone - importStart,
         toMounted: mounted - importStart,
-        init: initDone - mark('aw-init-start'),
+        init: initDone - mark('article-widget:start'),
         mount: mounted - mountStart,
         jsFetch: js.responseEnd - js.startTime,
         wasmFetch: wasm ? wasm.responseEnd - wasm.startTime : null,

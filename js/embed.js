@@ -15,16 +15,17 @@
 // article (data-article="<selector>", else the post body of the common platforms:
 // Blogger, WordPress, Ghost, Substack, Medium; see roots.js), reads the options from the tag's other data-* attributes
 // (data-max-quotes="3" is maxQuotes: 3; "true"/"false" are booleans, digits numbers)
-// and mounts the widget once, however many times the tag is on the page. The widget
+// and mounts the widget once (mountAfterPaint of index.js), however many times the tag
+// is on the page. The widget
 // is then window.articleWidget. On a failure the page stays as it was: the error is
 // logged with its code and sent as `article-widget:error` on document.
+
+import { afterFirstPaint } from './after-paint.js';
 
 const GUARD = Symbol.for('article-widget.embed');
 // The tag's data-* attributes that are the embed's own, not options of the widget.
 const OWN = new Set(['data-article', 'data-css', 'data-article-widget-embed']);
 const CSS_WAIT_MS = 3000;
-// How long after the first paint the widget waits for the page's load event at most.
-const LOAD_WAIT_MS = 3000;
 
 let ready = window[GUARD];
 if (ready) {
@@ -39,7 +40,6 @@ export { ready };
 async function start() {
   const tag = ownTag();
   let attrs = [];
-  let warm = null;
   let css = null;
   try {
     attrs = tag ? [...tag.attributes].filter((a) => a.name.startsWith('data-')) : [];
@@ -48,11 +48,11 @@ async function start() {
     // never compete with what the reader sees first (the post's text, styles, images).
     await afterFirstPaint();
     css = get('data-css') === 'false' ? null : loadCss();
-    // Then the module and its WebAssembly load together: the .wasm is fetched and
-    // compiled (streaming) at once, alongside the JS glue, not after it.
+    // Then the package's entry and its WebAssembly load together: the .wasm is fetched
+    // and compiled (streaming) at once, alongside the JS, not after it.
     const compiled = compileWasm();
     compiled.catch(() => {}); // reported through `api` below, once
-    const api = import('./article_widget.js')
+    const api = import('./index.js')
       .then(async (m) => {
         await m.default({ module_or_path: await compiled });
         return m;
@@ -61,13 +61,6 @@ async function start() {
         throw coded(e, 'load-failed');
       });
     api.catch(() => {}); // a failure is reported below, once
-    // The worker that compiles the core's code (warm.js), started now: it boots while
-    // the .wasm loads.
-    warm = import('./warm.js').then((m) => m.warmer());
-    warm.catch(() => {});
-    // And the rehearsal that compiles the DOM layer's code (rehearse.js), fetched too.
-    const rehearsal = import('./rehearse.js');
-    rehearsal.catch(() => {});
     // How to find the post body on the common platforms (roots.js), fetched alongside.
     const roots = get('data-article') ? null : import('./roots.js');
     roots?.catch(() => {});
@@ -87,82 +80,20 @@ async function start() {
     }
     const options = {};
     for (const a of attrs) if (!OWN.has(a.name)) options[camel(a.name)] = parse(a.value);
-    const { prepareMount } = await api;
-    // The core's code compiles in the worker meanwhile, and the DOM layer's on this
-    // thread, in short tasks of its own (a rehearsal on an article of its own).
-    const warmed = Promise.all([warm, compiled]).then(([w, m]) => w.run(m, root)).catch(() => {});
-    const rehearsed = rehearsal.then((r) => r.rehearse(prepareMount, warmed), () => warmed);
+    const { mountAfterPaint } = await api;
     if (css) await css.settled;
-    // Reading, planning (the sections; the quotes; the widget's own elements, built
-    // detached) and changing the page are tasks
-    // of their own, with the browser free in between (to paint, to answer the reader):
-    // none blocks for long.
-    await rehearsed;
-    await nextTask();
-    const prepared = prepareMount(root, options);
-    do await nextTask();
-    while (prepared.plan());
-    await nextTask();
-    const widget = prepared.mount();
+    // The package's one call: the code compiled ahead (a worker, a rehearsal), then
+    // reading, planning and changing the page in tasks of their own, the browser free
+    // in between (to paint, to answer the reader): none blocks for long.
+    const widget = await mountAfterPaint(root, options);
     window.articleWidget = widget;
     return widget;
   } catch (err) {
-    // A failure before the worker's run leaves it idle: end it. And the page gets
-    // back exactly what it had: the stylesheet the embed added goes too.
-    warm?.then((w) => w.stop(), () => {});
+    // The page gets back exactly what it had: the stylesheet the embed added goes too.
     css?.link.remove();
     report(err, attrs);
     return null;
   }
-}
-
-// Settles once the page has shown what the reader sees first: after its load event
-// (its images are in) and its first contentful paint, and one frame later (the frame
-// that paints what loaded last has been presented: the largest paint is done before
-// the widget asks for a byte). LOAD_WAIT_MS after the first paint at most, when
-// something holds the load event up. A hidden page paints nothing: there only the
-// load event is waited for, up to the same time.
-function afterFirstPaint() {
-  const loaded = new Promise((r) => {
-    if (document.readyState === 'complete') return r();
-    window.addEventListener('load', r, { once: true });
-  });
-  if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') {
-    return Promise.race([loaded, wait(LOAD_WAIT_MS)]);
-  }
-  return firstPaint()
-    .then(() => Promise.race([loaded, wait(LOAD_WAIT_MS)]))
-    .then(nextFrame)
-    .then(nextFrame);
-}
-
-// Settles once the browser reports the first contentful paint (where it reports
-// paints; else at the next frame).
-function firstPaint() {
-  const done = () => performance.getEntriesByName('first-contentful-paint').length > 0;
-  if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-    return nextFrame();
-  }
-  if (done()) return Promise.resolve();
-  return new Promise((r) => {
-    const o = new PerformanceObserver(() => {
-      if (!done()) return;
-      o.disconnect();
-      r();
-    });
-    o.observe({ type: 'paint', buffered: true });
-    // A page with nothing contentful never reports one.
-    wait(LOAD_WAIT_MS).then(() => (o.disconnect(), r()));
-  });
-}
-
-// Settles after the next frame has been drawn (a task after its animation frame).
-function nextFrame() {
-  return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-}
-
-function wait(ms) {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 // The module's WebAssembly, fetched and compiled while it streams in (a promise of
@@ -193,12 +124,6 @@ function pathOf(url) {
   } catch {
     return '';
   }
-}
-
-// Lets the browser run what waits (a paint, input) before the next piece of work.
-function nextTask() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-  return new Promise((r) => setTimeout(r, 0));
 }
 
 // Adds a <link> to the stylesheet next to this module (once): { link, settled }, where

@@ -374,6 +374,21 @@ export default function init(
 export function initSync(options: { module: SyncInitInput }): InitOutput;
 
 /**
+ * The one call that mounts the widget at no cost to the page: it waits until the page
+ * has shown itself (its load event and first contentful paint, then a frame), loads
+ * the WebAssembly unless {@link init} did, compiles the widget's code ({@link warmUp}),
+ * then runs {@link prepareMount}, its `plan()` steps and `mount()`, each in a task of
+ * its own, so that the reader never waits on a long task. Resolves to the widget.
+ * Each step leaves a performance mark (`article-widget:start`, `:loaded`, `:read`,
+ * `:plan`, `:apply`, each ended by `:done`, and `:mounted`).
+ *
+ * @throws {ArticleWidgetError} (as a rejection) what {@link mount} throws; and
+ * `load-failed` when the WebAssembly could not be fetched or instantiated. The page
+ * is then untouched.
+ */
+export function mountAfterPaint(root: Element | string, options?: MountOptions): Promise<Widget>;
+
+/**
  * Mounts the widget on the article under `root` (an Element or a CSS selector):
  * collapsible sections, the key-quotes panel and lazy comments.
  *

@@ -3,13 +3,16 @@
 // index.d.ts describe it, and guards mount(), analyze() and prepareMount() so that a
 // failure that is not the widget's own coded error (a trap of the WebAssembly module,
 // or an exception from the DOM) still reaches the caller as an Error with a code.
-import {
+// mountAfterPaint is the one call that mounts at no cost to the page: the steps below
+// in their order, each in a task of its own.
+import init, {
   mount as rawMount,
   analyze as rawAnalyze,
   prepareMount as rawPrepareMount,
-  warmUp as rawWarmUp,
+  warmCore,
 } from './article_widget.js';
 import { rehearse } from './rehearse.js';
+import { afterFirstPaint, nextTask } from './after-paint.js';
 
 export { default, initSync, PreparedMount, Widget } from './article_widget.js';
 
@@ -21,7 +24,7 @@ export { default, initSync, PreparedMount, Widget } from './article_widget.js';
 export async function warmUp(root) {
   let worker;
   try {
-    worker = rawWarmUp(root);
+    worker = warmCore(root);
   } catch {
     worker = Promise.resolve();
   }
@@ -101,4 +104,51 @@ export function prepareMount(root, options) {
     };
   }
   return prepared;
+}
+
+/**
+ * Mounts the widget at no cost to the page (see index.d.ts): once the page has shown
+ * itself, the module loaded (unless it is already), its code compiled (warmUp), then
+ * prepareMount() and its steps, each in a task of its own. Resolves to the widget;
+ * rejects with the widget's coded errors, as mount() throws them. Each step leaves a
+ * performance mark (article-widget:start, :loaded, :read, :plan, :apply, each ended by
+ * :done, and :mounted) for the page's own timing and the browser's performance panel.
+ */
+export async function mountAfterPaint(root, options) {
+  await afterFirstPaint();
+  mark('start');
+  try {
+    await init();
+  } catch (thrown) {
+    const e = new Error(`article-widget: the module did not load (${thrown?.message ?? thrown})`, { cause: thrown });
+    e.code = 'load-failed';
+    throw e;
+  }
+  mark('loaded');
+  await warmUp(root);
+  await nextTask();
+  const prepared = step('read', () => prepareMount(root, options));
+  let more;
+  do {
+    await nextTask();
+    more = step('plan', () => prepared.plan());
+  } while (more);
+  await nextTask();
+  const widget = step('apply', () => prepared.mount());
+  mark('mounted');
+  return widget;
+}
+
+function mark(name) {
+  performance.mark(`article-widget:${name}`);
+}
+
+// Runs one step between its mark and article-widget:done.
+function step(name, run) {
+  mark(name);
+  try {
+    return run();
+  } finally {
+    mark('done');
+  }
 }

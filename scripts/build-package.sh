@@ -45,19 +45,19 @@ node_modules/.bin/esbuild styles/article-widget.css --minify --legal-comments=no
   --log-level=warning --outfile="$out/article-widget.css"
 
 # The package's own modules and types (js/): index.js re-exports the generated module
-# under the hand-written index.d.ts; embed.js is the one-tag embed, which imports
-# roots.js, warm.js (also in the glue, for warmUp) and rehearse.js (also imported by
-# index.js, for warmUp).
-cp js/index.js js/index.d.ts js/embed.js js/embed.d.ts js/roots.js js/warm.js js/rehearse.js js/article-widget.css.d.ts "$out/"
+# under the hand-written index.d.ts and imports rehearse.js (for warmUp) and
+# after-paint.js (for mountAfterPaint); embed.js is the one-tag embed, which imports
+# after-paint.js, roots.js and the entry.
+cp js/index.js js/index.d.ts js/embed.js js/embed.d.ts js/after-paint.js js/roots.js js/rehearse.js js/article-widget.css.d.ts "$out/"
 
 # The error codes, defined once in Rust (Error::CODES): the list of
 # isArticleWidgetError in index.js and the TypeScript union ArticleWidgetErrorCode.
 cargo run --quiet --example error_codes | node scripts/fill-error-codes.mjs "$out"
 
 # The shipped JS minified (esbuild, pinned in package.json): the glue, the entry, the
-# embed, its root finder and its warm-up worker. Exports, import paths and import.meta.url are kept; the
+# embed, its paint wait, its root finder and the rehearsal. Exports, import paths and import.meta.url are kept; the
 # glue's pointer to its types goes back on top.
-for f in article_widget.js index.js embed.js roots.js warm.js rehearse.js; do
+for f in article_widget.js index.js embed.js after-paint.js roots.js rehearse.js; do
   node_modules/.bin/esbuild "$out/$f" --minify --format=esm --legal-comments=none \
     --log-level=warning --outfile="$out/$f.min"
   mv "$out/$f.min" "$out/$f"
@@ -67,7 +67,7 @@ sed -i '1i /* @ts-self-types="./article_widget.d.ts" */' "$out/article_widget.js
 # and the embed runs while the widget mounts, so V8 compiles them all at once, off the
 # main thread while the file streams in, instead of each on its first call, on the
 # main thread (which was as much time as compiling the WebAssembly in the cold steps).
-for f in article_widget.js embed.js roots.js warm.js rehearse.js; do
+for f in article_widget.js index.js embed.js after-paint.js roots.js rehearse.js; do
   sed -i '1i //# allFunctionsCalledOnLoad' "$out/$f"
 done
 
@@ -109,7 +109,7 @@ const pkg = {
     "embed.js",
     "embed.d.ts",
     "roots.js",
-    "warm.js",
+    "after-paint.js",
     "rehearse.js",
     "article_widget.js",
     "article_widget_bg.wasm",

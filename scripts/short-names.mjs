@@ -19,7 +19,7 @@ import { join } from 'node:path';
 /** The glue's own import module: its functions are keys of the imports object. */
 const GLUE_MODULE = './article_widget_bg.js';
 /** The exports js/warm.js's worker uses by name. */
-const KEEP_EXPORTS = new Set(['memory', '__wbindgen_malloc', 'warm']);
+const KEEP_EXPORTS = new Set(['memory', 'warm_buffer', 'warm']);
 
 export function shortNames(out) {
   const wasmPath = join(out, 'article_widget_bg.wasm');

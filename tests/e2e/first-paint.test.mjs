@@ -1,7 +1,8 @@
-// When the widget asks for its bytes: nothing but the embed's own 2 KB before the
-// page's first contentful paint and its load event (on the one-tag page, whose inline
-// loader asks for nothing before the load event, the page with the shorter src tag,
-// and the demo), and it still mounts.
+// When the widget asks for its bytes: nothing but the embed's own 2 KB and its 1 KB
+// wait for the paint (after-paint.js) before the page's first contentful paint and its
+// load event (on the one-tag page, whose inline loader asks for nothing before the load
+// event, the page with the shorter src tag, and the demo, which waits the same way),
+// and it still mounts.
 // And the embed mounts in its steps: read, the plan's three parts, apply.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,9 +37,9 @@ async function timeline(path) {
 // contentful paint: the src tag itself is fetched while the page loads; the loader
 // imports it after the load event, where the first paint may still be a frame away.
 for (const [path, beforeLoad, beforePaint] of [
-  ['/one-tag.html', [], ['/pkg/embed.js']],
-  ['/one-tag-src.html', ['/pkg/embed.js'], ['/pkg/embed.js']],
-  ['/', [], []],
+  ['/one-tag.html', [], ['/pkg/embed.js', '/pkg/after-paint.js']],
+  ['/one-tag-src.html', ['/pkg/embed.js', '/pkg/after-paint.js'], ['/pkg/embed.js', '/pkg/after-paint.js']],
+  ['/', ['/pkg/after-paint.js'], ['/pkg/after-paint.js']],
 ]) {
   test(`${path}: of the widget, nothing but ${beforePaint.join(', ') || 'nothing'} is fetched before the first paint`, async () => {
     const t = await timeline(path);
@@ -69,7 +70,7 @@ async function noteSteps(page) {
   await page.route('**/pkg/article_widget.js', async (route) => {
     const res = await route.fetch();
     const js = await res.text();
-    const local = /(\w+) as prepareMount\b/.exec(js)?.[1];
+    const local = /([\w$]+) as prepareMount\b/.exec(js)?.[1];
     assert.ok(local, 'no prepareMount export in the glue');
     const body = js.replace(`${local} as prepareMount`, '__noted as prepareMount') + `
 function __noted(root, options) {
@@ -167,8 +168,8 @@ test('the rehearsal leaves nothing in the page: one widget, one mounted event, i
   assert.ok(state.highlights <= 1, `highlights: ${state.highlights}`);
 });
 
-// The embed compiles the core's WebAssembly in a throwaway worker (js/embed.js warmUp,
-// src/web/warm.rs): V8 compiles a function on its first call, and the worker's compiled
+// The embed compiles the core's WebAssembly in a throwaway worker (warmUp of
+// js/index.js, src/web/warm.rs): V8 compiles a function on its first call, and the worker's compiled
 // code is the page's too. Counted: the functions V8 compiles on the page's main thread
 // over the whole mount, with the worker and with Worker taken away (the same page).
 test("the core's WebAssembly compiles in a worker, not on the page's main thread", async () => {
@@ -194,26 +195,24 @@ test("the core's WebAssembly compiles in a worker, not on the page's main thread
   assert.ok(withWorker < without * 0.6, `main thread compiled ${withWorker} functions with the worker, ${without} without`);
 });
 
-test('warmUp() (the module\'s and the entry\'s) resolves for a bad selector, an empty element and a page without Worker, never rejects, and leaves the page as it was', async () => {
+test('warmUp() resolves for a bad selector, an empty element and a page without Worker, never rejects, and leaves the page as it was', async () => {
   const context = await it.browser.newContext();
   await onlyLoopback(context);
   const page = await context.newPage();
   await page.goto(new URL('/', it.server.url).href);
   await page.waitForFunction(() => document.documentElement.dataset.articleWidget === 'mounted', null, { timeout: 20000 });
   const results = await page.evaluate(async () => {
-    // The module's warmUp (the worker) and the entry's (the worker and the rehearsal).
-    const out = [];
-    for (const path of ['/pkg/article_widget.js', '/pkg/index.js']) {
-      const { warmUp } = await import(path);
-      const settle = (p) => p.then((v) => `resolved ${v}`, (e) => `rejected ${e}`);
-      out.push(await settle(warmUp('###')), await settle(warmUp(document.createElement('div'))), await settle(warmUp(null)));
-      const worker = window.Worker;
-      window.Worker = undefined;
-      out.push(await settle(warmUp('#post-body-7318405593424166051')));
-      window.Worker = worker;
-    }
-    return { out, tocs: document.querySelectorAll('.aw-toc').length, mounted: window.articleWidget.widget.mounted };
+    const { warmUp } = await import('/pkg/index.js');
+    const settle = (p) => p.then((v) => `resolved ${v}`, (e) => `rejected ${e}`);
+    const out = [await settle(warmUp('###')), await settle(warmUp(document.createElement('div'))), await settle(warmUp(null))];
+    const worker = window.Worker;
+    window.Worker = undefined;
+    out.push(await settle(warmUp('#post-body-7318405593424166051')));
+    window.Worker = worker;
+    const glue = await import('/pkg/article_widget.js');
+    return { out, tocs: document.querySelectorAll('.aw-toc').length, mounted: window.articleWidget.widget.mounted, glueWarmUp: 'warmUp' in glue };
   });
   await context.close();
-  assert.deepEqual(results, { out: Array(8).fill('resolved undefined'), tocs: 1, mounted: true });
+  // One warmUp, the entry's: the glue's worker part is not a second one.
+  assert.deepEqual(results, { out: Array(4).fill('resolved undefined'), tocs: 1, mounted: true, glueWarmUp: false });
 });

@@ -294,7 +294,7 @@ describe('in a browser', () => {
     // The package files without the WebAssembly (a host that did not upload it).
     const broken = join(app, 'broken');
     mkdirSync(broken, { recursive: true });
-    for (const f of ['embed.js', 'roots.js', 'warm.js', 'rehearse.js', 'article_widget.js', 'article-widget.css']) copyFileSync(join(installed, f), join(broken, f));
+    for (const f of ['embed.js', 'after-paint.js', 'index.js', 'roots.js', 'rehearse.js', 'article_widget.js', 'article-widget.css']) copyFileSync(join(installed, f), join(broken, f));
     server = await serve({
       mounts: [
         ['/article-widget/', installed],

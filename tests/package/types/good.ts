@@ -4,6 +4,7 @@ import init, {
   analyze,
   isArticleWidgetError,
   mount,
+  mountAfterPaint,
   warmUp,
   Widget,
   type ArticleWidgetError,
@@ -22,6 +23,8 @@ await init();
 await init({ module_or_path: new URL('article_widget_bg.wasm', import.meta.url) });
 const warmed: Promise<void> = warmUp('#post-body');
 await warmed;
+const gentle: Widget = await mountAfterPaint('#post-body', { comments: '#comments' });
+gentle.destroy();
 
 const every: Required<MountOptions> = {
   sections: true,
