@@ -99,7 +99,8 @@ test-node: package
 # Every install snippet of the README as written (tests/readme/), read from README.md at
 # test time: both Blogger tags and the plain HTML snippets in Chromium, the npm snippet
 # bundled by Vite 7, and the Vitest example under happy-dom and jsdom, with the packed
-# package installed into temporary projects.
+# package installed into temporary projects; and every relative link of README.md,
+# docs/*.md and bench/README.md names a file that is there.
 .PHONY: test-readme
 test-readme: package
 	node --test tests/readme/
@@ -130,7 +131,7 @@ bench-check: package
 
 # Fails when pkg/ ships more than SIZE_BUDGET bytes gzip -9 in all (wasm + JS + CSS).
 # Part of make test as a ceiling that stops growth (130,000 bytes, about 0.2 % over
-# what ships today); the project's target is 80,000 (see the README's benchmark).
+# what ships today); the project's target is 80,000 (see bench/README.md).
 size-check: package
 	node bench/size.mjs --check
 

@@ -51,7 +51,7 @@ const WAIT = 20_000;
 const QUIET_MS = 1_000;
 
 // Engine bugs that a check here runs into: the check is skipped in that engine, with
-// what happens as the reason (and the README's "Browsers" table says it too).
+// what happens as the reason (and the table of docs/browsers.md says it too).
 const KNOWN = {
   firefox: {
     templatePreload:
