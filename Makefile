@@ -136,9 +136,10 @@ size-check: package
 	node bench/size.mjs --check
 
 # The one-tag embed's steps, cold, at 4x slower CPU (bench/tasks.mjs): each step's task,
-# the WebAssembly it compiles on first call, and the long tasks. RUNS=N (default 5).
+# the WebAssembly it compiles on first call, and the long tasks. RUNS=N (default 5);
+# WARM_UP=0: the same without warmUp's worker and rehearsal.
 bench-tasks: package
-	node bench/tasks.mjs --runs $(or $(RUNS),5)
+	node bench/tasks.mjs --runs $(or $(RUNS),5) $(if $(filter 0,$(WARM_UP)),--no-warm-up)
 
 # A CPU profile of mount() on PAGE (default: the slowest corpus page of the last bench);
 # OPTIONS='{"quotes":false}' adds to the mount's options (there: the sections alone).

@@ -7,7 +7,7 @@
 // and the longest task before the widget mounted (steps or not: rehearse.js's too).
 // The bytes compiled per step repeat from run to run; times spread with the machine.
 //
-//   node bench/tasks.mjs [--runs N] [--cpu RATE]     (make bench-tasks; after make package)
+//   node bench/tasks.mjs [--runs N] [--cpu RATE] [--no-warm-up]   (make bench-tasks; after make package)
 //
 // The embed is served from js/embed.js with a performance mark at its start; the steps
 // are marked by mountAfterPaint (js/index.js) itself.
@@ -20,8 +20,14 @@ import { CHROMIUM_ARGS } from '../scripts/browser.mjs';
 import { start } from '../scripts/serve.mjs';
 import { ROOT } from './pages.mjs';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, cpu: { type: 'string', default: '4' } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, cpu: { type: 'string', default: '4' }, 'no-warm-up': { type: 'boolean', default: false } },
+});
 const RUNS = Number(args.runs);
+// --no-warm-up: the same start-up with warmUp's two parts taken away (no Worker for its
+// worker, no createHTMLDocument for its rehearsal: both give up at once), to show what
+// they buy.
+const NO_WARM_UP = args['no-warm-up'];
 const CPU = Number(args.cpu);
 const STEPS = ['read', 'sections', 'quotes', 'build', 'apply'];
 
@@ -84,6 +90,14 @@ function functionSizes(buf) {
 
 async function run(browser, server, embed, sizes) {
   const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+  if (NO_WARM_UP) {
+    await page.addInitScript(() => {
+      delete window.Worker;
+      DOMImplementation.prototype.createHTMLDocument = () => {
+        throw new Error('no rehearsal');
+      };
+    });
+  }
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.hostname !== '127.0.0.1') return route.abort();
@@ -158,7 +172,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  console.log(`The one-tag embed's steps, cold, CPU ${CPU}x slower, ${RUNS} run(s): median (min-max)`);
+  console.log(`The one-tag embed's steps, cold, CPU ${CPU}x slower, ${RUNS} run(s)${NO_WARM_UP ? ', without warmUp' : ''}: median (min-max)`);
   console.log('step       task ms              main thread ms       wasm compiled on first call   of it, compiling: wasm, JS ms; style+layout ms');
   const names = runs[0].steps.map((s) => s.step);
   names.forEach((name, i) => {
