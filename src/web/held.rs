@@ -6,6 +6,7 @@
 use super::sections::SectionUi;
 use super::undo::Undo;
 use crate::core::held::{Change, Held};
+use crate::core::opened::Opened;
 use crate::core::placement::Spot;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
@@ -34,9 +35,9 @@ impl Parts {
 /// room (the loader owns it: loading takes it too). Returns the sections it closed.
 pub fn settle(
     held: &mut Held,
-    doc: &Document,
     root: &Element,
-    sections: &mut [SectionUi],
+    sections: &[SectionUi],
+    opened: &mut Opened,
     parts: &Parts,
     undo: &mut Undo,
     reserve: &mut dyn FnMut(&mut Undo),
@@ -45,6 +46,9 @@ pub fn settle(
     if held.is_empty() {
         return closed;
     }
+    let Some(doc) = root.owner_document() else {
+        return closed;
+    };
     let Some(window) = doc.default_view() else {
         return closed;
     };
@@ -79,14 +83,14 @@ pub fn settle(
                 }
             }
             Change::Close(i) => {
-                if let Some(s) = sections.get_mut(*i).filter(|s| s.open) {
-                    s.set_open(false);
+                if let Some(s) = sections.get(*i).filter(|_| opened.close_held(*i)) {
+                    s.show(false);
                     closed.push(*i);
                 }
             }
             Change::Put(part, spot) => {
                 if let Some(e) = parts.get(*part) {
-                    let _ = put(doc, root, sections, spot, e.as_ref(), undo);
+                    let _ = put(&doc, root, sections, spot, e.as_ref(), undo);
                 }
             }
             Change::Reserve => reserve(undo),

@@ -23,18 +23,15 @@ pub struct SectionUi {
     pub bodies: Vec<Element>,
     /// Elements holding frames, hidden in place rather than wrapped.
     pub frames: Vec<Element>,
-    /// Whether it is open now.
-    pub open: bool,
     /// Whether the heading is a line of text the widget wrapped and made a heading
     /// (it takes the heading look, `.aw-heading-line`).
     pub line: bool,
 }
 
 impl SectionUi {
-    /// Opens or closes the section.
-    pub fn set_open(&mut self, open: bool) {
+    /// Shows the section open or closed (`core::opened` decides which).
+    pub fn show(&self, open: bool) {
         let Some(button) = &self.button else { return };
-        self.open = open;
         let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
         for b in &self.bodies {
             let _ = if open {
@@ -149,16 +146,15 @@ pub fn apply(
             let list: Array = part.get(k).unchecked_into();
             list.iter().map(JsCast::unchecked_into).collect()
         };
-        let mut ui = SectionUi {
+        let ui = SectionUi {
             id: s.id.clone(),
             heading: part.get(0).unchecked_into(),
             button: part.get(1).dyn_into().ok(),
             bodies: elements(2),
             frames: elements(3),
-            open: true,
             line: part.get(4).is_truthy(),
         };
-        ui.set_open(s.open);
+        ui.show(s.open);
         out.push(ui);
     }
     Ok(out)

@@ -1,8 +1,7 @@
 //! The table of contents: a short list of the sections at the top of the article,
 //! each with its reading time, and one button to expand or collapse them all.
 
-use super::sections::SectionUi;
-use crate::core::{contents, sections::outline, Plan};
+use crate::core::{contents, opened::Opened, sections::outline, Plan};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,8 +73,8 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<To
 impl Toc {
     /// Shows on the button what it will do (`contents::all_button`), or hides it
     /// when no section has a toggle.
-    pub fn refresh(&self, sections: &[SectionUi]) {
-        let label = contents::all_button(sections.iter().map(|s| (s.button.is_some(), s.open)));
+    pub fn refresh(&self, opened: &Opened) {
+        let label = contents::all_button(opened.states());
         let _ = self
             .all
             .toggle_attribute_with_force("hidden", label.is_none());

@@ -18,6 +18,7 @@ use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
 use crate::core::held::{Held, Part};
+use crate::core::opened::{Input, Opened};
 use crate::core::placement::{self, Screen, Spot};
 use crate::core::stored;
 use crate::core::CommentsSetting;
@@ -183,8 +184,8 @@ pub struct Live {
     pub comments: Option<Loader>,
     /// Where the open/closed state is kept for the page, when it is remembered.
     storage_key: Option<String>,
-    /// The state before printing opened every section.
-    before_print: Option<Vec<bool>>,
+    /// Which section is open, and what opens and closes them.
+    opened: Opened,
     listeners: Option<Listeners>,
     /// Watches the headings, to mark the section being read in the contents.
     reading: Option<Observer>,
@@ -209,13 +210,6 @@ pub fn with(weak: &Weak<RefCell<Live>>, f: impl FnOnce(&mut Live) -> Events) {
     };
     for e in events {
         e.send(&root);
-    }
-}
-
-fn toggled(s: &SectionUi) -> Event {
-    Event::Toggle {
-        id: s.id.clone(),
-        open: s.open,
     }
 }
 
@@ -263,6 +257,12 @@ impl Live {
                 return Err(dom_error(e));
             }
         };
+        let opened = Opened::new(
+            sections
+                .iter()
+                .zip(&p.plan.sections)
+                .map(|(ui, s)| (ui.button.is_some(), s.open)),
+        );
         // The parts that wait for their place are in the navigator meanwhile.
         let nav = match held_parts(&start, toc.as_ref(), panel.as_ref()) {
             Some((parts, label)) => match Navigator::build(&p.doc, &p.root, label, n, &mut undo) {
@@ -296,7 +296,7 @@ impl Live {
                 toc,
                 comments,
                 storage_key,
-                before_print: None,
+                opened,
                 listeners: None,
                 reading: None,
                 near_comments: None,
@@ -308,7 +308,7 @@ impl Live {
             let mut live = rc.borrow_mut();
             live.wire(panel.map(|p| p.links).unwrap_or_default(), &p.settings);
             if let Some(t) = &live.toc {
-                t.refresh(&live.sections);
+                t.refresh(&live.opened);
             }
         }
         // A link into the article or the comments opens what it points into.
@@ -478,7 +478,7 @@ impl Live {
             .iter()
             .position(|s| s.button.as_ref() == Some(&hit))
         {
-            return self.toggle(i, None);
+            return self.input(Input::Toggle(i));
         }
         let Some(toc) = &mut self.toc else {
             return Vec::new();
@@ -488,8 +488,7 @@ impl Live {
             return Vec::new();
         }
         if toc.all == hit {
-            let any_closed = self.sections.iter().any(|s| s.button.is_some() && !s.open);
-            return self.set_all(any_closed);
+            return self.input(Input::ToggleAll);
         }
         // A contents link: its own navigation scrolls there; first open the section
         // and every section around it.
@@ -508,23 +507,10 @@ impl Live {
             Action::Quote(qi) => self.show_quote(qi),
             // Handled by the listener itself: on_hash and act_on take the state on their own.
             Action::Hash | Action::Click | Action::Match => Vec::new(),
-            Action::BeforePrint => {
-                self.before_print = Some(self.sections.iter().map(|s| s.open).collect());
-                for s in &mut self.sections {
-                    s.set_open(true);
-                }
-                Vec::new()
-            }
-            Action::AfterPrint => {
-                if let Some(saved) = self.before_print.take() {
-                    for (s, open) in self.sections.iter_mut().zip(saved) {
-                        s.set_open(open);
-                    }
-                }
-                Vec::new()
-            }
+            Action::BeforePrint => self.input(Input::BeforePrint),
+            Action::AfterPrint => self.input(Input::AfterPrint),
             Action::LoadComments => self.load_comments(),
-            Action::FindKey => self.set_all(true),
+            Action::FindKey => self.input(Input::SetAll(true)),
             Action::NavKey => Vec::new(),
             Action::Scroll => {
                 let now = js_sys::Date::now();
@@ -547,57 +533,43 @@ impl Live {
         }
     }
 
-    /// Opens, closes (`None`: flips) section `i`, and keeps what depends on it.
-    fn toggle(&mut self, i: usize, open: Option<bool>) -> Events {
-        let Some(s) = self.sections.get_mut(i) else {
-            return Vec::new();
-        };
-        let want = open.unwrap_or(!s.open);
-        self.held.reader_chose(i);
-        if s.open == want {
-            return Vec::new();
-        }
-        s.set_open(want);
-        let ev = toggled(s);
-        self.state_changed();
-        vec![ev]
-    }
-
-    /// Opens or closes every section.
-    pub fn set_all(&mut self, open: bool) -> Events {
-        self.held.reader_chose_all();
+    /// Opens and closes sections as `core::opened` decides for `input`: shows each
+    /// change, tells the reader's as `toggle` events, and keeps what depends on them.
+    fn input(&mut self, input: Input) -> Events {
+        let changes = self.opened.input(input, &mut self.held);
         let mut events = Vec::new();
-        for s in &mut self.sections {
-            if s.button.is_some() && s.open != open {
-                s.set_open(open);
-                events.push(toggled(s));
+        for &(i, open) in &changes.set {
+            let Some(s) = self.sections.get(i) else {
+                continue;
+            };
+            s.show(open);
+            if changes.by_reader {
+                events.push(Event::Toggle {
+                    id: s.id.clone(),
+                    open,
+                });
             }
         }
-        self.state_changed();
+        if !changes.set.is_empty() {
+            if let Some(t) = &self.toc {
+                t.refresh(&self.opened);
+            }
+        }
+        if changes.store {
+            self.save_state();
+        }
         events
+    }
+
+    /// Opens or closes every section (`expandAll()`, `collapseAll()`).
+    pub fn set_all(&mut self, open: bool) -> Events {
+        self.input(Input::SetAll(open))
     }
 
     /// Opens every section that holds `target`.
     fn open_around(&mut self, target: &Node) -> Events {
-        let mut events = Vec::new();
-        for i in sections::sections_holding(&self.sections, target) {
-            self.held.reader_chose(i);
-            if !self.sections[i].open {
-                self.sections[i].set_open(true);
-                events.push(toggled(&self.sections[i]));
-            }
-        }
-        if !events.is_empty() {
-            self.state_changed();
-        }
-        events
-    }
-
-    fn state_changed(&mut self) {
-        if let Some(t) = &self.toc {
-            t.refresh(&self.sections);
-        }
-        self.save_state();
+        let around = sections::sections_holding(&self.sections, target);
+        self.input(Input::OpenAround(&around))
     }
 
     /// Opens the sections that hold the quote, scrolls to it and highlights it.
@@ -751,9 +723,9 @@ impl Live {
         let comments = &mut self.comments;
         let closed = held::settle(
             &mut self.held,
-            &self.doc,
             &self.root,
-            &mut self.sections,
+            &self.sections,
+            &mut self.opened,
             &parts,
             &mut self.undo,
             &mut |undo| {
@@ -769,9 +741,15 @@ impl Live {
             return Vec::new();
         }
         if let Some(t) = &self.toc {
-            t.refresh(&self.sections);
+            t.refresh(&self.opened);
         }
-        closed.iter().map(|&i| toggled(&self.sections[i])).collect()
+        closed
+            .iter()
+            .map(|&i| Event::Toggle {
+                id: self.sections[i].id.clone(),
+                open: false,
+            })
+            .collect()
     }
 
     fn save_state(&self) {
@@ -780,11 +758,10 @@ impl Live {
         };
         // A section held open only because the reader saw it is stored as wanted.
         let open = self
-            .sections
-            .iter()
-            .enumerate()
-            .filter(|(i, s)| s.button.is_some() && self.held.wanted_open(*i, s.open))
-            .map(|(_, s)| s.id.as_str());
+            .opened
+            .stored_open(&self.held)
+            .filter_map(|i| self.sections.get(i))
+            .map(|s| s.id.as_str());
         // Storage may be full or refused (private modes): the state is then not kept.
         let _ = store.set_item(key, &stored::format(open));
     }
