@@ -86,12 +86,34 @@ impl CommentsState {
     }
 }
 
-/// Whether comments that load as the reader comes near load now: when the comment
-/// area is near the view (`near`) but not on screen (`seen`). What the comment system
-/// renders changes the area's height and arrangement, so while the reader sees the
-/// facade it stays (its button loads them), until the area is out of view again.
-pub fn load_when_near(near: bool, seen: bool) -> bool {
-    near && !seen
+/// When comments that load as the reader comes near load. They load when the comment
+/// area is near the view but not on screen. What the comment system renders changes
+/// the area's height and arrangement, so while the reader sees the facade it stays (its
+/// button loads them), until the area is out of view again: each of the reader's
+/// scrolls measures it again meanwhile.
+#[derive(Debug, Default)]
+pub struct Nearness {
+    /// The area is near and on screen: comments wait until it is not on screen.
+    seen: bool,
+}
+
+impl Nearness {
+    /// The area came near the view (`near`) or left it; `seen`: it is on screen.
+    /// Whether the comments load now.
+    pub fn near(&mut self, near: bool, seen: bool) -> bool {
+        self.seen = near && seen;
+        near && !seen
+    }
+
+    /// Whether a scroll of the reader's is to measure the area again.
+    pub fn waiting(&self) -> bool {
+        self.seen
+    }
+
+    /// The comments are loading (by any way): nothing waits for the area any more.
+    pub fn loading(&mut self) {
+        self.seen = false;
+    }
 }
 
 /// The facade button's words for a count.
@@ -168,11 +190,20 @@ mod tests {
 
     #[test]
     fn comments_load_near_the_view_but_not_in_it() {
-        assert!(load_when_near(true, false));
-        assert!(
-            !load_when_near(true, true),
-            "the reader sees the facade: it stays"
-        );
-        assert!(!load_when_near(false, false));
+        let mut n = Nearness::default();
+        assert!(n.near(true, false));
+        assert!(!n.near(true, true), "the reader sees the facade: it stays");
+        assert!(n.waiting(), "each scroll measures the area again");
+        assert!(n.near(true, false), "out of view now: they load");
+        assert!(!n.waiting());
+        assert!(!n.near(false, false));
+    }
+
+    #[test]
+    fn comments_that_load_otherwise_stop_the_wait() {
+        let mut n = Nearness::default();
+        n.near(true, true);
+        n.loading();
+        assert!(!n.waiting());
     }
 }

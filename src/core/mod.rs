@@ -18,6 +18,7 @@ pub mod keys;
 mod lexicon;
 pub mod opened;
 pub mod placement;
+pub mod quiet;
 pub mod quotes;
 pub mod sections;
 mod settings;

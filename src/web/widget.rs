@@ -17,9 +17,11 @@ use super::read::Places;
 use super::sections::{self, SectionUi};
 use super::toc::{self, Toc};
 use super::undo::Undo;
+use crate::core::comments::Nearness;
 use crate::core::held::{Held, Part};
 use crate::core::opened::{Input, Opened};
 use crate::core::placement::{self, Screen, Spot};
+use crate::core::quiet::Quiet;
 use crate::core::stored;
 use crate::core::CommentsSetting;
 use crate::core::{ads, contents};
@@ -38,10 +40,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = info)]
     fn console_info(line: &str);
 }
-
-/// How long scrolling stays the widget's or the browser's own after a jump, in ms
-/// (a smooth scroll's events keep it so until they stop).
-const QUIET_MS: f64 = 150.0;
 
 /// What one of the widget's listeners does (its code for [`Listeners`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -173,14 +171,10 @@ pub struct Live {
     held: Held,
     /// The navigator, holding the parts that wait for their place.
     nav: Option<Navigator>,
-    /// Whether the comment area is near the view but seen: comments load once it is
-    /// not seen any more.
-    comments_near_seen: bool,
-    /// Until when (`Date.now()`, ms) scrolling is the widget's or the browser's own
-    /// (a link followed, the place restored on a reload), not the reader's: held
-    /// changes then wait, since a change above the view made in the frame of such a
-    /// jump counts as the page moving.
-    quiet_until: f64,
+    /// When comments that load near the view load.
+    near: Nearness,
+    /// When scrolling is the reader's (`Date.now()` ms): held changes wait out a jump.
+    quiet: Quiet,
     pub comments: Option<Loader>,
     /// Where the open/closed state is kept for the page, when it is remembered.
     storage_key: Option<String>,
@@ -291,8 +285,8 @@ impl Live {
                 quotes: panel.as_ref().map(|p| p.element.clone()),
                 held: start.held,
                 nav,
-                comments_near_seen: false,
-                quiet_until: js_sys::Date::now() + QUIET_MS,
+                near: Nearness::default(),
+                quiet: Quiet::at_mount(js_sys::Date::now()),
                 toc,
                 comments,
                 storage_key,
@@ -513,13 +507,11 @@ impl Live {
             Action::FindKey => self.input(Input::SetAll(true)),
             Action::NavKey => Vec::new(),
             Action::Scroll => {
-                let now = js_sys::Date::now();
-                if now < self.quiet_until {
-                    self.quiet_until = now + QUIET_MS;
+                if !self.quiet.scrolled(js_sys::Date::now()) {
                     return Vec::new();
                 }
                 let mut events = self.settle();
-                if self.comments_near_seen {
+                if self.near.waiting() {
                     events.extend(self.comments_near(true));
                 }
                 events
@@ -613,7 +605,7 @@ impl Live {
 
     /// Loads the comment system, once; a failed load can be tried again.
     pub fn load_comments(&mut self) -> Events {
-        self.comments_near_seen = false;
+        self.near.loading();
         if let Some((obs, _)) = &self.near_comments {
             obs.disconnect();
         }
@@ -697,8 +689,7 @@ impl Live {
             return Vec::new();
         };
         let seen = self.sees(&area);
-        self.comments_near_seen = near && seen;
-        if crate::core::comments::load_when_near(near, seen) {
+        if self.near.near(near, seen) {
             self.load_comments()
         } else {
             Vec::new()
@@ -707,7 +698,7 @@ impl Live {
 
     /// Scrolls `el` into view; held changes wait until the jump is over.
     fn scroll_to(&mut self, el: &Element, center: bool) {
-        self.quiet_until = js_sys::Date::now() + QUIET_MS;
+        self.quiet.jump(js_sys::Date::now());
         scroll_to(el, center);
     }
 
@@ -985,7 +976,7 @@ pub fn on_hash(weak: &Weak<RefCell<Live>>, changed: bool) {
                 // At mount, the jump goes in a frame of its own, after the mount's
                 // changes below the view are drawn: in the same frame, what they
                 // moved would count as the page moving.
-                live.quiet_until = f64::INFINITY;
+                live.quiet.jump_pending();
                 let (w, t) = (weak.clone(), t.clone());
                 if let Some(win) = super::dom::window_of(&live.root) {
                     super::dom::after_next_paint(&win, move || {
