@@ -16,6 +16,7 @@ pub mod fuzzing;
 pub mod held;
 pub mod keys;
 mod lexicon;
+pub(crate) mod number;
 pub mod placement;
 pub mod quotes;
 pub mod sections;

@@ -4,7 +4,7 @@
 //! ([`OptionValue`]); everything about what is allowed lives here, so it is tested
 //! natively and the messages are the same from every entry point.
 
-use super::Error;
+use super::{number, Error};
 
 /// One option value as read from JavaScript (or a `data-*` attribute).
 #[derive(Clone, Debug, PartialEq)]
@@ -25,10 +25,11 @@ impl OptionValue {
     fn describe(&self) -> String {
         match self {
             OptionValue::Null => "null".into(),
-            OptionValue::Bool(b) => format!("the boolean {b}"),
+            OptionValue::Bool(true) => "the boolean true".into(),
+            OptionValue::Bool(false) => "the boolean false".into(),
             OptionValue::Number(n) => describe_number(*n),
-            OptionValue::Str(s) => format!("the string \"{}\"", clip(s)),
-            OptionValue::Other(t) => format!("a value of type {t}"),
+            OptionValue::Str(s) => ["the string \"", &clip(s), "\""].concat(),
+            OptionValue::Other(t) => ["a value of type ", t].concat(),
         }
     }
 }
@@ -40,7 +41,9 @@ fn describe_number(n: f64) -> String {
     } else if n.is_infinite() {
         "an infinite number".into()
     } else if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("the number {}", n as i64)
+        let mut out = String::from("the number ");
+        number::push_int(&mut out, n as i64);
+        out
     } else {
         "a number with a fraction".into()
     }
@@ -353,7 +356,13 @@ impl Settings {
             return Err(Error::BadOption {
                 name: "minLevel".into(),
                 expected: "at most maxLevel",
-                got: format!("{} with maxLevel {}", s.min_level, s.max_level),
+                got: {
+                    let mut got = String::new();
+                    number::push_uint(&mut got, s.min_level.into());
+                    got.push_str(" with maxLevel ");
+                    number::push_uint(&mut got, s.max_level.into());
+                    got
+                },
             });
         }
         Ok(s)

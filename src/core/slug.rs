@@ -1,5 +1,7 @@
 //! Readable, stable ids from titles, and the set of ids a page already has.
 
+use super::number;
+
 /// A set of ids, kept sorted and looked up by binary search: the page's ids and those
 /// given out. (A hash set would ship its hasher and table code in the module.)
 #[derive(Clone, Debug, Default)]
@@ -171,7 +173,8 @@ pub(crate) fn unique(
         return base.to_string();
     };
     loop {
-        let id = format!("{base}-{next}");
+        let mut id = [base, "-"].concat();
+        number::push_uint(&mut id, *next as u64);
         *next += 1;
         if !taken(&id) {
             return id;

@@ -19,9 +19,9 @@ use super::toc::{self, Toc};
 use super::undo::Undo;
 use crate::core::held::{Held, Part};
 use crate::core::placement::{self, Screen, Spot};
-use crate::core::stored;
 use crate::core::CommentsSetting;
 use crate::core::{ads, contents};
+use crate::core::{number, stored};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -418,7 +418,10 @@ impl Live {
             let w = self.me.clone();
             self.near_comments = observe(
                 std::slice::from_ref(&c.facade.element),
-                &format!("{0}px 0px {0}px 0px", settings.comments_margin),
+                &{
+                    let margin = number::uint(settings.comments_margin.into());
+                    [&margin, "px 0px ", &margin, "px 0px"].concat()
+                },
                 move |entries| {
                     let near = entries.iter().any(|e| {
                         e.unchecked_into::<IntersectionObserverEntry>()
@@ -815,7 +818,9 @@ fn storage_key(root: &Element) -> Option<String> {
             let n = (0..same.length())
                 .position(|i| same.item(i).is_some_and(|e| &e == root.as_ref() as &Node))
                 .unwrap_or(0);
-            [name.as_str(), ":", &n.to_string()].concat()
+            let mut key = [name.as_str(), ":"].concat();
+            number::push_uint(&mut key, n as u64);
+            key
         }
     };
     Some(stored::key(&path, &id))
