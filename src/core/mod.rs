@@ -10,6 +10,7 @@ pub mod boilerplate;
 pub mod comments;
 pub mod contents;
 mod error;
+pub(crate) mod find;
 mod fold;
 #[doc(hidden)]
 pub mod fuzzing;

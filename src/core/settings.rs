@@ -4,7 +4,7 @@
 //! ([`OptionValue`]); everything about what is allowed lives here, so it is tested
 //! natively and the messages are the same from every entry point.
 
-use super::{number, Error};
+use super::{find, number, Error};
 
 /// One option value as read from JavaScript (or a `data-*` attribute).
 #[derive(Clone, Debug, PartialEq)]
@@ -459,7 +459,7 @@ pub fn check_script_url(url: &str) -> Result<String, Error> {
     // (another origin) and nothing with a scheme.
     let has_scheme = lower
         .split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.contains('?'));
+        .is_some_and(|(scheme, _)| !find::has_char(scheme, '/') && !find::has_char(scheme, '?'));
     if lower.starts_with("//") || lower.starts_with("\\") || has_scheme {
         return Err(refused());
     }

@@ -21,7 +21,7 @@ use super::listeners::Listeners;
 use super::undo::Undo;
 use crate::core::comments as core_comments;
 use crate::core::comments::CommentsState;
-use crate::core::{check_script_url, CommentsSetting, Error, Settings};
+use crate::core::{check_script_url, find, CommentsSetting, Error, Settings};
 use gloo_timers::callback::Timeout;
 use js_sys::Array;
 use std::cell::RefCell;
@@ -176,7 +176,8 @@ fn count_in_heading(area: &Element) -> Option<u32> {
 
 /// The scheme and host of an absolute address.
 fn origin_of(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
+    let at = find::find(url, "://")?;
+    let (scheme, rest) = (url.get(..at)?, url.get(at + 3..)?);
     let host = rest.split(['/', '?', '#']).next()?;
     (!host.is_empty()).then(|| [scheme, "://", host].concat())
 }

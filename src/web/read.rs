@@ -123,7 +123,8 @@ fn byte_offsets(text: &str, starts: &[f64]) -> Vec<usize> {
 /// what follows them.
 fn split_units(rest: &str, units: f64) -> (&str, &str) {
     let at = byte_offsets(rest, &[units]).first().copied();
-    rest.split_at(at.unwrap_or(rest.len()))
+    rest.split_at_checked(at.unwrap_or(rest.len()))
+        .unwrap_or((rest, ""))
 }
 
 /// Reads the article under `root`. Content matching `exclude` is passed over; each

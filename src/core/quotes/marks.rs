@@ -3,6 +3,8 @@
 //! Every offset is a byte offset taken from `char_indices`, so it always falls on a
 //! character boundary; text is cut only with `get()`.
 
+use crate::core::find;
+
 /// A quotation inside one block: byte offsets into the block's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -76,7 +78,9 @@ fn is_single(c: char) -> bool {
 /// Whether `c` may open a quotation here, given the characters around it.
 fn opens(c: char, before: Option<char>, after: Option<char>) -> bool {
     let after_ok = after.is_some_and(|a| !a.is_whitespace());
-    let before_ok = before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
+    let before_ok = before.is_none_or(|b| {
+        b.is_whitespace() || matches!(b, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+    });
     match c {
         '"' | '‘' | '‚' => after_ok && before_ok,
         '“' | '„' => after_ok,
@@ -303,7 +307,7 @@ pub fn is_title(quoted: &str) -> bool {
     let body = quoted.trim_end_matches(['.', ',', '!', '?', ' ']);
     // Words in capitals are shouted ("COMMON SENSE"), not a title.
     if body.contains([',', ';', '!', '?', ':'])
-        || body.contains(". ")
+        || find::contains(body, ". ")
         || !body.chars().any(char::is_lowercase)
     {
         return false;

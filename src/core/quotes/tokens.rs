@@ -7,6 +7,7 @@
 use super::lexicon::{has, ABBREVIATIONS};
 use super::marks::Span;
 use super::verbs::is_reporting_verb;
+use crate::core::find;
 
 /// One token of a block's text outside its quotations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +25,7 @@ fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     let mut chars = w.chars();
     let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    single_initial || w.contains('.') || has(ABBREVIATIONS, &w.to_ascii_lowercase())
+    single_initial || find::has_char(w, '.') || has(ABBREVIATIONS, &w.to_ascii_lowercase())
 }
 
 /// Splits `text` into tokens, with each quotation of `spans` as one token.

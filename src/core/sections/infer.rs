@@ -4,7 +4,7 @@
 //! sentence end, no caption or byline) and its place (running text around it); its
 //! look (weight, size) relaxes the shape rules and gives the level.
 
-use crate::core::{Block, BlockKind};
+use crate::core::{find, Block, BlockKind};
 
 /// Inferred headings are dropped when there are more than a dozen and the sections
 /// they make would be this short on average (in words): dozens of bold lines in a
@@ -244,9 +244,11 @@ fn title_shape(b: &Block) -> bool {
         // (between paragraphs) tells it from an exclamation in a dialogue.
         '!' => true,
         // A title in quotation marks ("‘We need to listen’"), not a quoted sentence.
-        '"' | '”' | '’' | '\'' | '»' => !".,!?;:…".contains(before_last),
+        '"' | '”' | '’' | '\'' | '»' => {
+            !matches!(before_last, '.' | ',' | '!' | '?' | ';' | ':' | '…')
+        }
         // "The release plan (kovarex)", not a smiley ";)".
-        ')' => text.contains('('),
+        ')' => find::has_char(text, '('),
         // A reference mark ("... was born. [M1]") ends a sentence.
         ']' => false,
         _ => true,
@@ -254,7 +256,7 @@ fn title_shape(b: &Block) -> bool {
     if !ends_ok {
         return false;
     }
-    if text.contains("http") || text.contains('@') || text.contains('|') {
+    if find::contains(text, "http") || find::has_char(text, '@') || find::has_char(text, '|') {
         return false;
     }
     if text.contains(QUOTE_MARKS)
@@ -268,7 +270,8 @@ fn title_shape(b: &Block) -> bool {
         return false;
     }
     // Datelines and captions with dates ("Feb. 11, 2025"), photo counts ("14 Photos").
-    if MONTHS.iter().any(|m| lower.contains(m)) && text.chars().any(|c| c.is_ascii_digit()) {
+    if MONTHS.iter().any(|m| find::contains(&lower, m)) && text.chars().any(|c| c.is_ascii_digit())
+    {
         return false;
     }
     let last_word = lower.split_whitespace().last().unwrap_or("");
@@ -287,7 +290,7 @@ fn two_sentences(text: &str) -> bool {
     text.char_indices().any(|(i, c)| {
         let after = text.get(i + c.len_utf8()..).unwrap_or("");
         let before = text.get(..i).unwrap_or("");
-        ".!?".contains(c)
+        matches!(c, '.' | '!' | '?')
             && after.starts_with(' ')
             && after
                 .trim_start()
@@ -299,7 +302,7 @@ fn two_sentences(text: &str) -> bool {
                 && before
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|w| w.len() <= 2 || w.contains('.')))
+                    .is_some_and(|w| w.len() <= 2 || find::has_char(w, '.')))
     })
 }
 
@@ -341,8 +344,10 @@ fn body_after(b: &Block, words: usize) -> bool {
 fn byline_or_date(b: &Block) -> bool {
     let lower = b.text.trim().to_ascii_lowercase();
     NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s))
-        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
-        || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6 && lower.contains('-'))
+        || (MONTHS.iter().any(|m| find::contains(&lower, m))
+            && lower.chars().any(|c| c.is_ascii_digit()))
+        || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+            && find::has_char(&lower, '-'))
 }
 
 /// Words that number a part of a long article, and the numbers they take.
@@ -419,7 +424,8 @@ fn furniture(b: &Block) -> bool {
         || ["by ", "photo", "image", "credit", "source", "via "]
             .iter()
             .any(|s| lower.starts_with(s))
-        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
+        || (MONTHS.iter().any(|m| find::contains(&lower, m))
+            && lower.chars().any(|c| c.is_ascii_digit()))
         || b.links >= 0.5
 }
 
