@@ -4,6 +4,7 @@
 //! sentence end, no caption or byline) and its place (running text around it); its
 //! look (weight, size) relaxes the shape rules and gives the level.
 
+use crate::core::lexicon::Words;
 use crate::core::{find, Block, BlockKind};
 
 /// Inferred headings are dropped when there are more than a dozen and the sections
@@ -130,39 +131,39 @@ const NOT_HEADING_STARTS: &[&str] = &[
 ];
 
 /// One-word lines that are page furniture, not a heading.
-const NOT_ONE_WORD_HEADINGS: &[&str] = &[
-    "advertisement",
+const NOT_ONE_WORD_HEADINGS: Words = crate::words![
     "advert",
+    "advertisement",
     "advertising",
+    "caption",
+    "close",
+    "comments",
+    "credit",
+    "credits",
+    "edit",
+    "email",
+    "gallery",
+    "home",
+    "labels",
+    "listen",
+    "loading",
+    "menu",
+    "next",
+    "photo",
+    "photos",
+    "previous",
+    "print",
+    "related",
+    "reply",
+    "share",
+    "source",
     "sponsored",
+    "tags",
     "update",
     "updated",
     "updates",
-    "loading",
-    "share",
-    "related",
-    "tags",
-    "labels",
-    "menu",
-    "comments",
-    "reply",
-    "edit",
-    "home",
-    "next",
-    "previous",
-    "photo",
-    "photos",
     "video",
-    "source",
-    "credit",
-    "credits",
-    "caption",
-    "listen",
     "watch",
-    "gallery",
-    "close",
-    "print",
-    "email",
 ];
 
 const MONTHS: &[&str] = &[
@@ -189,8 +190,8 @@ const MONTHS: &[&str] = &[
 
 /// Words that attribute a quotation: a line with quotation marks and one of these is
 /// a quotation with its speaker, not a title in quotation marks.
-const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
+const REPORTING: Words = crate::words![
+    "added", "adds", "asked", "asks", "said", "say", "says", "tells", "told", "writes", "wrote",
 ];
 
 /// What may stand before a heading's first letter: an opening quotation mark, the
@@ -227,7 +228,7 @@ fn title_shape(b: &Block) -> bool {
     if words == 1 {
         // "Consent" and "Cliffs" are headings; "Advertisement" and "Update" are not.
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 4 || NOT_ONE_WORD_HEADINGS.contains(&lower.trim_end_matches('?')) {
+        if letters < 4 || NOT_ONE_WORD_HEADINGS.has(lower.trim_end_matches('?')) {
             return false;
         }
     }
@@ -262,7 +263,7 @@ fn title_shape(b: &Block) -> bool {
     if text.contains(QUOTE_MARKS)
         && lower
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| REPORTING.contains(&w))
+            .any(|w| REPORTING.has(w))
     {
         return false;
     }
@@ -351,13 +352,13 @@ fn byline_or_date(b: &Block) -> bool {
 }
 
 /// Words that number a part of a long article, and the numbers they take.
-const PART_WORDS: &[&str] = &[
-    "part", "chapter", "book", "act", "section", "step", "day", "stage", "phase", "lesson",
+const PART_WORDS: Words = crate::words![
+    "act", "book", "chapter", "day", "lesson", "part", "phase", "section", "stage", "step",
 ];
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "first", "second",
-    "third", "fourth", "fifth", "final", "last",
+const NUMBER_WORDS: Words = crate::words![
+    "eight", "eleven", "fifth", "final", "first", "five", "four", "fourth", "i", "ii", "iii", "iv",
+    "ix", "last", "nine", "one", "second", "seven", "six", "ten", "third", "three", "twelve",
+    "two", "v", "vi", "vii", "viii", "x",
 ];
 
 /// "Part One: ...", "Chapter 3", "Step 2." open a numbered part.
@@ -368,37 +369,36 @@ fn numbered_part(text: &str) -> bool {
     let (Some(a), Some(n)) = (words.next(), words.next()) else {
         return false;
     };
-    PART_WORDS.contains(&a.to_ascii_lowercase().as_str())
-        && (n.chars().all(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&n.to_ascii_lowercase().as_str()))
+    PART_WORDS.has(&a.to_ascii_lowercase())
+        && (n.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.has(&n.to_ascii_lowercase()))
 }
 
 /// Words that open a pointer to elsewhere.
-const POINTER_STARTS: &[&str] = &[
-    "read",
-    "learn",
-    "see",
-    "watch",
-    "listen",
-    "click",
-    "more",
-    "view",
-    "download",
-    "sign",
-    "get",
-    "try",
-    "find",
-    "check",
-    "visit",
-    "continue",
-    "join",
-    "follow",
-    "subscribe",
+const POINTER_STARTS: Words = crate::words![
     "buy",
-    "shop",
+    "check",
+    "click",
+    "continue",
+    "download",
+    "find",
+    "follow",
+    "get",
+    "join",
+    "learn",
+    "listen",
+    "more",
     "order",
+    "read",
     "register",
     "related",
+    "see",
+    "shop",
+    "sign",
+    "subscribe",
+    "try",
+    "view",
+    "visit",
+    "watch",
 ];
 
 fn pointer(text: &str) -> bool {
@@ -407,7 +407,7 @@ fn pointer(text: &str) -> bool {
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_ascii_lowercase();
-    POINTER_STARTS.contains(&first.as_str())
+    POINTER_STARTS.has(&first)
 }
 
 /// What may stand between a heading and its text: a picture and its credit ("(Artist:
