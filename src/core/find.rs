@@ -32,6 +32,13 @@ pub fn has_char(text: &str, c: char) -> bool {
     text.chars().any(|x| x == c)
 }
 
+/// Whether `c` is neither a letter nor a digit: where the word splitters cut. One
+/// function for them all, so that `split` and `trim_matches` are compiled once for it
+/// and not once for each closure.
+pub fn not_alphanumeric(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
 /// Whether `needle` occurs in `text`.
 pub fn contains(text: &str, needle: &str) -> bool {
     find(text, needle).is_some()

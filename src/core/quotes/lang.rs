@@ -9,7 +9,7 @@
 
 use super::foreign::stop_words;
 use super::lexicon::{has, STOP};
-use crate::core::Block;
+use crate::core::{find, Block};
 use std::cell::Cell;
 
 /// A language whose quotations and speakers the finder reads by its own rules.
@@ -100,7 +100,7 @@ pub fn guess(blocks: &[Block]) -> Lang {
     let mut n = 0;
     'blocks: for b in blocks {
         for w in b.text.split_whitespace() {
-            let w = super::names::lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            let w = super::names::lower(w.trim_matches(find::not_alphanumeric));
             for (k, c) in counts.iter_mut().enumerate() {
                 let list = match k.checked_sub(1) {
                     None => Some(STOP),

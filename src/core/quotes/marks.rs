@@ -315,7 +315,7 @@ pub fn is_title(quoted: &str) -> bool {
     let mut long = 0;
     for w in body.split_whitespace() {
         // "you" or "we" is someone speaking ("Thank you Dover"), not a title.
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = w.trim_matches(find::not_alphanumeric);
         if ["I", "me", "my", "we", "us", "our", "you", "your"]
             .iter()
             .any(|p| bare.eq_ignore_ascii_case(p))

@@ -401,10 +401,7 @@ const PART_WINDOW: usize = 40;
 fn fold_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in text.split(find::not_alphanumeric).filter(|w| !w.is_empty()) {
         for c in w.chars() {
             out.push(c.to_ascii_lowercase());
         }

@@ -3,6 +3,7 @@
 //! twice (a quotation repeated in a photo caption is shown once).
 
 use super::Quote;
+use crate::core::find;
 
 /// Whether a quotation is a whole statement, not a scare quote, a title or a slogan.
 pub fn is_statement(text: &str) -> bool {
@@ -36,7 +37,7 @@ pub fn is_statement(text: &str) -> bool {
 /// The words of a text in lower case, letters and digits only: two copies of a
 /// quotation compare equal however their marks and spaces differ.
 fn key_of(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(find::not_alphanumeric)
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>()

@@ -363,9 +363,7 @@ const NUMBER_WORDS: Words = crate::words![
 
 /// "Part One: ...", "Chapter 3", "Step 2." open a numbered part.
 fn numbered_part(text: &str) -> bool {
-    let mut words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
+    let mut words = text.split(find::not_alphanumeric).filter(|w| !w.is_empty());
     let (Some(a), Some(n)) = (words.next(), words.next()) else {
         return false;
     };
@@ -403,7 +401,7 @@ const POINTER_STARTS: Words = crate::words![
 
 fn pointer(text: &str) -> bool {
     let first = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(find::not_alphanumeric)
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_ascii_lowercase();
