@@ -46,6 +46,7 @@ const PARKED: &str = "template[data-article-widget-comments], textarea[data-arti
 const LOADED: u32 = 0;
 const FAILED: u32 = 1;
 
+// Read with `try_with`, as the widgets in `api.rs` are.
 thread_local! {
     /// Script addresses started in this page, so that none is fetched twice.
     /// Each with the number of the widget that started it: a widget whose load
@@ -466,7 +467,7 @@ impl Loader {
         // Take out what this attempt added, so that a retry starts clean.
         undo.undo_since(self.attempt_from);
         let owner = self.owner;
-        STARTED.with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
+        let _ = STARTED.try_with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
         let msg = ["Comments could not be loaded: ", why, "."].concat();
         self.facade.status.set_text_content(Some(&msg));
         let doc = self.facade.status.owner_document();
@@ -499,13 +500,15 @@ impl Loader {
 /// Marks `url` as started by widget `owner`; `false` when this page started it already
 /// (it is then not fetched again).
 fn mark_started(url: &str, owner: u32) -> bool {
-    STARTED.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.iter().any(|(u, _)| u == url) {
-            false
-        } else {
-            s.push((url.to_string(), owner));
-            true
-        }
-    })
+    STARTED
+        .try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.iter().any(|(u, _)| u == url) {
+                false
+            } else {
+                s.push((url.to_string(), owner));
+                true
+            }
+        })
+        .unwrap_or(true)
 }
