@@ -405,21 +405,26 @@ fn unknown(name: &str) -> Error {
 
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // The distances from a's first i characters to each of b's prefixes; no index,
+    // so no bounds check that could panic.
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
+        // `diag` is the old value left of the cell, `left` the new one.
+        let (mut diag, mut left) = (i, i + 1);
+        if let Some(first) = row.first_mut() {
+            *first = left;
+        }
+        for (cell, cb) in row.iter_mut().skip(1).zip(&b) {
+            let up = *cell;
+            *cell = if ca == *cb {
+                diag
             } else {
-                1 + prev.min(cur).min(row[j])
+                1 + diag.min(up).min(left)
             };
-            prev = cur;
+            (diag, left) = (up, *cell);
         }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 /// Accepts `https://` addresses, `http://` on the loopback host (development), and
@@ -469,6 +474,20 @@ pub fn check_script_url(url: &str) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_distance_counts_the_changes() {
+        for (a, b, d) in [
+            ("kitten", "sitting", 3),
+            ("", "abc", 3),
+            ("abc", "", 3),
+            ("maxquote", "maxquotes", 1),
+            ("same", "same", 0),
+            ("été", "ete", 2),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+    }
 
     fn opts(pairs: &[(&str, OptionValue)]) -> Result<Settings, Error> {
         let v: Vec<(String, OptionValue)> = pairs

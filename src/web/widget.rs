@@ -95,7 +95,7 @@ impl Action {
     fn from_code(code: u32) -> Action {
         match code.checked_sub(QUOTE) {
             Some(i) => Action::Quote(i as usize),
-            None => PLAIN[code as usize],
+            None => PLAIN.get(code as usize).copied().unwrap_or(Action::Click),
         }
     }
 }
@@ -497,10 +497,13 @@ impl Live {
         // A contents link: its own navigation scrolls there; first open the section
         // and every section around it.
         match toc.links.iter().position(|a| a == &hit) {
-            Some(i) => {
-                let heading: Node = self.sections[i].heading.clone().into();
-                self.open_around(&heading)
-            }
+            Some(i) => match self.sections.get(i) {
+                Some(s) => {
+                    let heading: Node = s.heading.clone().into();
+                    self.open_around(&heading)
+                }
+                None => Vec::new(),
+            },
             None => Vec::new(),
         }
     }
@@ -585,9 +588,9 @@ impl Live {
         let mut events = Vec::new();
         for i in sections::sections_holding(&self.sections, target) {
             self.held.reader_chose(i);
-            if !self.sections[i].open {
-                self.sections[i].set_open(true);
-                events.push(toggled(&self.sections[i]));
+            if let Some(s) = self.sections.get_mut(i).filter(|s| !s.open) {
+                s.set_open(true);
+                events.push(toggled(s));
             }
         }
         if !events.is_empty() {
@@ -774,7 +777,10 @@ impl Live {
         if let Some(t) = &self.toc {
             t.refresh(&self.sections);
         }
-        closed.iter().map(|&i| toggled(&self.sections[i])).collect()
+        closed
+            .iter()
+            .filter_map(|&i| self.sections.get(i).map(toggled))
+            .collect()
     }
 
     fn save_state(&self) {
