@@ -39,6 +39,12 @@ pub fn not_alphanumeric(c: char) -> bool {
     !c.is_alphanumeric()
 }
 
+/// Whether `text` ends with one of `chars`: `str::ends_with` for a set of
+/// characters, compiled once instead of once for each size of array.
+pub fn ends_with_any(text: &str, chars: &[char]) -> bool {
+    text.chars().next_back().is_some_and(|c| chars.contains(&c))
+}
+
 /// Whether `needle` occurs in `text`.
 pub fn contains(text: &str, needle: &str) -> bool {
     find(text, needle).is_some()
@@ -72,6 +78,7 @@ mod tests {
             }
         }
         assert_eq!(find_from("ab", "", 3), None);
+        assert!(ends_with_any("déjà", &['a', 'à']) && !ends_with_any("", &['a']));
         assert!(has_char("déjà", 'à') && has_char("a b", ' ') && !has_char("ab", 'c'));
     }
 }

@@ -358,7 +358,8 @@ pub fn trailing_open(text: &str, after: usize) -> Option<Span> {
     }
     let start = m.pos + m.len;
     let rest = text.get(start..)?.trim_end();
-    let sentence = rest.ends_with(['.', '!', '?', '…']) && rest.split_whitespace().nth(3).is_some();
+    let sentence = find::ends_with_any(rest, &['.', '!', '?', '…'])
+        && rest.split_whitespace().nth(3).is_some();
     sentence.then(|| {
         let end = start + rest.len();
         Span {

@@ -54,7 +54,7 @@ fn score(q: &Quote) -> f64 {
     } else {
         words.min(40.0)
     };
-    let sentence = if q.text.trim_end().ends_with(['.', '!', '?', ',']) {
+    let sentence = if find::ends_with_any(q.text.trim_end(), &['.', '!', '?', ',']) {
         5.0
     } else {
         0.0

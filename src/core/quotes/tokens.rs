@@ -177,12 +177,12 @@ pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(
                     .and_then(|s| text.get(s.start..s.end))
                     .unwrap_or("")
                     .trim_end();
-                inner.ends_with(['.', '!', '?', '…'])
+                find::ends_with_any(inner, &['.', '!', '?', '…'])
                     && !matches!(toks.get(k + 1), Some((_, Tok::Punct(_))))
                     && starts_sentence(toks.get(k + 1))
                     // After "?" or "!" an attribution belongs to the quotation; after
                     // "." it opens the next sentence ("...now." He added, "...").
-                    && !(inner.ends_with(['!', '?']) && attribution_follows(toks, k + 1))
+                    && !(find::ends_with_any(inner, &['!', '?']) && attribution_follows(toks, k + 1))
                     && !attribution_ends(toks, k + 1)
             }
             _ => false,

@@ -332,7 +332,8 @@ fn body_after(b: &Block, words: usize) -> bool {
     match b.kind {
         BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote => {
             let n = b.words();
-            n >= (words + 4).max(8) || (n >= 8 && b.text.trim_end().ends_with(SENTENCE_END))
+            n >= (words + 4).max(8)
+                || (n >= 8 && find::ends_with_any(b.text.trim_end(), SENTENCE_END))
         }
         // A heading over a list: the items may be short.
         BlockKind::ListItem => true,
@@ -542,7 +543,7 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     let title_like = |x: &Block| {
         x.words_upto(MAX_PLAIN_WORDS) <= MAX_PLAIN_WORDS
             && x.kind == b.kind
-            && !x.text.trim_end().ends_with(SENTENCE_END)
+            && !find::ends_with_any(x.text.trim_end(), SENTENCE_END)
             && !byline_or_date(x)
     };
     !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))
