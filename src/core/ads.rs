@@ -6,6 +6,7 @@
 //! ("Advertisement", "Anzeige"), are kept out of the article (no section, heading,
 //! quote or reading time) and kept visible: the sections are cut around them.
 
+use super::lexicon::Words;
 use super::{fold, Block, BlockKind};
 
 /// How the ad networks mark their slots, as one CSS selector list: the slot itself,
@@ -32,33 +33,33 @@ pub fn slot_selector(extra: Option<&str>) -> String {
 /// The labels pages put over or under an ad slot, folded as the box headings are
 /// (lower case, no accents: `fold::heading_key`), in the languages bloggers
 /// write.
-const LABELS: &[&str] = &[
+const LABELS: Words = crate::words![
     "ad",
     "ads",
     "advert",
+    "advertentie",
     "advertisement",
     "advertisements",
     "advertising",
+    "annuncio",
+    "anzeige",
+    "article continues below advertisement",
+    "continue reading below",
+    "pubblicita",
+    "publicidad",
+    "publicidade",
+    "publicite",
+    "reklama",
+    "reklame",
     "sponsored",
     "sponsored content",
     "story continues below advertisement",
-    "article continues below advertisement",
-    "continue reading below",
-    "anzeige",
     "werbung",
-    "publicite",
-    "publicidad",
-    "publicidade",
-    "pubblicita",
-    "annuncio",
-    "reklame",
-    "reklama",
-    "advertentie",
 ];
 
 /// Whether `text` is only an ad label ("Advertisement", "- Anzeige -").
 pub fn is_label(text: &str) -> bool {
-    text.len() <= 60 && fold::heading_key(text).is_some_and(|k| LABELS.contains(&k.as_str()))
+    text.len() <= 60 && fold::heading_key(text).is_some_and(|k| LABELS.has(&k))
 }
 
 /// Which blocks the sections must leave visible, index for index: the ad slots, and

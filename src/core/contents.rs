@@ -1,6 +1,8 @@
 //! The table of contents: whether the article gets one, and each entry's reading
 //! time.
 
+use super::number;
+
 /// Words read in a minute, for the reading times.
 pub const WORDS_PER_MINUTE: usize = 230;
 
@@ -48,7 +50,10 @@ pub fn shown_at_first(depths: &[u8]) -> Vec<bool> {
 
 /// The button that shows the rest of a long contents list: "Show all 400 sections".
 pub fn show_all_label(total: usize) -> String {
-    ["Show all ", total.to_string().as_str(), " sections"].concat()
+    let mut label = String::from("Show all ");
+    number::push_uint(&mut label, total as u64);
+    label.push_str(" sections");
+    label
 }
 
 /// The reading time of `words`, in whole minutes, at least one.
@@ -58,7 +63,9 @@ pub fn minutes(words: usize) -> usize {
 
 /// "3 min", as the contents show it.
 pub fn minutes_label(words: usize) -> String {
-    [minutes(words).to_string().as_str(), " min"].concat()
+    let mut label = number::uint(minutes(words) as u64);
+    label.push_str(" min");
+    label
 }
 
 #[cfg(test)]

@@ -110,60 +110,70 @@ impl Error {
     ];
 }
 
+impl Error {
+    /// The message for people, as the JavaScript error's `message`. Built by pushing
+    /// strings, not with `write!`: the shipped module carries no formatting machinery.
+    pub fn message(&self) -> String {
+        let parts: &[&str] = match self {
+            Error::RootNotFound { selector } => &[
+                "no element matches the root selector \"",
+                selector,
+                "\"; pass an Element or a selector that matches the article body",
+            ],
+            Error::RootNotElement { got } => &[
+                "the root must be an Element or a CSS selector string, not ",
+                got,
+            ],
+            Error::BadSelector { name, selector } => &[
+                name,
+                " \"",
+                selector,
+                "\" is not a valid CSS selector; check its syntax",
+            ],
+            Error::UnknownOption { name, suggestion } => match suggestion {
+                Some(s) => &["unknown option \"", name, "\"; did you mean \"", s, "\"?"],
+                None => &["unknown option \"", name, "\"; see the README for the options"],
+            },
+            Error::BadOption { name, expected, got } => {
+                &["option \"", name, "\" must be ", expected, ", not ", got]
+            }
+            Error::BadOptions { got } => &["options must be an object, not ", got],
+            Error::AlreadyMounted => &[
+                "a widget is already mounted on this element, or on one around or inside it; call destroy() on that one first",
+            ],
+            Error::EmptyArticle => &[
+                "the article holds no text; point the root at the element that holds the post body",
+            ],
+            Error::BadCommentsUrl { url } => &[
+                "comments script \"",
+                url,
+                "\" is refused: use an https:// address or a same-origin path",
+            ],
+            Error::NoDocument => &[
+                "there is no document to work in; run it in a page, or in Node set up jsdom or happy-dom first and pass the root as an Element",
+            ],
+            Error::DomError { what } => &[
+                "the page could not be changed (",
+                what,
+                "); it was left as it was",
+            ],
+            Error::Internal { what } => &[
+                "internal error (",
+                what,
+                "); the page was left as it was, please report it",
+            ],
+        };
+        let mut out = String::from("article-widget: ");
+        for part in parts {
+            out.push_str(part);
+        }
+        out
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "article-widget: ")?;
-        match self {
-            Error::RootNotFound { selector } => write!(
-                f,
-                "no element matches the root selector \"{selector}\"; pass an Element or a selector that matches the article body"
-            ),
-            Error::RootNotElement { got } => write!(
-                f,
-                "the root must be an Element or a CSS selector string, not {got}"
-            ),
-            Error::BadSelector { name, selector } => write!(
-                f,
-                "{name} \"{selector}\" is not a valid CSS selector; check its syntax"
-            ),
-            Error::UnknownOption { name, suggestion } => {
-                write!(f, "unknown option \"{name}\"")?;
-                match suggestion {
-                    Some(s) => write!(f, "; did you mean \"{s}\"?"),
-                    None => write!(f, "; see the README for the options"),
-                }
-            }
-            Error::BadOption { name, expected, got } => {
-                write!(f, "option \"{name}\" must be {expected}, not {got}")
-            }
-            Error::BadOptions { got } => {
-                write!(f, "options must be an object, not {got}")
-            }
-            Error::AlreadyMounted => write!(
-                f,
-                "a widget is already mounted on this element, or on one around or inside it; call destroy() on that one first"
-            ),
-            Error::EmptyArticle => write!(
-                f,
-                "the article holds no text; point the root at the element that holds the post body"
-            ),
-            Error::BadCommentsUrl { url } => write!(
-                f,
-                "comments script \"{url}\" is refused: use an https:// address or a same-origin path"
-            ),
-            Error::NoDocument => write!(
-                f,
-                "there is no document to work in; run it in a page, or in Node set up jsdom or happy-dom first and pass the root as an Element"
-            ),
-            Error::DomError { what } => write!(
-                f,
-                "the page could not be changed ({what}); it was left as it was"
-            ),
-            Error::Internal { what } => write!(
-                f,
-                "internal error ({what}); the page was left as it was, please report it"
-            ),
-        }
+        f.write_str(&self.message())
     }
 }
 

@@ -3,6 +3,8 @@
 //! boxes put around their headings trimmed. The box headings (`boilerplate.rs`) and
 //! the ad labels (`ads.rs`) are looked up this way.
 
+use super::find;
+
 /// The letters U+00C0 to U+00FF without their accents, in lower case (`*`: a sign).
 const LATIN_1: &[u8; 64] = b"aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
 
@@ -42,7 +44,7 @@ pub fn heading_key(text: &str) -> Option<String> {
         }
         key.extend(word.chars().map(fold_char));
     }
-    Some(key.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+    Some(key.trim_matches(find::not_alphanumeric).to_string())
 }
 
 #[cfg(test)]

@@ -10,12 +10,14 @@ pub mod boilerplate;
 pub mod comments;
 pub mod contents;
 mod error;
+pub(crate) mod find;
 mod fold;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod held;
 pub mod keys;
 mod lexicon;
+pub(crate) mod number;
 pub mod opened;
 pub mod placement;
 pub mod quiet;

@@ -4,7 +4,7 @@
 //! ([`OptionValue`]); everything about what is allowed lives here, so it is tested
 //! natively and the messages are the same from every entry point.
 
-use super::Error;
+use super::{find, number, Error};
 
 /// One option value as read from JavaScript (or a `data-*` attribute).
 #[derive(Clone, Debug, PartialEq)]
@@ -25,10 +25,11 @@ impl OptionValue {
     fn describe(&self) -> String {
         match self {
             OptionValue::Null => "null".into(),
-            OptionValue::Bool(b) => format!("the boolean {b}"),
+            OptionValue::Bool(true) => "the boolean true".into(),
+            OptionValue::Bool(false) => "the boolean false".into(),
             OptionValue::Number(n) => describe_number(*n),
-            OptionValue::Str(s) => format!("the string \"{}\"", clip(s)),
-            OptionValue::Other(t) => format!("a value of type {t}"),
+            OptionValue::Str(s) => ["the string \"", &clip(s), "\""].concat(),
+            OptionValue::Other(t) => ["a value of type ", t].concat(),
         }
     }
 }
@@ -40,7 +41,9 @@ fn describe_number(n: f64) -> String {
     } else if n.is_infinite() {
         "an infinite number".into()
     } else if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("the number {}", n as i64)
+        let mut out = String::from("the number ");
+        number::push_int(&mut out, n as i64);
+        out
     } else {
         "a number with a fraction".into()
     }
@@ -353,7 +356,13 @@ impl Settings {
             return Err(Error::BadOption {
                 name: "minLevel".into(),
                 expected: "at most maxLevel",
-                got: format!("{} with maxLevel {}", s.min_level, s.max_level),
+                got: {
+                    let mut got = String::new();
+                    number::push_uint(&mut got, s.min_level.into());
+                    got.push_str(" with maxLevel ");
+                    number::push_uint(&mut got, s.max_level.into());
+                    got
+                },
             });
         }
         Ok(s)
@@ -396,21 +405,26 @@ fn unknown(name: &str) -> Error {
 
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // The distances from a's first i characters to each of b's prefixes; no index,
+    // so no bounds check that could panic.
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
+        // `diag` is the old value left of the cell, `left` the new one.
+        let (mut diag, mut left) = (i, i + 1);
+        if let Some(first) = row.first_mut() {
+            *first = left;
+        }
+        for (cell, cb) in row.iter_mut().skip(1).zip(&b) {
+            let up = *cell;
+            *cell = if ca == *cb {
+                diag
             } else {
-                1 + prev.min(cur).min(row[j])
+                1 + diag.min(up).min(left)
             };
-            prev = cur;
+            (diag, left) = (up, *cell);
         }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 /// Accepts `https://` addresses, `http://` on the loopback host (development), and
@@ -450,7 +464,7 @@ pub fn check_script_url(url: &str) -> Result<String, Error> {
     // (another origin) and nothing with a scheme.
     let has_scheme = lower
         .split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.contains('?'));
+        .is_some_and(|(scheme, _)| !find::has_char(scheme, '/') && !find::has_char(scheme, '?'));
     if lower.starts_with("//") || lower.starts_with("\\") || has_scheme {
         return Err(refused());
     }
@@ -460,6 +474,20 @@ pub fn check_script_url(url: &str) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_distance_counts_the_changes() {
+        for (a, b, d) in [
+            ("kitten", "sitting", 3),
+            ("", "abc", 3),
+            ("abc", "", 3),
+            ("maxquote", "maxquotes", 1),
+            ("same", "same", 0),
+            ("été", "ete", 2),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+    }
 
     fn opts(pairs: &[(&str, OptionValue)]) -> Result<Settings, Error> {
         let v: Vec<(String, OptionValue)> = pairs

@@ -1,5 +1,7 @@
 //! Readable, stable ids from titles, and the set of ids a page already has.
 
+use super::{find, number};
+
 /// A set of ids, kept sorted and looked up by binary search: the page's ids and those
 /// given out. (A hash set would ship its hasher and table code in the module.)
 #[derive(Clone, Debug, Default)]
@@ -117,7 +119,7 @@ pub fn slugify(title: &str) -> String {
 /// Drops invisible joiners and variation selectors that end a word: they only join
 /// what follows them, and nothing follows.
 fn trim_joiners(out: &mut String) {
-    while out.ends_with(['\u{200c}', '\u{200d}'])
+    while find::ends_with_any(out, &['\u{200c}', '\u{200d}'])
         || out.ends_with(|c| matches!(c, '\u{fe00}'..='\u{fe0f}'))
     {
         out.pop();
@@ -171,7 +173,8 @@ pub(crate) fn unique(
         return base.to_string();
     };
     loop {
-        let id = format!("{base}-{next}");
+        let mut id = [base, "-"].concat();
+        number::push_uint(&mut id, *next as u64);
         *next += 1;
         if !taken(&id) {
             return id;

@@ -16,6 +16,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+// Read with `try_with`, not `with`: a page never tears these down (the module runs on
+// one thread that outlives it), and `with` would bring a panic and the formatting of
+// its message into the module for that case.
 thread_local! {
     /// The roots with a widget mounted, with the plan applied to each: a second mount
     /// is refused, and `analyze` of a mounted root returns what mount did.
@@ -29,12 +32,13 @@ thread_local! {
 #[wasm_bindgen]
 pub fn analyze(root: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     if let Ok(el) = document_for(&root).and_then(|doc| resolve_root(&doc, &root)) {
-        if let Some(plan) = MOUNTED.with(|m| {
+        let mounted = MOUNTED.try_with(|m| {
             m.borrow()
                 .iter()
                 .find(|(r, _)| r == &el)
                 .map(|(_, p)| p.js())
-        }) {
+        });
+        if let Ok(Some(plan)) = mounted {
             // The page holds the widget's own changes now: answer with what it applied.
             read_options(&options).map_err(|e| js_error(&e))?;
             return Ok(plan);
@@ -131,17 +135,22 @@ impl PreparedMount {
 
 /// The next widget number of the page, for ids that must not clash.
 fn next_number() -> u32 {
-    COUNTER.with(|c| {
-        c.set(c.get() + 1);
-        c.get()
-    })
+    COUNTER
+        .try_with(|c| {
+            c.set(c.get() + 1);
+            c.get()
+        })
+        .unwrap_or(0)
 }
 
 fn mount_prepared(p: Prepared, built: Option<Built>) -> Result<Widget, JsValue> {
     // One article, one widget: not on the same root, nor on one around or inside it
     // (two widgets would wrap the same text twice and show two panels).
     let overlaps = |r: &web_sys::Element| r.contains(Some(&p.root)) || p.root.contains(Some(r));
-    if MOUNTED.with(|m| m.borrow().iter().any(|(r, _)| overlaps(r))) {
+    if MOUNTED
+        .try_with(|m| m.borrow().iter().any(|(r, _)| overlaps(r)))
+        .unwrap_or(false)
+    {
         return Err(js_error(&Error::AlreadyMounted));
     }
     let built = match built {
@@ -153,7 +162,7 @@ fn mount_prepared(p: Prepared, built: Option<Built>) -> Result<Widget, JsValue> 
     let root = p.root.clone();
     let live = Live::mount(p, screen, built)?;
     let plan = live.borrow().plan.clone();
-    MOUNTED.with(|m| m.borrow_mut().push((root, plan)));
+    let _ = MOUNTED.try_with(|m| m.borrow_mut().push((root, plan)));
     Ok(Widget { live: Some(live) })
 }
 
@@ -170,7 +179,7 @@ impl Widget {
     pub fn destroy(&mut self) {
         let Some(rc) = self.live.take() else { return };
         if let Some(root) = Live::destroy(&rc) {
-            MOUNTED.with(|m| m.borrow_mut().retain(|(r, _)| r != &root));
+            let _ = MOUNTED.try_with(|m| m.borrow_mut().retain(|(r, _)| r != &root));
         }
     }
 

@@ -21,7 +21,7 @@ use super::listeners::Listeners;
 use super::undo::Undo;
 use crate::core::comments as core_comments;
 use crate::core::comments::CommentsState;
-use crate::core::{check_script_url, CommentsSetting, Error, Settings};
+use crate::core::{check_script_url, find, CommentsSetting, Error, Settings};
 use gloo_timers::callback::Timeout;
 use js_sys::Array;
 use std::cell::RefCell;
@@ -46,6 +46,7 @@ const PARKED: &str = "template[data-article-widget-comments], textarea[data-arti
 const LOADED: u32 = 0;
 const FAILED: u32 = 1;
 
+// Read with `try_with`, as the widgets in `api.rs` are.
 thread_local! {
     /// Script addresses started in this page, so that none is fetched twice.
     /// Each with the number of the widget that started it: a widget whose load
@@ -176,7 +177,8 @@ fn count_in_heading(area: &Element) -> Option<u32> {
 
 /// The scheme and host of an absolute address.
 fn origin_of(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
+    let at = find::find(url, "://")?;
+    let (scheme, rest) = (url.get(..at)?, url.get(at + 3..)?);
     let host = rest.split(['/', '?', '#']).next()?;
     (!host.is_empty()).then(|| [scheme, "://", host].concat())
 }
@@ -465,7 +467,7 @@ impl Loader {
         // Take out what this attempt added, so that a retry starts clean.
         undo.undo_since(self.attempt_from);
         let owner = self.owner;
-        STARTED.with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
+        let _ = STARTED.try_with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
         let msg = ["Comments could not be loaded: ", why, "."].concat();
         self.facade.status.set_text_content(Some(&msg));
         let doc = self.facade.status.owner_document();
@@ -498,13 +500,15 @@ impl Loader {
 /// Marks `url` as started by widget `owner`; `false` when this page started it already
 /// (it is then not fetched again).
 fn mark_started(url: &str, owner: u32) -> bool {
-    STARTED.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.iter().any(|(u, _)| u == url) {
-            false
-        } else {
-            s.push((url.to_string(), owner));
-            true
-        }
-    })
+    STARTED
+        .try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.iter().any(|(u, _)| u == url) {
+                false
+            } else {
+                s.push((url.to_string(), owner));
+                true
+            }
+        })
+        .unwrap_or(true)
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Turns an error into a JavaScript `Error` with a `code` property.
 pub fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let err = js_sys::Error::new(&e.message());
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
     err.into()
 }

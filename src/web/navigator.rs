@@ -7,6 +7,7 @@
 
 use super::dom::el;
 use super::undo::Undo;
+use crate::core::number;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -35,7 +36,8 @@ impl Navigator {
         let element = el(doc, "div", "aw-nav", None);
         let button = el(doc, "button", "aw-nav-button", Some(label));
         let sheet = el(doc, "div", "aw-nav-sheet", None);
-        let id = ["aw-nav-", &n.to_string()].concat();
+        let mut id = String::from("aw-nav-");
+        number::push_uint(&mut id, n.into());
         sheet.set_id(&id);
         sheet.set_attribute("role", "dialog")?;
         sheet.set_attribute("aria-label", label)?;

@@ -103,8 +103,8 @@ fn byte_offsets(text: &str, starts: &[f64]) -> Vec<usize> {
     let (mut units, mut byte) = (0usize, 0usize);
     for &s in starts {
         let s = s as usize;
-        while units < s && byte < bytes.len() {
-            let b = bytes[byte];
+        while units < s {
+            let Some(&b) = bytes.get(byte) else { break };
             let (len, width) = match b {
                 0..=0x7f => (1, 1),
                 0xf0..=0xff => (4, 2),
@@ -123,7 +123,8 @@ fn byte_offsets(text: &str, starts: &[f64]) -> Vec<usize> {
 /// what follows them.
 fn split_units(rest: &str, units: f64) -> (&str, &str) {
     let at = byte_offsets(rest, &[units]).first().copied();
-    rest.split_at(at.unwrap_or(rest.len()))
+    rest.split_at_checked(at.unwrap_or(rest.len()))
+        .unwrap_or((rest, ""))
 }
 
 /// Reads the article under `root`. Content matching `exclude` is passed over; each
@@ -153,7 +154,11 @@ pub fn read(root: &Element, exclude: Option<&str>, ads: &str) -> Article {
     // its words.
     let mut sizes: Vec<(usize, f32, usize)> = Vec::new();
     let mut at = 0;
-    while let Some(f) = numbers.get(at..at + BLOCK_FIELDS) {
+    // A block's fields as an array: their reads below need no bounds check.
+    while let Some(f) = numbers
+        .get(at..at + BLOCK_FIELDS)
+        .and_then(|f| <&[f64; BLOCK_FIELDS]>::try_from(f).ok())
+    {
         let n = f[9] as usize;
         let starts = numbers
             .get(at + BLOCK_FIELDS..at + BLOCK_FIELDS + n)

@@ -9,7 +9,7 @@
 //! is then compiled before the mount calls it on the main thread. Only the core runs
 //! in the worker: nothing `warm` reaches touches the DOM or calls an import.
 
-use crate::core::{self, Block, BlockKind, IdSet, OptionValue, Settings};
+use crate::core::{self, find, Block, BlockKind, IdSet, OptionValue, Settings};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/warm.js")]
@@ -57,9 +57,11 @@ fn plan_text(text: &str) -> usize {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let mut rest = line;
         while !rest.is_empty() {
-            let cut = paragraph_end(rest);
-            blocks.push(Block::new(BlockKind::Paragraph, &rest[..cut]));
-            rest = rest[cut..].trim_start();
+            let (paragraph, after) = rest
+                .split_at_checked(paragraph_end(rest))
+                .unwrap_or((rest, ""));
+            blocks.push(Block::new(BlockKind::Paragraph, paragraph));
+            rest = after.trim_start();
             if blocks.len() % 4 == 0 {
                 blocks.push(Block::new(BlockKind::Line, "What came next").bold());
             }
@@ -83,6 +85,6 @@ fn plan_text(text: &str) -> usize {
 /// bytes, or the whole line.
 fn paragraph_end(line: &str) -> usize {
     line.get(400..)
-        .and_then(|tail| tail.find(". "))
+        .and_then(|tail| find::find(tail, ". "))
         .map_or(line.len(), |i| 400 + i + 1)
 }

@@ -22,9 +22,9 @@ use crate::core::held::{Held, Part};
 use crate::core::opened::{Input, Opened};
 use crate::core::placement::{self, Screen, Spot};
 use crate::core::quiet::Quiet;
-use crate::core::stored;
 use crate::core::CommentsSetting;
 use crate::core::{ads, contents};
+use crate::core::{number, stored};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -94,7 +94,7 @@ impl Action {
     fn from_code(code: u32) -> Action {
         match code.checked_sub(QUOTE) {
             Some(i) => Action::Quote(i as usize),
-            None => PLAIN[code as usize],
+            None => PLAIN.get(code as usize).copied().unwrap_or(Action::Click),
         }
     }
 }
@@ -412,7 +412,10 @@ impl Live {
             let w = self.me.clone();
             self.near_comments = observe(
                 std::slice::from_ref(&c.facade.element),
-                &format!("{0}px 0px {0}px 0px", settings.comments_margin),
+                &{
+                    let margin = number::uint(settings.comments_margin.into());
+                    [&margin, "px 0px ", &margin, "px 0px"].concat()
+                },
                 move |entries| {
                     let near = entries.iter().any(|e| {
                         e.unchecked_into::<IntersectionObserverEntry>()
@@ -487,10 +490,13 @@ impl Live {
         // A contents link: its own navigation scrolls there; first open the section
         // and every section around it.
         match toc.links.iter().position(|a| a == &hit) {
-            Some(i) => {
-                let heading: Node = self.sections[i].heading.clone().into();
-                self.open_around(&heading)
-            }
+            Some(i) => match self.sections.get(i) {
+                Some(s) => {
+                    let heading: Node = s.heading.clone().into();
+                    self.open_around(&heading)
+                }
+                None => Vec::new(),
+            },
             None => Vec::new(),
         }
     }
@@ -736,8 +742,9 @@ impl Live {
         }
         closed
             .iter()
-            .map(|&i| Event::Toggle {
-                id: self.sections[i].id.clone(),
+            .filter_map(|&i| self.sections.get(i))
+            .map(|s| Event::Toggle {
+                id: s.id.clone(),
                 open: false,
             })
             .collect()
@@ -783,7 +790,9 @@ fn storage_key(root: &Element) -> Option<String> {
             let n = (0..same.length())
                 .position(|i| same.item(i).is_some_and(|e| &e == root.as_ref() as &Node))
                 .unwrap_or(0);
-            [name.as_str(), ":", &n.to_string()].concat()
+            let mut key = [name.as_str(), ":"].concat();
+            number::push_uint(&mut key, n as u64);
+            key
         }
     };
     Some(stored::key(&path, &id))

@@ -9,7 +9,7 @@
 
 use super::foreign::stop_words;
 use super::lexicon::{has, STOP};
-use crate::core::Block;
+use crate::core::{find, Block};
 use std::cell::Cell;
 
 /// A language whose quotations and speakers the finder reads by its own rules.
@@ -49,13 +49,15 @@ impl Lang {
     }
 }
 
+// Read with `try_with`: `with` would bring a panic (and its message formatting) into
+// the module for a case that never comes, the thread's end.
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
 }
 
 /// The language of the article being read (English outside a [`Scope`]).
 pub fn current() -> Lang {
-    CURRENT.with(Cell::get)
+    CURRENT.try_with(Cell::get).unwrap_or(Lang::En)
 }
 
 /// Whether the article being read is in a language other than English.
@@ -68,13 +70,13 @@ pub struct Scope(Lang);
 
 impl Scope {
     pub fn new(lang: Lang) -> Scope {
-        Scope(CURRENT.with(|c| c.replace(lang)))
+        Scope(CURRENT.try_with(|c| c.replace(lang)).unwrap_or(Lang::En))
     }
 }
 
 impl Drop for Scope {
     fn drop(&mut self) {
-        CURRENT.with(|c| c.set(self.0));
+        let _ = CURRENT.try_with(|c| c.set(self.0));
     }
 }
 
@@ -100,7 +102,7 @@ pub fn guess(blocks: &[Block]) -> Lang {
     let mut n = 0;
     'blocks: for b in blocks {
         for w in b.text.split_whitespace() {
-            let w = super::names::lower(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            let w = super::names::lower(w.trim_matches(find::not_alphanumeric));
             for (k, c) in counts.iter_mut().enumerate() {
                 let list = match k.checked_sub(1) {
                     None => Some(STOP),

@@ -3,6 +3,8 @@
 //! Every offset is a byte offset taken from `char_indices`, so it always falls on a
 //! character boundary; text is cut only with `get()`.
 
+use crate::core::find;
+
 /// A quotation inside one block: byte offsets into the block's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -76,7 +78,9 @@ fn is_single(c: char) -> bool {
 /// Whether `c` may open a quotation here, given the characters around it.
 fn opens(c: char, before: Option<char>, after: Option<char>) -> bool {
     let after_ok = after.is_some_and(|a| !a.is_whitespace());
-    let before_ok = before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
+    let before_ok = before.is_none_or(|b| {
+        b.is_whitespace() || matches!(b, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+    });
     match c {
         '"' | '‘' | '‚' => after_ok && before_ok,
         '“' | '„' => after_ok,
@@ -303,7 +307,7 @@ pub fn is_title(quoted: &str) -> bool {
     let body = quoted.trim_end_matches(['.', ',', '!', '?', ' ']);
     // Words in capitals are shouted ("COMMON SENSE"), not a title.
     if body.contains([',', ';', '!', '?', ':'])
-        || body.contains(". ")
+        || find::contains(body, ". ")
         || !body.chars().any(char::is_lowercase)
     {
         return false;
@@ -311,7 +315,7 @@ pub fn is_title(quoted: &str) -> bool {
     let mut long = 0;
     for w in body.split_whitespace() {
         // "you" or "we" is someone speaking ("Thank you Dover"), not a title.
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = w.trim_matches(find::not_alphanumeric);
         if ["I", "me", "my", "we", "us", "our", "you", "your"]
             .iter()
             .any(|p| bare.eq_ignore_ascii_case(p))
@@ -354,7 +358,8 @@ pub fn trailing_open(text: &str, after: usize) -> Option<Span> {
     }
     let start = m.pos + m.len;
     let rest = text.get(start..)?.trim_end();
-    let sentence = rest.ends_with(['.', '!', '?', '…']) && rest.split_whitespace().nth(3).is_some();
+    let sentence = find::ends_with_any(rest, &['.', '!', '?', '…'])
+        && rest.split_whitespace().nth(3).is_some();
     sentence.then(|| {
         let end = start + rest.len();
         Span {

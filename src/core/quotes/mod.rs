@@ -16,7 +16,7 @@ mod tokens;
 mod verbs;
 
 use super::sections::{innermost, Section};
-use super::{Block, BlockKind, Settings};
+use super::{find, Block, BlockKind, Settings};
 use attribution::{attribute, Who};
 use chain::{join_parts, open_chain};
 use lexicon::{has, PREPOSITIONS};
@@ -346,11 +346,16 @@ fn common_word(blocks: &[Block], word: &str) -> bool {
 
 /// Whether `word` occurs in `text` as a word of its own.
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
+    let mut from = 0;
+    while let Some(at) = find::find_from(text, word, from) {
         let before = text.get(..at).and_then(|t| t.chars().next_back());
         let after = text.get(at + word.len()..).and_then(|t| t.chars().next());
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = at + word.len().max(1);
+    }
+    false
 }
 
 /// Whether a capitalised word occurs in lower case as a word of its own in the
@@ -383,7 +388,7 @@ fn not_given_in_part(folded: &[String]) -> Vec<bool> {
                 .unwrap_or_default();
             !near
                 .iter()
-                .any(|g| g.len() > f.len() && g.contains(f.as_str()))
+                .any(|g| g.len() > f.len() && find::contains(g, f))
         })
         .collect()
 }
@@ -396,10 +401,7 @@ const PART_WINDOW: usize = 40;
 fn fold_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in text.split(find::not_alphanumeric).filter(|w| !w.is_empty()) {
         for c in w.chars() {
             out.push(c.to_ascii_lowercase());
         }

@@ -5,6 +5,7 @@ use super::foreign;
 use super::lang::{self, Lang};
 use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
 use super::names::{is_cap, is_nationality, lower, split_possessive, Gender, Mention};
+use crate::core::find;
 
 /// What kind of source a registry entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,7 +124,7 @@ impl People {
                 let p_last = pw.next_back().unwrap_or(p_first);
                 p_last == last.as_str()
                     && (m.name.len() == 1
-                        || !p.name.contains(' ')
+                        || !find::has_char(&p.name, ' ')
                         || p_first == first
                         || initial_of(p_first, first))
             })
@@ -134,7 +135,7 @@ impl People {
                         self.list.iter().position(|p| {
                             p.kind == Kind::Person
                                 && p.name.split(' ').next() == Some(last.as_str())
-                                && p.name.contains(' ')
+                                && find::has_char(&p.name, ' ')
                         })
                     })
                     .flatten()
@@ -359,7 +360,7 @@ impl People {
         self.list.get(k).is_some_and(|p| match p.kind {
             Kind::Person if p.clear => true,
             Kind::Description => true,
-            _ => p.name.contains(' ') || !common(&p.name),
+            _ => find::has_char(&p.name, ' ') || !common(&p.name),
         })
     }
 

@@ -3,6 +3,7 @@
 //! twice (a quotation repeated in a photo caption is shown once).
 
 use super::Quote;
+use crate::core::find;
 
 /// Whether a quotation is a whole statement, not a scare quote, a title or a slogan.
 pub fn is_statement(text: &str) -> bool {
@@ -36,7 +37,7 @@ pub fn is_statement(text: &str) -> bool {
 /// The words of a text in lower case, letters and digits only: two copies of a
 /// quotation compare equal however their marks and spaces differ.
 fn key_of(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(find::not_alphanumeric)
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>()
@@ -53,7 +54,7 @@ fn score(q: &Quote) -> f64 {
     } else {
         words.min(40.0)
     };
-    let sentence = if q.text.trim_end().ends_with(['.', '!', '?', ',']) {
+    let sentence = if find::ends_with_any(q.text.trim_end(), &['.', '!', '?', ',']) {
         5.0
     } else {
         0.0

@@ -7,6 +7,7 @@
 use super::lexicon::{has, ABBREVIATIONS};
 use super::marks::Span;
 use super::verbs::is_reporting_verb;
+use crate::core::find;
 
 /// One token of a block's text outside its quotations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +25,7 @@ fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     let mut chars = w.chars();
     let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    single_initial || w.contains('.') || has(ABBREVIATIONS, &w.to_ascii_lowercase())
+    single_initial || find::has_char(w, '.') || has(ABBREVIATIONS, &w.to_ascii_lowercase())
 }
 
 /// Splits `text` into tokens, with each quotation of `spans` as one token.
@@ -176,12 +177,12 @@ pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(
                     .and_then(|s| text.get(s.start..s.end))
                     .unwrap_or("")
                     .trim_end();
-                inner.ends_with(['.', '!', '?', '…'])
+                find::ends_with_any(inner, &['.', '!', '?', '…'])
                     && !matches!(toks.get(k + 1), Some((_, Tok::Punct(_))))
                     && starts_sentence(toks.get(k + 1))
                     // After "?" or "!" an attribution belongs to the quotation; after
                     // "." it opens the next sentence ("...now." He added, "...").
-                    && !(inner.ends_with(['!', '?']) && attribution_follows(toks, k + 1))
+                    && !(find::ends_with_any(inner, &['!', '?']) && attribution_follows(toks, k + 1))
                     && !attribution_ends(toks, k + 1)
             }
             _ => false,

@@ -4,7 +4,8 @@
 //! sentence end, no caption or byline) and its place (running text around it); its
 //! look (weight, size) relaxes the shape rules and gives the level.
 
-use crate::core::{Block, BlockKind};
+use crate::core::lexicon::Words;
+use crate::core::{find, Block, BlockKind};
 
 /// Inferred headings are dropped when there are more than a dozen and the sections
 /// they make would be this short on average (in words): dozens of bold lines in a
@@ -130,39 +131,39 @@ const NOT_HEADING_STARTS: &[&str] = &[
 ];
 
 /// One-word lines that are page furniture, not a heading.
-const NOT_ONE_WORD_HEADINGS: &[&str] = &[
-    "advertisement",
+const NOT_ONE_WORD_HEADINGS: Words = crate::words![
     "advert",
+    "advertisement",
     "advertising",
+    "caption",
+    "close",
+    "comments",
+    "credit",
+    "credits",
+    "edit",
+    "email",
+    "gallery",
+    "home",
+    "labels",
+    "listen",
+    "loading",
+    "menu",
+    "next",
+    "photo",
+    "photos",
+    "previous",
+    "print",
+    "related",
+    "reply",
+    "share",
+    "source",
     "sponsored",
+    "tags",
     "update",
     "updated",
     "updates",
-    "loading",
-    "share",
-    "related",
-    "tags",
-    "labels",
-    "menu",
-    "comments",
-    "reply",
-    "edit",
-    "home",
-    "next",
-    "previous",
-    "photo",
-    "photos",
     "video",
-    "source",
-    "credit",
-    "credits",
-    "caption",
-    "listen",
     "watch",
-    "gallery",
-    "close",
-    "print",
-    "email",
 ];
 
 const MONTHS: &[&str] = &[
@@ -189,8 +190,8 @@ const MONTHS: &[&str] = &[
 
 /// Words that attribute a quotation: a line with quotation marks and one of these is
 /// a quotation with its speaker, not a title in quotation marks.
-const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "asked", "asks", "added", "adds", "wrote", "writes",
+const REPORTING: Words = crate::words![
+    "added", "adds", "asked", "asks", "said", "say", "says", "tells", "told", "writes", "wrote",
 ];
 
 /// What may stand before a heading's first letter: an opening quotation mark, the
@@ -227,7 +228,7 @@ fn title_shape(b: &Block) -> bool {
     if words == 1 {
         // "Consent" and "Cliffs" are headings; "Advertisement" and "Update" are not.
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 4 || NOT_ONE_WORD_HEADINGS.contains(&lower.trim_end_matches('?')) {
+        if letters < 4 || NOT_ONE_WORD_HEADINGS.has(lower.trim_end_matches('?')) {
             return false;
         }
     }
@@ -244,9 +245,11 @@ fn title_shape(b: &Block) -> bool {
         // (between paragraphs) tells it from an exclamation in a dialogue.
         '!' => true,
         // A title in quotation marks ("‘We need to listen’"), not a quoted sentence.
-        '"' | '”' | '’' | '\'' | '»' => !".,!?;:…".contains(before_last),
+        '"' | '”' | '’' | '\'' | '»' => {
+            !matches!(before_last, '.' | ',' | '!' | '?' | ';' | ':' | '…')
+        }
         // "The release plan (kovarex)", not a smiley ";)".
-        ')' => text.contains('('),
+        ')' => find::has_char(text, '('),
         // A reference mark ("... was born. [M1]") ends a sentence.
         ']' => false,
         _ => true,
@@ -254,13 +257,13 @@ fn title_shape(b: &Block) -> bool {
     if !ends_ok {
         return false;
     }
-    if text.contains("http") || text.contains('@') || text.contains('|') {
+    if find::contains(text, "http") || find::has_char(text, '@') || find::has_char(text, '|') {
         return false;
     }
     if text.contains(QUOTE_MARKS)
         && lower
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| REPORTING.contains(&w))
+            .any(|w| REPORTING.has(w))
     {
         return false;
     }
@@ -268,7 +271,8 @@ fn title_shape(b: &Block) -> bool {
         return false;
     }
     // Datelines and captions with dates ("Feb. 11, 2025"), photo counts ("14 Photos").
-    if MONTHS.iter().any(|m| lower.contains(m)) && text.chars().any(|c| c.is_ascii_digit()) {
+    if MONTHS.iter().any(|m| find::contains(&lower, m)) && text.chars().any(|c| c.is_ascii_digit())
+    {
         return false;
     }
     let last_word = lower.split_whitespace().last().unwrap_or("");
@@ -287,7 +291,7 @@ fn two_sentences(text: &str) -> bool {
     text.char_indices().any(|(i, c)| {
         let after = text.get(i + c.len_utf8()..).unwrap_or("");
         let before = text.get(..i).unwrap_or("");
-        ".!?".contains(c)
+        matches!(c, '.' | '!' | '?')
             && after.starts_with(' ')
             && after
                 .trim_start()
@@ -299,7 +303,7 @@ fn two_sentences(text: &str) -> bool {
                 && before
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|w| w.len() <= 2 || w.contains('.')))
+                    .is_some_and(|w| w.len() <= 2 || find::has_char(w, '.')))
     })
 }
 
@@ -328,7 +332,8 @@ fn body_after(b: &Block, words: usize) -> bool {
     match b.kind {
         BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote => {
             let n = b.words();
-            n >= (words + 4).max(8) || (n >= 8 && b.text.trim_end().ends_with(SENTENCE_END))
+            n >= (words + 4).max(8)
+                || (n >= 8 && find::ends_with_any(b.text.trim_end(), SENTENCE_END))
         }
         // A heading over a list: the items may be short.
         BlockKind::ListItem => true,
@@ -341,68 +346,67 @@ fn body_after(b: &Block, words: usize) -> bool {
 fn byline_or_date(b: &Block) -> bool {
     let lower = b.text.trim().to_ascii_lowercase();
     NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s))
-        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
-        || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6 && lower.contains('-'))
+        || (MONTHS.iter().any(|m| find::contains(&lower, m))
+            && lower.chars().any(|c| c.is_ascii_digit()))
+        || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+            && find::has_char(&lower, '-'))
 }
 
 /// Words that number a part of a long article, and the numbers they take.
-const PART_WORDS: &[&str] = &[
-    "part", "chapter", "book", "act", "section", "step", "day", "stage", "phase", "lesson",
+const PART_WORDS: Words = crate::words![
+    "act", "book", "chapter", "day", "lesson", "part", "phase", "section", "stage", "step",
 ];
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "first", "second",
-    "third", "fourth", "fifth", "final", "last",
+const NUMBER_WORDS: Words = crate::words![
+    "eight", "eleven", "fifth", "final", "first", "five", "four", "fourth", "i", "ii", "iii", "iv",
+    "ix", "last", "nine", "one", "second", "seven", "six", "ten", "third", "three", "twelve",
+    "two", "v", "vi", "vii", "viii", "x",
 ];
 
 /// "Part One: ...", "Chapter 3", "Step 2." open a numbered part.
 fn numbered_part(text: &str) -> bool {
-    let mut words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
+    let mut words = text.split(find::not_alphanumeric).filter(|w| !w.is_empty());
     let (Some(a), Some(n)) = (words.next(), words.next()) else {
         return false;
     };
-    PART_WORDS.contains(&a.to_ascii_lowercase().as_str())
-        && (n.chars().all(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&n.to_ascii_lowercase().as_str()))
+    PART_WORDS.has(&a.to_ascii_lowercase())
+        && (n.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.has(&n.to_ascii_lowercase()))
 }
 
 /// Words that open a pointer to elsewhere.
-const POINTER_STARTS: &[&str] = &[
-    "read",
-    "learn",
-    "see",
-    "watch",
-    "listen",
-    "click",
-    "more",
-    "view",
-    "download",
-    "sign",
-    "get",
-    "try",
-    "find",
-    "check",
-    "visit",
-    "continue",
-    "join",
-    "follow",
-    "subscribe",
+const POINTER_STARTS: Words = crate::words![
     "buy",
-    "shop",
+    "check",
+    "click",
+    "continue",
+    "download",
+    "find",
+    "follow",
+    "get",
+    "join",
+    "learn",
+    "listen",
+    "more",
     "order",
+    "read",
     "register",
     "related",
+    "see",
+    "shop",
+    "sign",
+    "subscribe",
+    "try",
+    "view",
+    "visit",
+    "watch",
 ];
 
 fn pointer(text: &str) -> bool {
     let first = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(find::not_alphanumeric)
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_ascii_lowercase();
-    POINTER_STARTS.contains(&first.as_str())
+    POINTER_STARTS.has(&first)
 }
 
 /// What may stand between a heading and its text: a picture and its credit ("(Artist:
@@ -419,7 +423,8 @@ fn furniture(b: &Block) -> bool {
         || ["by ", "photo", "image", "credit", "source", "via "]
             .iter()
             .any(|s| lower.starts_with(s))
-        || (MONTHS.iter().any(|m| lower.contains(m)) && lower.chars().any(|c| c.is_ascii_digit()))
+        || (MONTHS.iter().any(|m| find::contains(&lower, m))
+            && lower.chars().any(|c| c.is_ascii_digit()))
         || b.links >= 0.5
 }
 
@@ -538,7 +543,7 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     let title_like = |x: &Block| {
         x.words_upto(MAX_PLAIN_WORDS) <= MAX_PLAIN_WORDS
             && x.kind == b.kind
-            && !x.text.trim_end().ends_with(SENTENCE_END)
+            && !find::ends_with_any(x.text.trim_end(), SENTENCE_END)
             && !byline_or_date(x)
     };
     !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))

@@ -6,7 +6,7 @@
 mod infer;
 
 use super::slug::{slugify, unique, Counters, IdSet};
-use super::{ads, boilerplate, Block, BlockKind, OpenMode, Settings};
+use super::{ads, boilerplate, number, Block, BlockKind, OpenMode, Settings};
 
 /// One section of the article.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -171,8 +171,14 @@ pub fn outline(sections: &[Section]) -> Vec<(u8, String)> {
         if let Some(c) = counters.last_mut() {
             *c += 1;
         }
-        let number: Vec<String> = counters.iter().map(|c| c.to_string()).collect();
-        out.push((depth as u8, number.join(".")));
+        let mut label = String::new();
+        for (i, &c) in counters.iter().enumerate() {
+            if i > 0 {
+                label.push('.');
+            }
+            number::push_uint(&mut label, c as u64);
+        }
+        out.push((depth as u8, label));
     }
     out
 }
