@@ -7,6 +7,7 @@
 pub mod ads;
 mod block;
 pub mod boilerplate;
+pub mod comment_loader;
 pub mod comments;
 pub mod contents;
 mod error;

@@ -19,6 +19,8 @@ use super::dom::el;
 use super::events::{Event, Events};
 use super::listeners::Listeners;
 use super::undo::Undo;
+pub use crate::core::comment_loader::Outcome;
+use crate::core::comment_loader::{self as loading, End, Loader as Progress};
 use crate::core::comments as core_comments;
 use crate::core::comments::CommentsState;
 use crate::core::{check_script_url, find, CommentsSetting, Error, Settings};
@@ -227,42 +229,20 @@ pub struct Facade {
     pub status: Element,
 }
 
-/// How a load attempt went.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// A script or frame has loaded.
-    Loaded,
-    /// A script failed to load.
-    Failed,
-    /// Nothing answered in time.
-    TimedOut,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    Idle,
-    Loading,
-    Loaded,
-    Failed,
-}
-
 /// The comment area, its facade and the loading of the comment system.
 pub struct Loader {
     /// The area as found.
     pub area: Area,
     /// The facade in it.
     pub facade: Facade,
-    state: State,
-    /// Scripts or frames still loading.
-    pending: usize,
+    /// How far loading has come (`core::comment_loader` decides each step).
+    progress: Progress,
     /// Where the current attempt's changes start in the undo record.
     attempt_from: usize,
     /// The scripts' and frames' load and error listeners, while they load.
     listeners: Option<Listeners>,
     timer: Option<Timeout>,
     timeout_ms: u32,
-    preconnected: bool,
-    reserved: bool,
     /// The number of the widget this loader belongs to.
     owner: u32,
 }
@@ -303,14 +283,11 @@ impl Loader {
                 button,
                 status,
             },
-            state: State::Idle,
-            pending: 0,
+            progress: Progress::default(),
             attempt_from: 0,
             listeners: None,
             timer: None,
             timeout_ms: settings.comments_timeout,
-            preconnected: false,
-            reserved: false,
             owner,
         })
     }
@@ -324,10 +301,9 @@ impl Loader {
 
     /// Warms the connection to the comment system's origin, once.
     pub fn preconnect(&mut self, doc: &Document, undo: &mut Undo) {
-        if self.preconnected || self.state != State::Idle {
+        if !self.progress.preconnect() {
             return;
         }
-        self.preconnected = true;
         let (Some(origin), Some(head)) = (&self.area.origin, doc.head()) else {
             return;
         };
@@ -343,8 +319,7 @@ impl Loader {
     /// mount where the reader does not see the area, else once they no longer see it
     /// or when loading starts.
     pub fn reserve(&mut self, undo: &mut Undo) {
-        if !self.reserved {
-            self.reserved = true;
+        if self.progress.reserve() {
             let _ = undo.add_class(&self.area.element, "aw-comments-reserved");
         }
     }
@@ -357,29 +332,27 @@ impl Loader {
         undo: &mut Undo,
         report: impl Fn(Outcome) + 'static,
     ) -> Events {
-        if matches!(self.state, State::Loading | State::Loaded) {
+        if !self.progress.start() {
             return Vec::new();
         }
-        self.state = State::Loading;
         self.listeners = None;
         self.reserve(undo);
         self.attempt_from = undo.len();
-        self.facade
-            .button
-            .set_text_content(Some("Loading comments…"));
+        self.facade.button.set_text_content(Some(loading::LOADING));
         let _ = self.facade.button.set_attribute("disabled", "");
         let _ = self.facade.button.set_attribute("aria-busy", "true");
         self.facade.status.set_text_content(None);
-        let waiting = match self.start(doc, undo) {
-            Ok(w) => w,
-            Err(_) => return self.fail(undo, "the comment system could not be started"),
+        let waiting = self.start(doc, undo).ok();
+        let end = self.progress.started(waiting.as_ref().map(Vec::len));
+        let mut events: Events = match end {
+            Some(End::Failed(_)) => Vec::new(),
+            _ => vec![Event::CommentsLoading],
         };
-        let mut events: Events = vec![Event::CommentsLoading];
-        if waiting.is_empty() {
-            events.extend(self.loaded());
+        if let Some(end) = end {
+            events.extend(self.end(end, undo));
             return events;
         }
-        self.pending = waiting.len();
+        let waiting = waiting.unwrap_or_default();
         let report = Rc::new(report);
         let r = report.clone();
         let mut listeners = Listeners::new(move |code, _| {
@@ -436,53 +409,37 @@ impl Loader {
 
     /// One script or frame has loaded, or failed, or time ran out.
     pub fn script_done(&mut self, outcome: Outcome, undo: &mut Undo) -> Events {
-        if self.state != State::Loading {
-            return Vec::new();
+        match self.progress.report(outcome) {
+            Some(end) => self.end(end, undo),
+            None => Vec::new(),
         }
-        match outcome {
-            Outcome::Failed => self.fail(undo, "a script of the comment system did not load"),
-            Outcome::TimedOut => self.fail(undo, "the comment system did not answer in time"),
-            Outcome::Loaded => {
-                self.pending = self.pending.saturating_sub(1);
-                if self.pending == 0 {
-                    self.loaded()
-                } else {
-                    Vec::new()
-                }
+    }
+
+    /// Shows how the attempt ended: the facade goes, or says why and offers a retry
+    /// (what the attempt added taken out, so that a retry starts clean).
+    fn end(&mut self, end: End, undo: &mut Undo) -> Events {
+        self.timer = None;
+        let why = match end {
+            End::Loaded => {
+                let _ = self.facade.element.set_attribute("hidden", "");
+                return vec![Event::CommentsLoaded];
             }
-        }
-    }
-
-    fn loaded(&mut self) -> Events {
-        self.state = State::Loaded;
-        self.timer = None;
-        let _ = self.facade.element.set_attribute("hidden", "");
-        vec![Event::CommentsLoaded]
-    }
-
-    fn fail(&mut self, undo: &mut Undo, why: &str) -> Events {
-        self.state = State::Failed;
-        self.timer = None;
+            End::Failed(why) => why,
+        };
         self.listeners = None;
-        // Take out what this attempt added, so that a retry starts clean.
         undo.undo_since(self.attempt_from);
         let owner = self.owner;
         let _ = STARTED.try_with(|s| s.borrow_mut().retain(|(_, by)| *by != owner));
-        let msg = ["Comments could not be loaded: ", why, "."].concat();
+        let msg = loading::failure_message(why);
         self.facade.status.set_text_content(Some(&msg));
         let doc = self.facade.status.owner_document();
         if let (Some(href), Some(doc)) = (&self.area.link, doc) {
-            let a = el(
-                &doc,
-                "a",
-                "aw-comments-link",
-                Some("Open the comments page"),
-            );
+            let a = el(&doc, "a", "aw-comments-link", Some(loading::OPEN_PAGE));
             let _ = a.set_attribute("href", href);
             let _ = self.facade.status.append_child(&doc.create_text_node(" "));
             let _ = self.facade.status.append_child(&a);
         }
-        self.facade.button.set_text_content(Some("Try again"));
+        self.facade.button.set_text_content(Some(loading::RETRY));
         let _ = self.facade.button.remove_attribute("disabled");
         let _ = self.facade.button.remove_attribute("aria-busy");
         vec![Event::CommentsFailed {
