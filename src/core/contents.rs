@@ -48,6 +48,41 @@ pub fn shown_at_first(depths: &[u8]) -> Vec<bool> {
         .collect()
 }
 
+/// The section being read: the last whose heading's top (`tops`, in window
+/// coordinates; NaN for a heading not on the page, inside a closed section) is above
+/// the upper third of a window `height` tall.
+pub fn being_read(tops: impl Iterator<Item = f64>, height: f64) -> Option<usize> {
+    let line = height / 3.0;
+    let mut current = None;
+    for (i, top) in tops.enumerate() {
+        if top <= line {
+            current = Some(i);
+        }
+    }
+    current
+}
+
+/// The contents entry that marks the section being read: its own when the list
+/// shows it, else the nearest shown entry above it of a higher level (the section
+/// around it), else none: a mark on a hidden entry is one the reader never sees.
+pub fn marked_entry(current: Option<usize>, depths: &[u8], shown: &[bool]) -> Option<usize> {
+    let i = current?;
+    if shown.get(i).copied().unwrap_or(true) {
+        return Some(i);
+    }
+    let mut depth = *depths.get(i)?;
+    for j in (0..i).rev() {
+        let d = *depths.get(j)?;
+        if d < depth {
+            if shown.get(j).copied().unwrap_or(false) {
+                return Some(j);
+            }
+            depth = d;
+        }
+    }
+    None
+}
+
 /// The button that shows the rest of a long contents list: "Show all 400 sections".
 pub fn show_all_label(total: usize) -> String {
     let mut label = String::from("Show all ");
@@ -116,5 +151,32 @@ mod tests {
         assert!(!shows(true, 1));
         assert!(shows(true, 2));
         assert!(!shows(false, 5));
+    }
+
+    #[test]
+    fn the_section_being_read_is_the_last_heading_above_the_upper_third() {
+        assert_eq!(
+            being_read([-500.0, 100.0, 400.0].into_iter(), 900.0),
+            Some(1)
+        );
+        assert_eq!(being_read([350.0, 800.0].into_iter(), 900.0), None);
+        assert_eq!(
+            being_read([-500.0, f64::NAN].into_iter(), 900.0),
+            Some(0),
+            "a heading in a closed section is not read"
+        );
+    }
+
+    #[test]
+    fn a_hidden_entry_marks_the_shown_section_around_it() {
+        // Top-level 0 and 1 shown; 1's subsections 2 and 3 hidden; top-level 4 hidden.
+        let depths = [0, 0, 1, 2, 0];
+        let shown = [true, true, false, false, false];
+        assert_eq!(marked_entry(Some(1), &depths, &shown), Some(1));
+        assert_eq!(marked_entry(Some(3), &depths, &shown), Some(1));
+        assert_eq!(marked_entry(Some(4), &depths, &shown), None);
+        assert_eq!(marked_entry(None, &depths, &shown), None);
+        let all = [true; 5];
+        assert_eq!(marked_entry(Some(3), &depths, &all), Some(3));
     }
 }

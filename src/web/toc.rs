@@ -17,6 +17,10 @@ pub struct Toc {
     pub links: Vec<Element>,
     /// The button that shows the rest of a long list, when part of it is hidden.
     pub more: Option<Element>,
+    /// Each entry's depth under the article's top level.
+    depths: Vec<u8>,
+    /// Whether each entry shows (all, once the whole list is shown).
+    shown: Vec<bool>,
 }
 
 #[wasm_bindgen(module = "/js/build.js")]
@@ -67,6 +71,8 @@ pub fn build(doc: &Document, plan: &Plan, n: u32, level: u8) -> Result<Option<To
         all: parts.get(1).unchecked_into(),
         links: links.iter().map(JsCast::unchecked_into).collect(),
         more: parts.get(3).dyn_into().ok(),
+        depths,
+        shown,
     }))
 }
 
@@ -85,6 +91,7 @@ impl Toc {
     /// first entry that was hidden.
     pub fn show_all(&mut self) {
         let Some(more) = self.more.take() else { return };
+        self.shown.fill(true);
         let mut first = None;
         for a in &self.links {
             if let Some(li) = a.parent_element().filter(|li| li.has_attribute("hidden")) {
@@ -101,8 +108,10 @@ impl Toc {
         }
     }
 
-    /// Marks the link of the section being read.
+    /// Marks the link of the section being read (`contents::marked_entry`: the
+    /// section around it when its own entry is hidden).
     pub fn mark_current(&self, current: Option<usize>) {
+        let current = contents::marked_entry(current, &self.depths, &self.shown);
         for (i, a) in self.links.iter().enumerate() {
             let _ = if Some(i) == current {
                 a.set_attribute("aria-current", "location")

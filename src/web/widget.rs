@@ -945,15 +945,20 @@ fn watch_reading(weak: &Weak<RefCell<Live>>, sections: &[SectionUi]) -> Option<O
     let w = weak.clone();
     observe(&headings, "0px 0px -66% 0px", move |_| {
         with(&w, |live| {
-            let line = super::dom::window_of(&live.root)
+            let height = super::dom::window_of(&live.root)
                 .and_then(|w| w.inner_height().ok())
                 .and_then(|h| h.as_f64())
-                .unwrap_or(0.0)
-                / 3.0;
-            let current = live
-                .sections
-                .iter()
-                .rposition(|s| s.heading.get_bounding_client_rect().top() <= line);
+                .unwrap_or(0.0);
+            let tops = live.sections.iter().map(|s| {
+                // A heading inside a closed section is not on the page: no top.
+                let r = s.heading.get_bounding_client_rect();
+                if r.height() > 0.0 {
+                    r.top()
+                } else {
+                    f64::NAN
+                }
+            });
+            let current = contents::being_read(tops, height);
             if let Some(t) = &live.toc {
                 t.mark_current(current);
             }

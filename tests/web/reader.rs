@@ -117,3 +117,77 @@ fn a_long_contents_list_shows_its_first_entries_and_the_rest_on_demand() {
     w.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_section_being_read_is_marked_on_an_entry_the_reader_can_see() {
+    // 13 parts of two levels: the list shows the first twelve parts at first, no detail.
+    let titles: Vec<[String; 2]> = (1..=13)
+        .map(|i| {
+            let n = i.to_string();
+            [["Part ", &n].concat(), ["Detail of part ", &n].concat()]
+        })
+        .collect();
+    let spec: Vec<(&str, &str)> = titles
+        .iter()
+        .flat_map(|[part, detail]| {
+            // Each part and detail taller than a window: one heading in its upper third.
+            let body = [("p", LONG); 16];
+            std::iter::once(("h2", part.as_str()))
+                .chain(body)
+                .chain(std::iter::once(("h3", detail.as_str())))
+                .chain(body)
+        })
+        .collect();
+    let root = article("t-reading-mark", &spec);
+    let options = opts(&[
+        ("comments", false.into()),
+        ("remember", false.into()),
+        ("open", "all".into()),
+    ]);
+    let mut w = mount(root.clone().into(), options).unwrap();
+    let window = web_sys::window().unwrap();
+    let read = |title: &str| {
+        let heading = all(&root, "h2, h3")
+            .into_iter()
+            .find(|h| h.text_content().as_deref() == Some(title))
+            .unwrap();
+        let top = heading.get_bounding_client_rect().top() + window.scroll_y().unwrap();
+        window.scroll_to_with_x_and_y(0.0, top - 10.0);
+    };
+    let marked = || -> Vec<String> {
+        all(&root, ".aw-toc [aria-current]")
+            .iter()
+            .map(|a| a.text_content().unwrap_or_default())
+            .collect()
+    };
+    read("Detail of part 3");
+    sleep(200).await;
+    let m = marked();
+    assert!(
+        m.len() == 1 && m[0].contains("Part 3"),
+        "a hidden detail marks its part: {m:?}"
+    );
+    read("Part 13");
+    sleep(200).await;
+    assert_eq!(marked(), Vec::<String>::new(), "no mark on a hidden entry");
+    // The headings of a closed section are not on the page: not the one being read.
+    click(&all(&root, ".aw-toggle")[4]);
+    read("Part 2");
+    sleep(200).await;
+    let m = marked();
+    assert!(
+        m.len() == 1 && m[0].contains("Part 2"),
+        "closed part 3's detail is not read: {m:?}"
+    );
+    click(&root.query_selector(".aw-toc-more").unwrap().unwrap());
+    read("Detail of part 13");
+    sleep(200).await;
+    let m = marked();
+    assert!(
+        m.len() == 1 && m[0].contains("Detail of part 13"),
+        "the whole list shown: its own entry: {m:?}"
+    );
+    w.destroy();
+    root.remove();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
