@@ -60,6 +60,19 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
     found
 }
 
+/// Whether the page's few real headings stand outside the outline the lines make (a
+/// kicker over the article, "Join the discussion" under it): no real heading between
+/// the first inferred heading and the last, and more inferred headings than real.
+pub fn outside(real: &[(usize, u8)], found: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (found.first(), found.last()) else {
+        return false;
+    };
+    found.len() > real.len()
+        && !real.iter().any(|&(i, _)| first < i && i < last)
+        && real.iter().any(|&(i, _)| i < first)
+        && real.iter().any(|&(i, _)| i > last)
+}
+
 /// How a line stands out, for comparing headings: its size (in twentieths of the
 /// body size) before its weight (in hundreds).
 fn prominence(b: &Block) -> (u16, u16) {
@@ -254,7 +267,8 @@ fn title_shape(b: &Block) -> bool {
     if !ends_ok {
         return false;
     }
-    if text.contains("http") || text.contains('@') || text.contains('|') {
+    if text.contains("http") || text.contains('@') || text.contains('|') || (!look && in_caption(b))
+    {
         return false;
     }
     if text.contains(QUOTE_MARKS)
@@ -280,6 +294,14 @@ fn title_shape(b: &Block) -> bool {
     // Two sentences are no heading ("Ye Gods. She's not doing his taxes?"), unless
     // the look says so and it asks or exclaims ("Great! How does it work?").
     !(two_sentences(text) && !(look && matches!(last, '?' | '!')))
+}
+
+/// Whether a line sits in small print or a caption by its markup (`<small>`, a
+/// "wp-caption-text" or "small gray" class): the line under a picture, not a title.
+fn in_caption(b: &Block) -> bool {
+    b.marks
+        .split_whitespace()
+        .any(|m| m == "small" || m.contains("caption"))
 }
 
 /// Whether a sentence ends inside the text and another starts after it.
@@ -486,7 +508,7 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     // A plain line under a heading is its subtitle or byline; a bold one may be the
     // first sub-heading under a heading of a level that makes no section (Medium's
     // h1 section titles).
-    if matches!(prev.kind, BlockKind::Heading(_)) && !look {
+    if matches!(prev.kind, BlockKind::Heading(_)) && prev.links < 0.5 && !look {
         return false;
     }
     // A link standing alone in plain text that tells the reader to go ("Read the
@@ -756,6 +778,36 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(found(&blocks), ["Add arguments to the runtime"]);
+    }
+
+    #[test]
+    fn a_plain_line_under_a_linked_heading_is_no_subtitle() {
+        // "Related: ..." as a linked heading points elsewhere; the line under it heads
+        // the text that follows.
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(3), "Related: Our Bread Recipe").linked(0.8),
+            p("What You Need for Jam"),
+            p(LONG),
+            Block::new(BlockKind::Heading(3), "Title of the post"),
+            p("A subtitle in plain text"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["What You Need for Jam"]);
+    }
+
+    #[test]
+    fn lines_in_small_print_or_captions_are_no_headings() {
+        let blocks = vec![
+            p(LONG),
+            p("The slimmer frame of the new laptop").marked("div figure span small gray"),
+            p(LONG),
+            p("A harbour at dawn").marked("div wp-caption p wp-caption-text"),
+            p(LONG),
+            p("The Keyboard").marked("div entry-content p"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["The Keyboard"]);
     }
 
     #[test]
