@@ -570,11 +570,14 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     if numbered_part(text) && body_past_furniture(blocks, not_article, ni).is_some() {
         return true;
     }
+    // A link standing before the line ("Read more: ...") ends the text above; it is
+    // no item of a list the line would belong to, unless the line is a link too.
     let title_like = |x: &Block| {
         x.words_upto(MAX_PLAIN_WORDS) <= MAX_PLAIN_WORDS
             && x.kind == b.kind
             && !x.text.trim_end().ends_with(SENTENCE_END)
             && !byline_or_date(x)
+            && (x.links < 0.5 || b.links >= 0.5)
     };
     !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))
 }
@@ -702,6 +705,23 @@ mod tests {
             p(LONG),
         ];
         assert!(found(&blocks).is_empty());
+    }
+
+    #[test]
+    fn a_plain_line_after_a_link_line_is_no_list_item() {
+        let blocks = vec![
+            p(LONG),
+            p("Read our guide to sourdough bread").linked(1.0),
+            p("What You Need"),
+            p(LONG),
+            p("Flour and water"),
+            p("Salt and yeast"),
+            p(LONG),
+            p("Five Loaves We Baked").linked(1.0),
+            p("Ten Loaves We Sold").linked(1.0),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["What You Need"]);
     }
 
     #[test]
