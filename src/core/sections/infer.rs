@@ -525,9 +525,10 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
         return false;
     }
     // A link standing alone in plain text that tells the reader to go ("Read the
-    // full transcript", "Learn more: ...") points elsewhere; a linked title
-    // ("“Thumper” ($20)", LWN's story headings) may head its text.
-    if !look && b.links >= 0.5 && pointer(text) {
+    // full transcript", "Learn more: ...") points elsewhere, and so does one in
+    // capitals, bold or not (a promoted story, "SIGN UP FOR OUR NEWSLETTER"); a
+    // linked title ("“Thumper” ($20)", LWN's story headings) may head its text.
+    if b.links >= 0.5 && (!look && pointer(text) || !text.chars().any(char::is_lowercase)) {
         return false;
     }
     // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
@@ -859,6 +860,25 @@ mod tests {
         let f = found(&blocks);
         assert!(!f.iter().any(|t| t.starts_with("What made")), "{f:?}");
         assert!(f.iter().any(|t| t == "Ingredients"), "{f:?}");
+    }
+
+    #[test]
+    fn a_link_in_capitals_is_a_promotion() {
+        let blocks = vec![
+            p(LONG),
+            p("SIGN UP FOR OUR NEWSLETTER").linked(1.0),
+            p(LONG),
+            p("STAR QUITS THE DANCE SHOW").linked(1.0).bold(),
+            p(LONG),
+            p("Mapping with free software").linked(1.0).bold(),
+            p(LONG),
+            p("SCORES QUARANTINED"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["Mapping with free software", "SCORES QUARANTINED"]
+        );
     }
 
     #[test]
