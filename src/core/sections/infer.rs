@@ -432,6 +432,11 @@ const POINTER_STARTS: &[&str] = &[
 ];
 
 fn pointer(text: &str) -> bool {
+    // After a lead-in word and a colon ("Also: See our coverage").
+    let text = match text.split_once(':') {
+        Some((lead, rest)) if !lead.contains(' ') => rest,
+        _ => text,
+    };
     let first = text
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -860,6 +865,23 @@ mod tests {
         let f = found(&blocks);
         assert!(!f.iter().any(|t| t.starts_with("What made")), "{f:?}");
         assert!(f.iter().any(|t| t == "Ingredients"), "{f:?}");
+    }
+
+    #[test]
+    fn a_pointer_may_follow_a_lead_in_word() {
+        let blocks = vec![
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("Also: See our coverage of the fair").linked(0.9),
+            p(LONG),
+            p("Where the River Ends"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["Where the River Starts", "Where the River Ends"]
+        );
     }
 
     #[test]
