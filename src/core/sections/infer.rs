@@ -37,11 +37,14 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
         .filter(|i| unique && copies(i) >= 3 && text(i).split_whitespace().count() >= 4)
         .collect();
     found.retain(|i| !template.contains(i));
-    // An author who sets headings in bold or larger type does so throughout: plain
-    // lines are then something else (a caption, a pointer, a list item). Unless the
-    // plain lines are the more: then the outline is plain and the few bold lines
-    // among them are sub-headings or emphasis.
     let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
+    // A plain line that exclaims is a title when the author heads with them
+    // ("Great, let's get started!" ... "Now the fun part!"); a lone one is a cry
+    // in the text ("PvP islands!").
+    let cries = |i: &usize| !is_styled(i) && text(i).trim_end().ends_with('!');
+    if found.iter().filter(|i| cries(i)).count() < 2 {
+        found.retain(|i| !cries(i));
+    }
     // Two plain lines in a row read as a list, unless the article has an outline of
     // plain lines already: then a heading stands right over its first sub-heading.
     if found.iter().filter(|i| !is_styled(i)).count() >= 2 {
@@ -57,6 +60,10 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
             .filter(|i| found.contains(i) || pairs.contains(i))
             .collect();
     }
+    // An author who sets headings in bold or larger type does so throughout: plain
+    // lines are then something else (a caption, a pointer, a list item). Unless the
+    // plain lines are the more: then the outline is plain and the few bold lines
+    // among them are sub-headings or emphasis.
     let styled_count = found.iter().filter(|i| is_styled(i)).count();
     if styled_count >= 2 && styled_count * 2 >= found.len() {
         found.retain(is_styled);
@@ -678,6 +685,32 @@ mod tests {
         assert_eq!(
             found(&blocks),
             ["Great, let's get started!", "Great! How does it work?"]
+        );
+    }
+
+    #[test]
+    fn plain_exclamations_are_titles_only_as_the_outline_s_style() {
+        let mut blocks = vec![
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("And Then the Islands!"),
+            p(LONG),
+            p("Where the River Ends"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["Where the River Starts", "Where the River Ends"]
+        );
+        blocks[1] = p("Great, let's get started!");
+        assert_eq!(
+            found(&blocks),
+            [
+                "Great, let's get started!",
+                "And Then the Islands!",
+                "Where the River Ends"
+            ]
         );
     }
 
