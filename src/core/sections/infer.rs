@@ -364,13 +364,13 @@ fn neighbour<'a>(
 }
 
 /// Whether a block is running text long enough to follow a heading of `words`
-/// words: a sentence of eight words or more, or a line clearly longer than the
-/// heading.
+/// words: a sentence of five words or more ("It began with the snow."), or a line
+/// clearly longer than the heading.
 fn body_after(b: &Block, words: usize) -> bool {
     match b.kind {
         BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote => {
             let n = b.words();
-            n >= (words + 4).max(8) || (n >= 8 && b.text.trim_end().ends_with(SENTENCE_END))
+            n >= (words + 4).max(8) || (n >= 5 && b.text.trim_end().ends_with(SENTENCE_END))
         }
         // A heading over a list: the items may be short.
         BlockKind::ListItem => true,
@@ -712,6 +712,20 @@ mod tests {
                 "Where the River Ends"
             ]
         );
+    }
+
+    #[test]
+    fn a_short_first_sentence_may_follow_a_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("The First Winter"),
+            p("It began with the snow."),
+            p(LONG),
+            p("The Second Winter"),
+            p("It began"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["The First Winter"]);
     }
 
     #[test]
