@@ -24,19 +24,7 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
     let mut found: Vec<usize> = (0..blocks.len())
         .filter(|&i| !skip(i) && looks_like_heading(blocks, not_article, i))
         .collect();
-    // A line of some words that recurs word for word among titles that do not is a
-    // template's (the same question to every guest, the same instruction under
-    // every meal), not a title; a short one ("Pros", "Ingredients") may head a part
-    // of each item, and an article repeated whole keeps its titles.
     let text = |i: &usize| blocks.get(*i).map_or("", |b| b.text.as_str());
-    let copies = |i: &usize| found.iter().filter(|k| text(k) == text(i)).count();
-    let unique = found.iter().any(|i| copies(i) == 1);
-    let template: Vec<usize> = found
-        .iter()
-        .copied()
-        .filter(|i| unique && copies(i) >= 3 && text(i).split_whitespace().count() >= 4)
-        .collect();
-    found.retain(|i| !template.contains(i));
     let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
     // A plain line that exclaims is a title when the author heads with them
     // ("Great, let's get started!" ... "Now the fun part!"); a lone one is a cry
@@ -894,24 +882,6 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(found(&blocks), ["The Keyboard"]);
-    }
-
-    #[test]
-    fn a_line_that_recurs_word_for_word_is_a_template() {
-        // The same question to every guest is no outline; the guests' names are. A
-        // short recurring title ("Ingredients") may still head a part of each item.
-        let mut blocks = vec![p(LONG)];
-        for name in ["Anna Berg", "Olga Lind", "Maria Holm"] {
-            blocks.push(p(name));
-            blocks.push(p(LONG));
-            blocks.push(p("What made you start the page?").bold());
-            blocks.push(p(LONG));
-            blocks.push(p("Ingredients").bold());
-            blocks.push(p(LONG));
-        }
-        let f = found(&blocks);
-        assert!(!f.iter().any(|t| t.starts_with("What made")), "{f:?}");
-        assert!(f.iter().any(|t| t == "Ingredients"), "{f:?}");
     }
 
     #[test]
