@@ -25,11 +25,15 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
     let mut found: Vec<usize> = (0..blocks.len())
         .filter(|&i| !skip(i) && looks_like_heading(blocks, not_article, i))
         .collect();
-    // An author who sets headings in bold or larger type does so throughout: plain
-    // lines are then something else (a caption, a pointer, a list item). Unless the
-    // plain lines are the more: then the outline is plain and the few bold lines
-    // among them are sub-headings or emphasis.
+    let text = |i: &usize| blocks.get(*i).map_or("", |b| b.text.as_str());
     let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
+    // A plain line that exclaims is a title when the author heads with them
+    // ("Great, let's get started!" ... "Now the fun part!"); a lone one is a cry
+    // in the text ("PvP islands!").
+    let cries = |i: &usize| !is_styled(i) && text(i).trim_end().ends_with('!');
+    if found.iter().filter(|i| cries(i)).count() < 2 {
+        found.retain(|i| !cries(i));
+    }
     // Two plain lines in a row read as a list, unless the article has an outline of
     // plain lines already: then a heading stands right over its first sub-heading.
     if found.iter().filter(|i| !is_styled(i)).count() >= 2 {
@@ -45,6 +49,10 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
             .filter(|i| found.contains(i) || pairs.contains(i))
             .collect();
     }
+    // An author who sets headings in bold or larger type does so throughout: plain
+    // lines are then something else (a caption, a pointer, a list item). Unless the
+    // plain lines are the more: then the outline is plain and the few bold lines
+    // among them are sub-headings or emphasis.
     let styled_count = found.iter().filter(|i| is_styled(i)).count();
     if styled_count >= 2 && styled_count * 2 >= found.len() {
         found.retain(is_styled);
@@ -59,6 +67,19 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
         return Vec::new();
     }
     found
+}
+
+/// Whether the page's few real headings stand outside the outline the lines make (a
+/// kicker over the article, "Join the discussion" under it): no real heading between
+/// the first inferred heading and the last, and more inferred headings than real.
+pub fn outside(real: &[(usize, u8)], found: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (found.first(), found.last()) else {
+        return false;
+    };
+    found.len() > real.len()
+        && !real.iter().any(|&(i, _)| first < i && i < last)
+        && real.iter().any(|&(i, _)| i < first)
+        && real.iter().any(|&(i, _)| i > last)
 }
 
 /// How a line stands out, for comparing headings: its size (in twentieths of the
@@ -257,7 +278,11 @@ fn title_shape(b: &Block) -> bool {
     if !ends_ok {
         return false;
     }
-    if find::contains(text, "http") || find::has_char(text, '@') || find::has_char(text, '|') {
+    if find::contains(text, "http")
+        || find::has_char(text, '@')
+        || find::has_char(text, '|')
+        || (!look && in_caption(b))
+    {
         return false;
     }
     if text.contains(QUOTE_MARKS)
@@ -284,6 +309,14 @@ fn title_shape(b: &Block) -> bool {
     // Two sentences are no heading ("Ye Gods. She's not doing his taxes?"), unless
     // the look says so and it asks or exclaims ("Great! How does it work?").
     !(two_sentences(text) && !(look && matches!(last, '?' | '!')))
+}
+
+/// Whether a line sits in small print or a caption by its markup (`<small>`, a
+/// "wp-caption-text" or "small gray" class): the line under a picture, not a title.
+fn in_caption(b: &Block) -> bool {
+    b.marks
+        .split_whitespace()
+        .any(|m| m == "small" || find::contains(m, "caption"))
 }
 
 /// Whether a sentence ends inside the text and another starts after it.
@@ -326,14 +359,14 @@ fn neighbour<'a>(
 }
 
 /// Whether a block is running text long enough to follow a heading of `words`
-/// words: a sentence of eight words or more, or a line clearly longer than the
-/// heading.
+/// words: a sentence of five words or more ("It began with the snow."), or a line
+/// clearly longer than the heading.
 fn body_after(b: &Block, words: usize) -> bool {
     match b.kind {
         BlockKind::Paragraph | BlockKind::Line | BlockKind::Quote => {
             let n = b.words();
             n >= (words + 4).max(8)
-                || (n >= 8 && find::ends_with_any(b.text.trim_end(), SENTENCE_END))
+                || (n >= 5 && find::ends_with_any(b.text.trim_end(), SENTENCE_END))
         }
         // A heading over a list: the items may be short.
         BlockKind::ListItem => true,
@@ -401,6 +434,11 @@ const POINTER_STARTS: Words = crate::words![
 ];
 
 fn pointer(text: &str) -> bool {
+    // After a lead-in word and a colon ("Also: See our coverage").
+    let text = match text.split_once(':') {
+        Some((lead, rest)) if !find::has_char(lead, ' ') => rest,
+        _ => text,
+    };
     let first = text
         .split(find::not_alphanumeric)
         .find(|w| !w.is_empty())
@@ -491,13 +529,14 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     // A plain line under a heading is its subtitle or byline; a bold one may be the
     // first sub-heading under a heading of a level that makes no section (Medium's
     // h1 section titles).
-    if matches!(prev.kind, BlockKind::Heading(_)) && !look {
+    if matches!(prev.kind, BlockKind::Heading(_)) && prev.links < 0.5 && !look {
         return false;
     }
     // A link standing alone in plain text that tells the reader to go ("Read the
-    // full transcript", "Learn more: ...") points elsewhere; a linked title
-    // ("“Thumper” ($20)", LWN's story headings) may head its text.
-    if !look && b.links >= 0.5 && pointer(text) {
+    // full transcript", "Learn more: ...") points elsewhere, and so does one in
+    // capitals, bold or not (a promoted story, "SIGN UP FOR OUR NEWSLETTER"); a
+    // linked title ("“Thumper” ($20)", LWN's story headings) may head its text.
+    if b.links >= 0.5 && (!look && pointer(text) || !text.chars().any(char::is_lowercase)) {
         return false;
     }
     // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
@@ -540,11 +579,14 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     if numbered_part(text) && body_past_furniture(blocks, not_article, ni).is_some() {
         return true;
     }
+    // A link standing before the line ("Read more: ...") ends the text above; it is
+    // no item of a list the line would belong to, unless the line is a link too.
     let title_like = |x: &Block| {
         x.words_upto(MAX_PLAIN_WORDS) <= MAX_PLAIN_WORDS
             && x.kind == b.kind
             && !find::ends_with_any(x.text.trim_end(), SENTENCE_END)
             && !byline_or_date(x)
+            && (x.links < 0.5 || b.links >= 0.5)
     };
     !title_like(next) && (!title_like(prev) || styled(prev) || numbered_part(prev.text.trim()))
 }
@@ -643,6 +685,46 @@ mod tests {
     }
 
     #[test]
+    fn plain_exclamations_are_titles_only_as_the_outline_s_style() {
+        let mut blocks = vec![
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("And Then the Islands!"),
+            p(LONG),
+            p("Where the River Ends"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["Where the River Starts", "Where the River Ends"]
+        );
+        blocks[1] = p("Great, let's get started!");
+        assert_eq!(
+            found(&blocks),
+            [
+                "Great, let's get started!",
+                "And Then the Islands!",
+                "Where the River Ends"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_first_sentence_may_follow_a_heading() {
+        let blocks = vec![
+            p(LONG),
+            p("The First Winter"),
+            p("It began with the snow."),
+            p(LONG),
+            p("The Second Winter"),
+            p("It began"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["The First Winter"]);
+    }
+
+    #[test]
     fn captions_and_photo_counts_are_no_headings() {
         let blocks = vec![
             p(LONG),
@@ -672,6 +754,23 @@ mod tests {
             p(LONG),
         ];
         assert!(found(&blocks).is_empty());
+    }
+
+    #[test]
+    fn a_plain_line_after_a_link_line_is_no_list_item() {
+        let blocks = vec![
+            p(LONG),
+            p("Read our guide to sourdough bread").linked(1.0),
+            p("What You Need"),
+            p(LONG),
+            p("Flour and water"),
+            p("Salt and yeast"),
+            p(LONG),
+            p("Five Loaves We Baked").linked(1.0),
+            p("Ten Loaves We Sold").linked(1.0),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["What You Need"]);
     }
 
     #[test]
@@ -761,6 +860,72 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(found(&blocks), ["Add arguments to the runtime"]);
+    }
+
+    #[test]
+    fn a_plain_line_under_a_linked_heading_is_no_subtitle() {
+        // "Related: ..." as a linked heading points elsewhere; the line under it heads
+        // the text that follows.
+        let blocks = vec![
+            p(LONG),
+            Block::new(BlockKind::Heading(3), "Related: Our Bread Recipe").linked(0.8),
+            p("What You Need for Jam"),
+            p(LONG),
+            Block::new(BlockKind::Heading(3), "Title of the post"),
+            p("A subtitle in plain text"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["What You Need for Jam"]);
+    }
+
+    #[test]
+    fn lines_in_small_print_or_captions_are_no_headings() {
+        let blocks = vec![
+            p(LONG),
+            p("The slimmer frame of the new laptop").marked("div figure span small gray"),
+            p(LONG),
+            p("A harbour at dawn").marked("div wp-caption p wp-caption-text"),
+            p(LONG),
+            p("The Keyboard").marked("div entry-content p"),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["The Keyboard"]);
+    }
+
+    #[test]
+    fn a_pointer_may_follow_a_lead_in_word() {
+        let blocks = vec![
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("Also: See our coverage of the fair").linked(0.9),
+            p(LONG),
+            p("Where the River Ends"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["Where the River Starts", "Where the River Ends"]
+        );
+    }
+
+    #[test]
+    fn a_link_in_capitals_is_a_promotion() {
+        let blocks = vec![
+            p(LONG),
+            p("SIGN UP FOR OUR NEWSLETTER").linked(1.0),
+            p(LONG),
+            p("STAR QUITS THE DANCE SHOW").linked(1.0).bold(),
+            p(LONG),
+            p("Mapping with free software").linked(1.0).bold(),
+            p(LONG),
+            p("SCORES QUARANTINED"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            ["Mapping with free software", "SCORES QUARANTINED"]
+        );
     }
 
     #[test]

@@ -77,21 +77,24 @@ pub fn find_with(
         })
         .collect();
 
-    let (heads, inferred) = if real.len() >= 2 || !settings.infer_headings {
-        (real, false)
+    // Real headings win, unless the few there are only frame an outline of lines
+    // (a kicker over the article, "Join the discussion" under it).
+    let guessed = if settings.infer_headings {
+        infer::infer(blocks, not_article)
     } else {
-        let guessed = infer::infer(blocks, not_article);
-        if guessed.len() >= 2 {
+        Vec::new()
+    };
+    let (heads, inferred) =
+        if guessed.len() < 2 || (real.len() >= 2 && !infer::outside(&real, &guessed)) {
+            (real, false)
+        } else {
             let base = settings.min_level.max(settings.base_level).clamp(1, 6);
             let heads = infer::levels(blocks, &guessed)
                 .into_iter()
                 .map(|(i, depth)| (i, (base + depth).min(6)))
                 .collect();
             (heads, true)
-        } else {
-            (real, false)
-        }
-    };
+        };
 
     // The boxes after the article's last words (share, related, author) stay out of
     // the last sections, so that collapsing them hides no buttons.
@@ -469,6 +472,36 @@ mod tests {
             p(LONG),
         ];
         assert_eq!(titles(&blocks), vec!["Real one", "Real two"]);
+    }
+
+    #[test]
+    fn real_headings_that_only_frame_the_lines_give_way() {
+        // A kicker over the article and a comments heading under it: the plain lines
+        // between them are the outline. One real heading inside keeps the real ones.
+        let mut blocks = vec![
+            Block::new(BlockKind::Heading(2), "Weekend Deals"),
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("Where the River Bends"),
+            p(LONG),
+            p("Where the River Ends"),
+            p(LONG),
+            Block::new(BlockKind::Heading(2), "Join the Discussion"),
+        ];
+        assert_eq!(
+            titles(&blocks),
+            [
+                "Where the River Starts",
+                "Where the River Bends",
+                "Where the River Ends"
+            ]
+        );
+        blocks[5] = Block::new(BlockKind::Heading(2), "A Real Heading");
+        assert_eq!(
+            titles(&blocks),
+            ["Weekend Deals", "A Real Heading", "Join the Discussion"]
+        );
     }
 
     #[test]
