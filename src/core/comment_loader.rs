@@ -76,7 +76,8 @@ impl Default for Loader {
 
 impl Loader {
     /// How far loading has come.
-    pub fn state(&self) -> State {
+    #[cfg(test)]
+    fn state(&self) -> State {
         self.state
     }
 

@@ -135,19 +135,24 @@ impl Opened {
     /// A held close came due (`held::Change::Close`): whether it closed the section
     /// (it may be closed already).
     pub fn close_held(&mut self, i: usize) -> bool {
-        let mut out = Changes::default();
-        self.set(i, false, &mut out);
-        !out.set.is_empty()
+        self.flip_to(i, false)
     }
 
-    /// Sets section `i`, noting the change; a section without a toggle stays open.
+    /// Sets section `i`, noting the change in `out`.
     fn set(&mut self, i: usize, open: bool, out: &mut Changes) {
-        let (Some(&true), Some(now)) = (self.toggles.get(i), self.open.get_mut(i)) else {
-            return;
-        };
-        if *now != open {
-            *now = open;
+        if self.flip_to(i, open) {
             out.set.push((i, open));
+        }
+    }
+
+    /// Sets section `i`: whether it changed (a section without a toggle stays open).
+    fn flip_to(&mut self, i: usize, open: bool) -> bool {
+        match (self.toggles.get(i), self.open.get_mut(i)) {
+            (Some(&true), Some(now)) if *now != open => {
+                *now = open;
+                true
+            }
+            _ => false,
         }
     }
 }

@@ -216,3 +216,39 @@ test('warmUp() resolves for a bad selector, an empty element and a page without 
   // One warmUp, the entry's: the glue's worker part is not a second one.
   assert.deepEqual(results, { out: Array(4).fill('resolved undefined'), tocs: 1, mounted: true, glueWarmUp: false });
 });
+
+// mountAfterPaint (the demo's start) leaves a performance mark at each step, in order:
+// the page's own timing and the benchmark read them.
+test('mountAfterPaint marks its steps in order: start, loaded, read, each plan part, apply, mounted', async () => {
+  const context = await it.browser.newContext();
+  await onlyLoopback(context);
+  const page = await context.newPage();
+  await page.goto(new URL('/', it.server.url).href);
+  await page.waitForFunction(() => document.documentElement.dataset.articleWidget === 'mounted', null, { timeout: 20000 });
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('article-widget:'))
+      .map((m) => m.name.slice('article-widget:'.length)),
+  );
+  await context.close();
+  assert.deepEqual(marks, ['start', 'loaded', 'read', 'done', 'plan', 'done', 'plan', 'done', 'plan', 'done', 'apply', 'done', 'mounted']);
+});
+
+// A .wasm that does not load: mountAfterPaint rejects with load-failed (the demo shows
+// its code) and the article is as the page has it.
+test('mountAfterPaint rejects with load-failed when the WebAssembly does not load, and the page is untouched', async () => {
+  const context = await it.browser.newContext();
+  await onlyLoopback(context);
+  const page = await context.newPage();
+  await page.route('**/pkg/article_widget_bg.wasm', (route) => route.abort());
+  await page.goto(new URL('/', it.server.url).href);
+  await page.waitForFunction(() => document.documentElement.dataset.articleWidget === 'error', null, { timeout: 20000 });
+  const state = await page.evaluate(() => ({
+    shown: document.getElementById('widget-error').textContent,
+    widget: document.querySelectorAll('#post-body-7318405593424166051 [class^="aw-"], .aw-root, .aw-nav').length,
+  }));
+  await context.close();
+  assert.match(state.shown, /\[load-failed\] article-widget: the module did not load/);
+  assert.equal(state.widget, 0);
+});
