@@ -353,7 +353,19 @@ for (const engine of enginesFromEnv()) {
       assert.deepEqual((await sections())[2], before, 'Space did not flip it back');
     });
 
+    // The contents as a reader reaches them: in the article, or, while their place
+    // there is on screen (the widget mounts after the first paint and moves nothing
+    // the reader sees), in the sheet of the corner button, which the reader opens.
+    async function reachContents() {
+      const inSheet = await run(() => !!document.querySelector('.aw-nav-sheet .aw-toc'));
+      if (inSheet && !(await run(() => !document.querySelector('.aw-nav-sheet').hidden))) {
+        await driver.findElement(By.css('.aw-nav-button')).click();
+        await driver.wait(() => run(() => !document.querySelector('.aw-nav-sheet').hidden), WAIT, 'the sheet did not open');
+      }
+    }
+
     test('the contents list names the five sections; a click opens the collapsed one it points to', async () => {
+      await reachContents();
       const links = await run((body) => {
         const toc = document.querySelector(`${body} .aw-toc`) || document.querySelector('.aw-toc');
         return toc ? [...toc.querySelectorAll('a[href^="#"]')].map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') })) : null;
@@ -416,6 +428,7 @@ for (const engine of enginesFromEnv()) {
         // An engine without hidden="until-found" takes the value as plain `hidden`: its
         // find-in-page does not reach collapsed text, and the way to it is the contents'
         // "Expand all" (or printing, checked below).
+        await reachContents();
         await driver.findElement(By.css('.aw-toc .aw-toc-all')).click();
         (await sections()).forEach((x, i) => {
           assert.equal(x.expanded, 'true', `section ${i} still closed after "Expand all"`);
