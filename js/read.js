@@ -377,3 +377,32 @@ function byCodePoint(a, b) {
   }
   return a.length - b.length;
 }
+
+// What the core needs to tell whether the navigator's rail fits beside `root`
+// (core::rail), as numbers: [the page's right edge, one rem in px, 1 when an
+// ancestor clips or scrolls its content or the article is positioned (0 if not), the
+// article's box (left, top, right, bottom), then the box of each element the page
+// shows beside the article and its ancestors (their siblings), four numbers each].
+export function margin(root) {
+  const doc = root.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return new Float64Array(0);
+  const top = doc.documentElement;
+  const style = (e) => view.getComputedStyle(e);
+  const box = (e) => {
+    const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  };
+  let boxed = !/^(static|relative)$/.test(style(root).position);
+  const out = [top.clientWidth, parseFloat(style(top).fontSize), 0, ...box(root)];
+  for (let at = root, parent; (parent = at.parentElement); at = parent) {
+    for (const e of parent.children) {
+      const b = box(e);
+      if (e !== at && b[2] > b[0] && b[3] > b[1]) out.push(...b);
+    }
+    // The root element's and the body's overflow is the window's.
+    boxed ||= parent !== doc.body && parent !== top && style(parent).overflow !== 'visible';
+  }
+  out[2] = +boxed;
+  return new Float64Array(out);
+}

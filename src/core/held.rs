@@ -90,6 +90,9 @@ pub struct Held {
 pub struct Mount {
     /// The parts to put in the page now, each at its spot.
     pub now: Vec<(Part, Spot)>,
+    /// The parts that stand in the navigator's rail beside the article for good (the
+    /// page has a free margin: `Screen::rail`).
+    pub railed: Vec<Part>,
     /// Whether the comment area takes its room now.
     pub reserve: bool,
     /// What waits.
@@ -103,7 +106,9 @@ impl Held {
     /// except that a collapsible section the reader sees stays open, with its close
     /// held. An inferred heading the reader sees keeps the look of its text, with
     /// its heading look held. `parts` are where the settings put each part: those
-    /// whose place the reader sees are held. `comments` is whether the reader sees
+    /// whose place the reader sees are held; with a free margin beside the article
+    /// (`screen.rail`), every part the settings do not put in an element of the
+    /// embedder's stands in the rail instead, whatever is seen. `comments` is whether the reader sees
     /// the comment area, when comments load later: its room is held while seen.
     pub fn at_mount(
         sections: &mut [Section],
@@ -128,8 +133,11 @@ impl Held {
             }
         }
         let mut now = Vec::new();
+        let mut railed = Vec::new();
         for (part, spot) in parts {
-            if screen.sees(&spot) {
+            if screen.rail && !matches!(spot, Spot::Selector(_)) {
+                railed.push(part);
+            } else if screen.sees(&spot) {
                 changes.push(Change::Put(part, spot));
             } else {
                 now.push((part, spot));
@@ -140,6 +148,7 @@ impl Held {
         }
         Mount {
             now,
+            railed,
             reserve: comments == Some(false),
             held: Held { changes },
         }
@@ -244,6 +253,7 @@ mod tests {
             seen: seen.to_vec(),
             top_seen,
             end_seen: false,
+            rail: false,
         }
     }
 
@@ -291,6 +301,22 @@ mod tests {
             ]
         );
         assert!(m.now.is_empty());
+    }
+
+    #[test]
+    fn with_a_free_margin_the_parts_stand_in_the_rail_whatever_is_seen() {
+        for top_seen in [true, false] {
+            let mut s = sections(2, false);
+            let mut sc = screen(&[top_seen, false], top_seen);
+            sc.rail = true;
+            let mut wanted = parts();
+            wanted.push((Part::Quotes, Spot::Selector("#side".into())));
+            let m = Held::at_mount(&mut s, &sc, None, wanted, None);
+            assert_eq!(m.railed, [Part::Contents, Part::Quotes]);
+            // The embedder's own element is still the embedder's choice.
+            assert_eq!(m.now, [(Part::Quotes, Spot::Selector("#side".into()))]);
+            assert!(!m.held.holds_parts());
+        }
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod opened;
 pub mod placement;
 pub mod quiet;
 pub mod quotes;
+pub mod rail;
 pub mod sections;
 mod settings;
 mod slug;

@@ -259,6 +259,7 @@ mod tests {
             seen: vec![true, true],
             top_seen: true,
             end_seen: false,
+            rail: false,
         };
         let mut held = Held::at_mount(&mut s, &screen, None, vec![], None).held;
         let mut o = Opened::new(s.iter().map(|s| (s.collapsible, s.open)));

@@ -34,6 +34,9 @@ pub struct Screen {
     /// something the page shows after it (a footer, the next post): what follows
     /// the article is on the first screen too.
     pub end_seen: bool,
+    /// Whether the page has a free margin beside the article (`rail::fits`): the
+    /// parts then stand in the navigator's rail there, for every reader at that width.
+    pub rail: bool,
 }
 
 impl Screen {
@@ -44,6 +47,7 @@ impl Screen {
             seen: vec![false; sections],
             top_seen: false,
             end_seen: false,
+            rail: false,
         }
     }
 
@@ -103,6 +107,7 @@ mod tests {
             seen: vec![true, false],
             top_seen: true,
             end_seen: false,
+            rail: false,
         };
         assert!(sc.sees(&Spot::Top));
         assert!(sc.sees(&Spot::BeforeSection(0)));

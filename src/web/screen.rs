@@ -3,9 +3,18 @@
 //! the core's `placement` decides what follows from it.
 
 use super::read::Article;
+use crate::core::rail;
 use crate::core::{placement::Screen, Plan};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
+
+#[wasm_bindgen(module = "/js/read.js")]
+extern "C" {
+    /// The page around the article, as numbers: see js/read.js.
+    #[wasm_bindgen(js_name = margin)]
+    fn margin_js(root: &Element) -> js_sys::Float64Array;
+}
 
 /// The screen at this moment, for `plan`'s sections. A page that is not laid out
 /// (no window, or a DOM without layout, as in Node) counts as unseen: the settings
@@ -60,6 +69,7 @@ pub fn measure(doc: &Document, root: &Element, article: &Article, plan: &Plan) -
             .collect(),
         top_seen: seen(Some(rect.top())),
         end_seen: seen(Some(rect.bottom())) && follower_seen(root, height),
+        rail: rail_fits(root),
     };
     if let Some(r) = &range {
         // Out of the article, collapsed: nothing the widget moves touches it.
@@ -111,6 +121,11 @@ fn top(range: Option<&web_sys::Range>, node: &Node) -> Option<f64> {
     let range = range?;
     range.select_node(node).ok()?;
     Some(range.get_bounding_client_rect().top())
+}
+
+/// Whether the navigator's rail fits in a free margin beside `root` now.
+pub fn rail_fits(root: &Element) -> bool {
+    rail::fits(&margin_js(root).to_vec())
 }
 
 /// Whether the reader sees `element` now, or has scrolled past it: its top is above

@@ -63,13 +63,15 @@ enum Action {
     Scroll,
     /// A key pressed in the navigator (Escape closes it).
     NavKey,
+    /// The window changed size: the navigator's rail may fit, or no longer.
+    Resize,
     /// Show key quote `i` in the text.
     Quote(usize),
 }
 
 /// The actions without a number, in the order of their codes; `Quote(i)` is
 /// `QUOTE + i`.
-const PLAIN: [Action; 10] = [
+const PLAIN: [Action; 11] = [
     Action::Click,
     Action::Match,
     Action::Hash,
@@ -80,6 +82,7 @@ const PLAIN: [Action; 10] = [
     Action::FindKey,
     Action::Scroll,
     Action::NavKey,
+    Action::Resize,
 ];
 const QUOTE: u32 = PLAIN.len() as u32;
 
@@ -257,20 +260,24 @@ impl Live {
                 .zip(&p.plan.sections)
                 .map(|(ui, s)| (ui.button.is_some(), s.open)),
         );
-        // The parts that wait for their place are in the navigator meanwhile.
+        // The parts that wait for their place, or stand in the rail, are in the
+        // navigator.
+        let rail = !start.railed.is_empty();
         let nav = match held_parts(&start, toc.as_ref(), panel.as_ref()) {
-            Some((parts, label)) => match Navigator::build(&p.doc, &p.root, label, n, &mut undo) {
-                Ok(nav) => {
-                    // In the page from the start (hidden with the sheet): the page's
-                    // scripts and tests find them where they look.
-                    nav.fill(&parts);
-                    Some(nav)
+            Some((parts, label)) => {
+                match Navigator::build(&p.doc, &p.root, label, n, rail, &mut undo) {
+                    Ok(nav) => {
+                        // In the page from the start (hidden with the sheet): the page's
+                        // scripts and tests find them where they look.
+                        nav.fill(&parts);
+                        Some(nav)
+                    }
+                    Err(e) => {
+                        undo.undo_all();
+                        return Err(dom_error(e));
+                    }
                 }
-                Err(e) => {
-                    undo.undo_all();
-                    return Err(dom_error(e));
-                }
-            },
+            }
             None => None,
         };
         let rc = Rc::new_cyclic(|me| {
@@ -398,6 +405,9 @@ impl Live {
             if !self.held.is_empty() || lazy {
                 on(&window, "scroll", Action::Scroll);
             }
+            if self.nav.is_some() {
+                on(&window, "resize", Action::Resize);
+            }
         }
         if let Some(c) = &self.comments {
             on(&c.facade.button, "click", Action::LoadComments);
@@ -512,6 +522,12 @@ impl Live {
             Action::LoadComments => self.load_comments(),
             Action::FindKey => self.input(Input::SetAll(true)),
             Action::NavKey => Vec::new(),
+            Action::Resize => {
+                if let Some(nav) = &self.nav {
+                    nav.set_rail(super::screen::rail_fits(&self.root));
+                }
+                Vec::new()
+            }
             Action::Scroll => {
                 if !self.quiet.scrolled(js_sys::Date::now()) {
                     return Vec::new();
@@ -715,7 +731,11 @@ impl Live {
             contents: self.toc.as_ref().map(|t| t.element.clone()),
             quotes: self.quotes.clone(),
             comments: self.comments.as_ref().map(|c| c.area.element.clone()),
-            in_use: self.nav.as_ref().is_some_and(Navigator::is_open),
+            // A part in the reader's hands (the sheet open, or the rail) stays there.
+            in_use: self
+                .nav
+                .as_ref()
+                .is_some_and(|n| n.is_open() || n.is_rail()),
         };
         let comments = &mut self.comments;
         let closed = held::settle(
@@ -732,7 +752,7 @@ impl Live {
             },
         );
         if let Some(nav) = &self.nav {
-            nav.refresh(self.held.holds_parts());
+            nav.refresh();
         }
         if closed.is_empty() {
             return Vec::new();
@@ -798,19 +818,20 @@ fn storage_key(root: &Element) -> Option<String> {
     Some(stored::key(&path, &id))
 }
 
-/// The parts that wait for their place at mount, contents first, and what the
-/// navigator's button says for them; `None` when none waits.
+/// The parts that wait for their place at mount or stand in the rail, contents
+/// first, and what the navigator's button says for them; `None` when there are none.
 fn held_parts<'a>(
     start: &crate::core::held::Mount,
     toc: Option<&'a Toc>,
     panel: Option<&'a quotes_panel::Panel>,
 ) -> Option<(Vec<&'a Element>, &'static str)> {
     let waits = |part: Part| {
-        start
-            .held
-            .changes()
-            .iter()
-            .any(|c| matches!(c, crate::core::held::Change::Put(p, _) if *p == part))
+        start.railed.contains(&part)
+            || start
+                .held
+                .changes()
+                .iter()
+                .any(|c| matches!(c, crate::core::held::Change::Put(p, _) if *p == part))
     };
     let mut parts = Vec::new();
     if let Some(t) = toc.filter(|_| waits(Part::Contents)) {

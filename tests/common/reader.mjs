@@ -121,6 +121,8 @@ export function structure() {
     const e = document.querySelector(sel);
     if (!e) return 'not in the page';
     if (!root.contains(e)) return 'outside the article';
+    // A free margin beside the article: the navigator's rail (core::rail).
+    if (e.closest('.aw-nav[data-aw-rail]')) return 'in the rail';
     const next = [...root.querySelectorAll('.aw-heading')].find((h) => e.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
     return next ? `before ${next.id}` : 'at the end';
   };

@@ -718,7 +718,7 @@ for (const engine of enginesFromEnv()) {
           await driver.wait(() => run(() => !window.__old && document.readyState !== 'loading').catch(() => false), WAIT);
           await run((m) => (window.__mark = m), mark);
           await mounted(mark);
-          assert.ok(await run(() => scrollY > innerHeight), `${engine}: the reload kept the reader mid-article`);
+          assert.ok(await run(() => document.querySelector('.aw-root').getBoundingClientRect().top < 0), `${engine}: the reload kept the reader mid-article`);
         }
         // The section of the quote the share link points to (an engine that does not
         // follow a text fragment into a collapsed section leaves the view at the top).
@@ -748,7 +748,9 @@ for (const engine of enginesFromEnv()) {
           await setViewport(driver, 1280, 900);
           const top = await visit(path, 'desktop', 'top');
           assert.ok(top.got.headings.length >= 4, `inferred headings: ${JSON.stringify(top.got.headings)}`);
-          assert.equal(top.got.contents, `before ${top.got.headings[0].id}`, 'the contents at the top of the article');
+          // At the top of the article, or in the rail where the page has a free margin.
+          const first = `before ${top.got.headings[0].id}`;
+          assert.ok([first, 'in the rail'].includes(top.got.contents), `the contents: ${top.got.contents}`);
           sameAsTop(top, top, `${name}, at the top at 1280x900`);
           // The watch sees a move where there is one: closing a section on screen
           // moves what follows it.
@@ -763,14 +765,19 @@ for (const engine of enginesFromEnv()) {
             }, 400);`);
           assert.ok(Array.isArray(probe) && probe.length > 0, `${name}: the watch saw no move where there was one: ${JSON.stringify(probe)}`);
           const section = top.got.headings[Math.min(3, top.got.headings.length - 1)].id;
+          // On the phone the contents are at the top of the article, and the headings
+          // and open states are the desktop's.
+          const phone = await visit(path, 'phone', 'top');
+          assert.equal(phone.got.contents, first, `${name}: the contents at the top of the article on a phone`);
+          sameAsTop({ ...top, got: { ...top.got, contents: phone.got.contents, quotes: phone.got.quotes } }, phone, `${name}, at the top at 390x844 (in a frame)`);
           for (const size of ['desktop', 'phone']) {
             const at = size === 'phone' ? '390x844 (in a frame)' : '1280x900';
-            if (size === 'phone') sameAsTop(top, await visit(path, size, 'top'), `${name}, at the top at ${at}`);
-            sameAsTop(top, await visit(path, size, 'mid-article reload'), `${name}, reloaded mid-article at ${at}`);
-            sameAsTop(top, await visit(path, size, 'section link', section), `${name}, through a link to ${section} at ${at}`);
+            const ref = size === 'phone' ? phone : top;
+            sameAsTop(ref, await visit(path, size, 'mid-article reload'), `${name}, reloaded mid-article at ${at}`);
+            sameAsTop(ref, await visit(path, size, 'section link', section), `${name}, through a link to ${section} at ${at}`);
             // A text fragment is followed in a top-level page only, not in a frame.
             if (top.share && size === 'desktop') {
-              sameAsTop(top, await visit(path, size, 'quote link', top.share), `${name}, through a quote's share link at ${at}`);
+              sameAsTop(ref, await visit(path, size, 'quote link', top.share), `${name}, through a quote's share link at ${at}`);
             }
           }
         });
