@@ -24,6 +24,7 @@ pub mod placement;
 pub mod quiet;
 pub mod quotes;
 pub mod rail;
+pub mod route;
 pub mod sections;
 mod settings;
 mod slug;

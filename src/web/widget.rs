@@ -22,6 +22,7 @@ use crate::core::held::{Held, Part};
 use crate::core::opened::{Input, Opened};
 use crate::core::placement::{self, Screen, Spot};
 use crate::core::quiet::Quiet;
+use crate::core::route::{self, Control, Scroll, Step};
 use crate::core::CommentsSetting;
 use crate::core::{ads, contents};
 use crate::core::{number, stored};
@@ -456,7 +457,8 @@ impl Live {
         }
     }
 
-    /// What the root's listeners do with an event at `target`.
+    /// What the root's listeners do with an event at `target`: names the control
+    /// hit, and makes the steps `core::route` decides.
     fn act_on(&mut self, action: Action, target: &Node) -> Events {
         if let Action::Match = action {
             // The body that matched, and every section around it.
@@ -470,45 +472,66 @@ impl Live {
         let Some(hit) = element.and_then(|e| e.closest("button, a").ok().flatten()) else {
             return Vec::new();
         };
-        if let Some(nav) = &self.nav {
-            if nav.button == hit {
-                nav.set_open(!nav.is_open(), true);
-                return Vec::new();
-            }
-            // A link in the sheet takes the reader into the article: the sheet closes.
-            if hit.local_name() == "a" && nav.sheet.contains(Some(&hit)) {
-                nav.set_open(false, false);
-            }
-        }
-        if let Some(i) = self
-            .sections
-            .iter()
-            .position(|s| s.button.as_ref() == Some(&hit))
-        {
-            return self.input(Input::Toggle(i));
-        }
-        let Some(toc) = &mut self.toc else {
+        let Some(control) = self.control(&hit) else {
             return Vec::new();
         };
-        if toc.more.as_ref() == Some(&hit) {
-            toc.show_all();
-            return Vec::new();
+        let (in_sheet, sheet_open) = self.nav.as_ref().map_or((false, false), |n| {
+            (n.sheet.contains(Some(&hit)), n.is_open())
+        });
+        let click = route::click(control, in_sheet, sheet_open);
+        if let (true, Some(nav)) = (click.close_sheet, &self.nav) {
+            nav.set_open(false, false);
         }
-        if toc.all == hit {
-            return self.input(Input::ToggleAll);
-        }
-        // A contents link: its own navigation scrolls there; first open the section
-        // and every section around it.
-        match toc.links.iter().position(|a| a == &hit) {
-            Some(i) => match self.sections.get(i) {
+        match click.step {
+            Some(Step::Toggle(i)) => self.input(Input::Toggle(i)),
+            Some(Step::ToggleAll) => self.input(Input::ToggleAll),
+            Some(Step::OpenAround(i)) => match self.sections.get(i) {
                 Some(s) => {
                     let heading: Node = s.heading.clone().into();
                     self.open_around(&heading)
                 }
                 None => Vec::new(),
             },
+            Some(Step::ShowAllContents) => {
+                if let Some(toc) = &mut self.toc {
+                    toc.show_all();
+                }
+                Vec::new()
+            }
+            Some(Step::SetSheet(open)) => {
+                if let Some(nav) = &self.nav {
+                    nav.set_open(open, true);
+                }
+                Vec::new()
+            }
             None => Vec::new(),
         }
+    }
+
+    /// Which of the widget's controls `hit` is (`None`: not the widget's).
+    fn control(&self, hit: &Element) -> Option<Control> {
+        if self.nav.as_ref().is_some_and(|n| &n.button == hit) {
+            return Some(Control::NavButton);
+        }
+        if let Some(i) = self
+            .sections
+            .iter()
+            .position(|s| s.button.as_ref() == Some(hit))
+        {
+            return Some(Control::Toggle(i));
+        }
+        if let Some(toc) = &self.toc {
+            if toc.more.as_ref() == Some(hit) {
+                return Some(Control::ContentsMore);
+            }
+            if &toc.all == hit {
+                return Some(Control::ContentsAll);
+            }
+            if let Some(i) = toc.links.iter().position(|a| a == hit) {
+                return Some(Control::ContentsLink(i));
+            }
+        }
+        (hit.local_name() == "a").then_some(Control::Link)
     }
 
     /// What a listener does.
@@ -1005,22 +1028,22 @@ pub fn on_hash(weak: &Weak<RefCell<Live>>, changed: bool) {
         };
         if let Some(t) = &target {
             let opened = live.open_around(t.as_ref());
-            if changed {
-                live.scroll_to(t, false);
-            } else if !opened.is_empty() || !live.sees(t) {
-                // At mount, the jump goes in a frame of its own, after the mount's
-                // changes below the view are drawn: in the same frame, what they
-                // moved would count as the page moving.
-                live.quiet.jump_pending();
-                let (w, t) = (weak.clone(), t.clone());
-                if let Some(win) = super::dom::window_of(&live.root) {
-                    super::dom::after_next_paint(&win, move || {
-                        with(&w, |live| {
-                            live.scroll_to(&t, false);
-                            Vec::new()
-                        })
-                    });
+            let seen = changed || live.sees(t);
+            match route::jump(changed, !opened.is_empty(), seen) {
+                Scroll::Now => live.scroll_to(t, false),
+                Scroll::AfterPaint => {
+                    live.quiet.jump_pending();
+                    let (w, t) = (weak.clone(), t.clone());
+                    if let Some(win) = super::dom::window_of(&live.root) {
+                        super::dom::after_next_paint(&win, move || {
+                            with(&w, |live| {
+                                live.scroll_to(&t, false);
+                                Vec::new()
+                            })
+                        });
+                    }
                 }
+                Scroll::No => {}
             }
             events.extend(opened);
         }
