@@ -3,10 +3,11 @@
 // (ID-weighted rules for lists with their own counters, quotations with a background
 // image, asides and navs floated as sidebars, links, buttons, figures and headings:
 // the kinds of rule seen leaking into the widget on real blogs). With the widget
-// mounted at 390x844, the contents and the key-quotes panel must have, element for
-// element and pseudo-element for pseudo-element, the same box and look in both (what
-// they inherit, the font family and the colour, aside), and the theme's background
-// image must never be fetched for them.
+// mounted at 390x844, the contents, the key-quotes panel and the comments facade (and,
+// mounted after the first paint, the navigator's button and open sheet) must have,
+// element for element and pseudo-element for pseudo-element, the same box and look in
+// both (what they inherit, the font family and the colour, aside), and the theme's
+// background image must never be fetched for them.
 // Run after `make package`: node --test tests/e2e/themes.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +31,7 @@ const THEME = `
 #main li { margin: 1em 0; line-height: 3; }
 `;
 
-function page(theme) {
+function page(theme, afterPaint = false) {
   const body = [
     `<p>${PARA}</p>`,
     ...[
@@ -42,11 +43,19 @@ function page(theme) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/article-widget/article-widget.css">
 <style>body{margin:0 16px;font:17px/1.6 Georgia,serif;color:#222;background:#fff} ${theme}</style></head>
-<body><div id="main"><article><h1>The Net Sheds</h1><div class="post-body">${body}</div></article></div>
+<body><div id="main"><article><h1>The Net Sheds</h1><div class="post-body">${body}</div></article>
+<div id="comments"><h3>Comments</h3><template data-article-widget-comments><script src="/theme/comments.js"></script></template></div></div>
 <script type="module">
-  import init, { mount } from '/article-widget/index.js';
-  await init();
-  window.articleWidget = mount('.post-body', { comments: false, remember: false, open: 'all' });
+  import init, { mount, mountAfterPaint } from '/article-widget/index.js';
+  const options = { comments: '#comments', remember: false, open: 'all' };
+  if (${afterPaint}) {
+    // After the first paint the top of the article is on screen: the parts wait in
+    // the navigator, whose sheet the test opens.
+    window.articleWidget = await mountAfterPaint('.post-body', options);
+  } else {
+    await init();
+    window.articleWidget = mount('.post-body', options);
+  }
   window.__ready = true;
 </script></body></html>`;
 }
@@ -59,7 +68,7 @@ function looks() {
     'border-left-width', 'background-image', 'background-color', 'font-size', 'font-style', 'font-weight', 'letter-spacing',
     'line-height', 'text-transform', 'text-decoration-line', 'list-style-type', 'content', 'counter-increment'];
   const out = [];
-  for (const e of document.querySelectorAll('.aw-toc, .aw-toc *, .aw-quotes, .aw-quotes *')) {
+  for (const e of document.querySelectorAll(window.__looksOf || '.aw-toc, .aw-toc *, .aw-quotes, .aw-quotes *, .aw-comments-facade, .aw-comments-facade *')) {
     for (const pseudo of [null, '::before', '::after']) {
       const s = getComputedStyle(e, pseudo);
       if (pseudo && (s.content === 'none' || s.content === 'normal')) continue;
@@ -74,7 +83,12 @@ let browser;
 before(async () => {
   server = await serve({
     mounts: [['/article-widget/', `${REPO}pkg`]],
-    pages: { '/plain.html': () => page(''), '/themed.html': () => page(THEME) },
+    pages: {
+      '/plain.html': () => page(''),
+      '/themed.html': () => page(THEME),
+      '/plain-nav.html': () => page('', true),
+      '/themed-nav.html': () => page(THEME, true),
+    },
   });
   browser = await launchChromium();
 });
@@ -93,15 +107,22 @@ async function looksOf(path) {
     await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__ready === true, null, { timeout: 20_000 });
     const counts = await page.evaluate(() => [document.querySelectorAll('.aw-toc-item').length, document.querySelectorAll('.aw-quote').length]);
+    if (path.includes('-nav')) {
+      await page.click('.aw-nav-button');
+      await page.evaluate(() => (window.__looksOf = '.aw-nav, .aw-nav *'));
+    }
     return { looks: await page.evaluate(looks), counts, asked };
   } finally {
     await context.close();
   }
 }
 
-test("a theme's rules do not reach the contents and the key-quotes panel", async () => {
-  const plain = await looksOf('/plain.html');
-  const themed = await looksOf('/themed.html');
+for (const [what, path] of [
+  ['the contents, the key-quotes panel and the comments facade', ''],
+  ["the navigator's button and its open sheet", '-nav'],
+]) test(`a theme's rules do not reach ${what}`, async () => {
+  const plain = await looksOf(`/plain${path}.html`);
+  const themed = await looksOf(`/themed${path}.html`);
   assert.deepEqual(plain.counts, [3, 3], 'three sections and three key quotes');
   assert.deepEqual(themed.counts, plain.counts);
   assert.ok(!themed.asked.includes('/theme/quote-mark.png'), "the theme's image was fetched for the panel");
