@@ -7,9 +7,10 @@
 
 use super::dom::document_for;
 use super::errors::{dom_error, js_error};
+use super::mount::Built;
 use super::plan_js::{plan_to_js, AppliedPlan};
 use super::prepare::{prepare, read_options, read_page, resolve_root, Prepared, Read};
-use super::widget::{Built, Live};
+use super::widget::Live;
 use crate::core::{self, Error};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -13,15 +13,20 @@
 //! - `warm`: the core run on a text in a worker, so that its code compiles off the page's
 //!   main thread.
 
+mod actions;
 mod ads;
 mod api;
 mod comments;
 mod dom;
 mod errors;
 mod events;
+mod hash;
 mod held;
+mod kept;
 mod listeners;
+mod mount;
 mod navigator;
+mod observers;
 mod plan_js;
 mod prepare;
 mod quotes_panel;

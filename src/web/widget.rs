@@ -1,198 +1,73 @@
-//! A mounted widget: the changes it made (to undo), its parts in the page, and every
-//! listener and observer it owns. Listeners reach the state through a weak handle and
-//! send their events only after releasing it, so an event listener may call
-//! `destroy()`.
+//! A mounted widget: its state (the changes it made, to undo; its parts in the page;
+//! every listener and observer it owns) and what its listeners do to it. Listeners
+//! reach the state through a weak handle and send their events only after releasing
+//! it, so an event listener may call `destroy()`. Mounting is `mount.rs`; the
+//! listeners' codes and dispatch `actions.rs`; the address `hash.rs`; the observers
+//! `observers.rs`; the state kept for the page `kept.rs`.
 
-use super::comments::{self, Loader};
+use super::actions::{handle, Action};
+use super::comments::Loader;
 use super::dom::scroll_to;
-use super::errors::{dom_error, js_error};
 use super::events::{Event, Events};
 use super::held;
 use super::listeners::Listeners;
 use super::navigator::Navigator;
+use super::observers::{observe, watch_reading, Observer, Watcher};
 use super::plan_js::AppliedPlan;
-use super::prepare::Prepared;
 use super::quotes_panel;
 use super::read::Places;
 use super::sections::{self, SectionUi};
-use super::toc::{self, Toc};
+use super::toc::Toc;
 use super::undo::Undo;
+use crate::core::ads;
 use crate::core::comments::Nearness;
-use crate::core::held::{Held, Part};
+use crate::core::held::Held;
+use crate::core::number;
 use crate::core::opened::{Input, Opened};
-use crate::core::placement::{self, Screen, Spot};
 use crate::core::quiet::Quiet;
-use crate::core::route::{self, Control, Scroll, Step};
-use crate::core::CommentsSetting;
-use crate::core::{ads, contents};
-use crate::core::{number, stored};
+use crate::core::route::{self, Control, Step};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
-    Node,
-};
-
-#[wasm_bindgen]
-extern "C" {
-    /// `console.info`, for the one line that tells why comments were left alone.
-    #[wasm_bindgen(js_namespace = console, js_name = info)]
-    fn console_info(line: &str);
-}
-
-/// What one of the widget's listeners does (its code for [`Listeners`]).
-#[derive(Clone, Copy, PartialEq)]
-enum Action {
-    /// A click in the article (one listener on the root for all of them): a section's
-    /// toggle flips it, a contents link opens its section, "Expand all" expands all.
-    Click,
-    /// Find-in-page matched text in a collapsed body (`beforematch`, which bubbles up
-    /// to the root's one listener): open it.
-    Match,
-    /// The URL fragment changed.
-    Hash,
-    BeforePrint,
-    AfterPrint,
-    LoadComments,
-    Preconnect,
-    /// A key that opens the browser's find bar, where the browser cannot find text
-    /// in a collapsed section (no `hidden="until-found"`): open every section first.
-    FindKey,
-    /// The reader scrolled: held changes may be due.
-    Scroll,
-    /// A key pressed in the navigator (Escape closes it).
-    NavKey,
-    /// The window changed size: the navigator's rail may fit, or no longer.
-    Resize,
-    /// Show key quote `i` in the text.
-    Quote(usize),
-}
-
-/// The actions without a number, in the order of their codes; `Quote(i)` is
-/// `QUOTE + i`.
-const PLAIN: [Action; 11] = [
-    Action::Click,
-    Action::Match,
-    Action::Hash,
-    Action::BeforePrint,
-    Action::AfterPrint,
-    Action::LoadComments,
-    Action::Preconnect,
-    Action::FindKey,
-    Action::Scroll,
-    Action::NavKey,
-    Action::Resize,
-];
-const QUOTE: u32 = PLAIN.len() as u32;
-
-impl Action {
-    fn code(self) -> u32 {
-        match self {
-            Action::Quote(i) => QUOTE + i as u32,
-            plain => PLAIN.iter().position(|a| *a == plain).unwrap_or(0) as u32,
-        }
-    }
-
-    fn from_code(code: u32) -> Action {
-        match code.checked_sub(QUOTE) {
-            Some(i) => Action::Quote(i as usize),
-            None => PLAIN.get(code as usize).copied().unwrap_or(Action::Click),
-        }
-    }
-}
-
-/// What the widget's listeners run: the action a listener's code names, on the
-/// widget behind `w`.
-fn handle(w: &Weak<RefCell<Live>>, code: u32, e: web_sys::Event) {
-    let action = Action::from_code(code);
-    match action {
-        Action::FindKey => {
-            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if crate::core::keys::opens_find_bar(&k.key(), k.ctrl_key(), k.meta_key()) {
-                with(w, |live| live.act(action));
-            }
-        }
-        Action::Hash => on_hash(w, true),
-        Action::NavKey => {
-            let escape = e
-                .dyn_ref::<web_sys::KeyboardEvent>()
-                .is_some_and(|k| k.key() == "Escape");
-            if escape {
-                with(w, |live| {
-                    if let Some(nav) = live.nav.as_ref().filter(|n| n.is_open()) {
-                        nav.set_open(false, true);
-                    }
-                    Vec::new()
-                });
-            }
-        }
-        Action::Click | Action::Match => {
-            let Some(target) = e.target().and_then(|t| t.dyn_into::<Node>().ok()) else {
-                return;
-            };
-            with(w, |live| live.act_on(action, &target));
-        }
-        Action::Quote(_) => {
-            // The quote link's own navigation is replaced by opening and highlighting.
-            e.prevent_default();
-            with(w, |live| live.act(action));
-        }
-        _ => with(w, |live| live.act(action)),
-    }
-}
-
-/// A MutationObserver, its callback, and the timer that ends the watch.
-type Watcher = (
-    web_sys::MutationObserver,
-    Closure<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>,
-    gloo_timers::callback::Timeout,
-);
-
-type Observer = (
-    IntersectionObserver,
-    Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
-);
+use web_sys::{Document, Element, IntersectionObserverEntry, Node};
 
 /// The state of one mounted widget.
 pub struct Live {
     /// The widget's own weak handle, for listeners made after mounting.
-    pub me: Weak<RefCell<Live>>,
-    pub doc: Document,
-    pub root: Element,
-    pub undo: Undo,
-    pub sections: Vec<SectionUi>,
-    pub places: Places,
+    pub(super) me: Weak<RefCell<Live>>,
+    pub(super) doc: Document,
+    pub(super) root: Element,
+    pub(super) undo: Undo,
+    pub(super) sections: Vec<SectionUi>,
+    pub(super) places: Places,
     /// The plan applied (with its object for `analyze`, made when asked for).
-    pub plan: Rc<AppliedPlan>,
-    pub toc: Option<Toc>,
+    pub(super) plan: Rc<AppliedPlan>,
+    pub(super) toc: Option<Toc>,
     /// The key-quotes panel, in the page or waiting for its spot.
-    quotes: Option<Element>,
+    pub(super) quotes: Option<Element>,
     /// The changes held until the reader no longer sees their place.
-    held: Held,
+    pub(super) held: Held,
     /// The navigator, holding the parts that wait for their place.
-    nav: Option<Navigator>,
+    pub(super) nav: Option<Navigator>,
     /// When comments that load near the view load.
-    near: Nearness,
+    pub(super) near: Nearness,
     /// When scrolling is the reader's (`Date.now()` ms): held changes wait out a jump.
-    quiet: Quiet,
-    pub comments: Option<Loader>,
+    pub(super) quiet: Quiet,
+    pub(super) comments: Option<Loader>,
     /// Where the open/closed state is kept for the page, when it is remembered.
-    storage_key: Option<String>,
+    pub(super) storage_key: Option<String>,
     /// Which section is open, and what opens and closes them.
-    opened: Opened,
-    listeners: Option<Listeners>,
+    pub(super) opened: Opened,
+    pub(super) listeners: Option<Listeners>,
     /// Watches the headings, to mark the section being read in the contents.
-    reading: Option<Observer>,
+    pub(super) reading: Option<Observer>,
     /// Watches the comment area, to load comments when it comes near.
-    near_comments: Option<Observer>,
+    pub(super) near_comments: Option<Observer>,
     /// Watches the comment area for the comment a link points at.
-    awaiting_comment: Option<Watcher>,
+    pub(super) awaiting_comment: Option<Watcher>,
     /// Watches the article for ad slots added into section bodies.
-    ad_slots: Option<super::ads::Watch>,
+    pub(super) ad_slots: Option<super::ads::Watch>,
 }
 
 /// Runs `f` on the widget's state if it is still mounted and not busy, then sends
@@ -212,136 +87,8 @@ pub fn with(weak: &Weak<RefCell<Live>>, f: impl FnOnce(&mut Live) -> Events) {
 }
 
 impl Live {
-    /// Applies the plan to the page and starts listening. On a failure the page is
-    /// put back and the error says so.
-    pub fn mount(
-        mut p: Prepared,
-        screen: Screen,
-        mut built: Built,
-    ) -> Result<Rc<RefCell<Live>>, JsValue> {
-        let (area, comments_state) =
-            comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
-        let mut undo = Undo::default();
-        let (storage_key, saved) = (built.storage_key.take(), built.saved.take());
-        // Each part where the settings put it, and each section in its wanted state,
-        // except what the reader sees: that waits (core::held).
-        let mut wanted = Vec::new();
-        if built.toc.is_some() {
-            wanted.push((Part::Contents, Spot::Top));
-        }
-        if built.panel.is_some() {
-            let spot = placement::quotes_spot(&p.plan.sections, &p.settings.quotes_at);
-            wanted.push((Part::Quotes, spot));
-        }
-        // Comments that load as the reader comes near take their room beforehand
-        // (not those that load on a click: the room would stay empty).
-        let comments_seen = area
-            .as_ref()
-            .filter(|_| !p.settings.comments_on_click)
-            .map(|a| super::screen::sees(&p.doc, &a.element));
-        let start = Held::at_mount(
-            &mut p.plan.sections,
-            &screen,
-            saved.as_deref(),
-            wanted,
-            comments_seen,
-        );
-        let n = built.n;
-        let parts = apply(&p, &screen, &start, area, built, &mut undo);
-        let (sections, panel, toc, comments) = match parts {
-            Ok(x) => x,
-            Err(e) => {
-                undo.undo_all();
-                return Err(dom_error(e));
-            }
-        };
-        let opened = Opened::new(
-            sections
-                .iter()
-                .zip(&p.plan.sections)
-                .map(|(ui, s)| (ui.button.is_some(), s.open)),
-        );
-        // The parts that wait for their place, or stand in the rail, are in the
-        // navigator.
-        let rail = !start.railed.is_empty();
-        let nav = match held_parts(&start, toc.as_ref(), panel.as_ref()) {
-            Some((parts, label)) => {
-                match Navigator::build(&p.doc, &p.root, label, n, rail, &mut undo) {
-                    Ok(nav) => {
-                        // In the page from the start (hidden with the sheet): the page's
-                        // scripts and tests find them where they look.
-                        nav.fill(&parts);
-                        Some(nav)
-                    }
-                    Err(e) => {
-                        undo.undo_all();
-                        return Err(dom_error(e));
-                    }
-                }
-            }
-            None => None,
-        };
-        let rc = Rc::new_cyclic(|me| {
-            RefCell::new(Live {
-                me: me.clone(),
-                doc: p.doc.clone(),
-                root: p.root.clone(),
-                undo,
-                sections,
-                places: p.article.places,
-                plan: Rc::new(AppliedPlan::new(p.plan)),
-                quotes: panel.as_ref().map(|p| p.element.clone()),
-                held: start.held,
-                nav,
-                near: Nearness::default(),
-                quiet: Quiet::at_mount(js_sys::Date::now()),
-                toc,
-                comments,
-                storage_key,
-                opened,
-                listeners: None,
-                reading: None,
-                near_comments: None,
-                awaiting_comment: None,
-                ad_slots: None,
-            })
-        });
-        {
-            let mut live = rc.borrow_mut();
-            live.wire(panel.map(|p| p.links).unwrap_or_default(), &p.settings);
-            if let Some(t) = &live.toc {
-                t.refresh(&live.opened);
-            }
-        }
-        // A link into the article or the comments opens what it points into.
-        on_hash(&Rc::downgrade(&rc), false);
-        let (s, q) = {
-            let live = rc.borrow();
-            (
-                live.sections.len(),
-                live.plan.quotes.iter().filter(|q| q.key).count(),
-            )
-        };
-        // What became of the comments is told, never thrown: one console line when
-        // they were left as the page has them.
-        let named = match &p.settings.comments {
-            CommentsSetting::Selector(sel) => Some(sel.as_str()),
-            _ => None,
-        };
-        if let Some(note) = comments_state.note(named) {
-            console_info(&note);
-        }
-        Event::Mounted {
-            sections: s,
-            key_quotes: q,
-            comments: comments_state.name(),
-        }
-        .send(&p.root);
-        Ok(rc)
-    }
-
     /// Removes every listener and stops every observer.
-    fn disconnect(&mut self) {
+    pub(super) fn disconnect(&mut self) {
         self.listeners = None;
         self.ad_slots = None;
         if let Some((obs, _, _)) = self.awaiting_comment.take() {
@@ -372,7 +119,11 @@ impl Live {
         Some(root)
     }
 
-    fn wire(&mut self, quote_links: Vec<(Element, usize)>, settings: &crate::core::Settings) {
+    pub(super) fn wire(
+        &mut self,
+        quote_links: Vec<(Element, usize)>,
+        settings: &crate::core::Settings,
+    ) {
         let w = self.me.clone();
         let mut ls = Listeners::new(move |code, e| handle(&w, code, e));
         let mut on = |target: &web_sys::EventTarget, event: &str, action: Action| {
@@ -459,7 +210,7 @@ impl Live {
 
     /// What the root's listeners do with an event at `target`: names the control
     /// hit, and makes the steps `core::route` decides.
-    fn act_on(&mut self, action: Action, target: &Node) -> Events {
+    pub(super) fn act_on(&mut self, action: Action, target: &Node) -> Events {
         if let Action::Match = action {
             // The body that matched, and every section around it.
             return self.open_around(target);
@@ -509,7 +260,7 @@ impl Live {
     }
 
     /// Which of the widget's controls `hit` is (`None`: not the widget's).
-    fn control(&self, hit: &Element) -> Option<Control> {
+    pub(super) fn control(&self, hit: &Element) -> Option<Control> {
         if self.nav.as_ref().is_some_and(|n| &n.button == hit) {
             return Some(Control::NavButton);
         }
@@ -535,7 +286,7 @@ impl Live {
     }
 
     /// What a listener does.
-    fn act(&mut self, action: Action) -> Events {
+    pub(super) fn act(&mut self, action: Action) -> Events {
         match action {
             Action::Quote(qi) => self.show_quote(qi),
             // Handled by the listener itself: on_hash and act_on take the state on their own.
@@ -572,7 +323,7 @@ impl Live {
 
     /// Opens and closes sections as `core::opened` decides for `input`: shows each
     /// change, tells the reader's as `toggle` events, and keeps what depends on them.
-    fn input(&mut self, input: Input) -> Events {
+    pub(super) fn input(&mut self, input: Input) -> Events {
         let changes = self.opened.input(input, &mut self.held);
         let mut events = Vec::new();
         for &(i, open) in &changes.set {
@@ -604,13 +355,13 @@ impl Live {
     }
 
     /// Opens every section that holds `target`.
-    fn open_around(&mut self, target: &Node) -> Events {
+    pub(super) fn open_around(&mut self, target: &Node) -> Events {
         let around = sections::sections_holding(&self.sections, target);
         self.input(Input::OpenAround(&around))
     }
 
     /// Opens the sections that hold the quote, scrolls to it and highlights it.
-    fn show_quote(&mut self, qi: usize) -> Events {
+    pub(super) fn show_quote(&mut self, qi: usize) -> Events {
         let Some(q) = self.plan.quotes.get(qi) else {
             return Vec::new();
         };
@@ -679,7 +430,7 @@ impl Live {
     /// A link to one comment (`#c123`) names an element that exists only once the
     /// comment system has rendered it: scroll to it then (watching the comment area
     /// for a while when it is not there yet).
-    fn scroll_to_comment(&mut self) {
+    pub(super) fn scroll_to_comment(&mut self) {
         let hash = super::dom::hash_of(&self.root);
         let Some(c) = &self.comments else { return };
         if !c.wants(&hash, None) && sections::hash_target(&self.doc, &hash).is_none() {
@@ -718,7 +469,7 @@ impl Live {
     }
 
     /// Whether the reader sees `el` now.
-    fn sees(&self, el: &Element) -> bool {
+    pub(super) fn sees(&self, el: &Element) -> bool {
         let r = el.get_bounding_client_rect();
         let height = super::dom::window_of(&self.root)
             .and_then(|w| w.inner_height().ok())
@@ -729,7 +480,7 @@ impl Live {
 
     /// The comment area came near the view (or left it): comments load now unless
     /// the reader sees the facade, and then once they no longer do.
-    fn comments_near(&mut self, near: bool) -> Events {
+    pub(super) fn comments_near(&mut self, near: bool) -> Events {
         let Some(area) = self.comments.as_ref().map(|c| c.area.element.clone()) else {
             return Vec::new();
         };
@@ -742,14 +493,14 @@ impl Live {
     }
 
     /// Scrolls `el` into view; held changes wait until the jump is over.
-    fn scroll_to(&mut self, el: &Element, center: bool) {
+    pub(super) fn scroll_to(&mut self, el: &Element, center: bool) {
         self.quiet.jump(js_sys::Date::now());
         scroll_to(el, center);
     }
 
     /// Makes the held changes that are due now (the reader no longer sees their
     /// place), and keeps what depends on them.
-    fn settle(&mut self) -> Events {
+    pub(super) fn settle(&mut self) -> Events {
         let parts = held::Parts {
             contents: self.toc.as_ref().map(|t| t.element.clone()),
             quotes: self.quotes.clone(),
@@ -792,20 +543,6 @@ impl Live {
             })
             .collect()
     }
-
-    fn save_state(&self) {
-        let (Some(key), Some(store)) = (&self.storage_key, storage(&self.root)) else {
-            return;
-        };
-        // A section held open only because the reader saw it is stored as wanted.
-        let open = self
-            .opened
-            .stored_open(&self.held)
-            .filter_map(|i| self.sections.get(i))
-            .map(|s| s.id.as_str());
-        // Storage may be full or refused (private modes): the state is then not kept.
-        let _ = store.set_item(key, &stored::format(open));
-    }
 }
 
 /// A widget dropped without `destroy()` (its handle freed) leaves no observer
@@ -814,239 +551,4 @@ impl Drop for Live {
     fn drop(&mut self) {
         self.disconnect();
     }
-}
-
-/// Session storage, where the page may use it.
-fn storage(root: &Element) -> Option<web_sys::Storage> {
-    super::dom::window_of(root)?.session_storage().ok()?
-}
-
-/// The key of a page's section state: the page's path and the article's id, or for
-/// an article without one, its place among the page's elements of its kind.
-fn storage_key(root: &Element) -> Option<String> {
-    let path = super::dom::window_of(root)?.location().pathname().ok()?;
-    let id = match root.get_attribute("id").filter(|id| !id.is_empty()) {
-        Some(id) => id,
-        None => {
-            let name = root.local_name();
-            let same = root.owner_document()?.query_selector_all(&name).ok()?;
-            let n = (0..same.length())
-                .position(|i| same.item(i).is_some_and(|e| &e == root.as_ref() as &Node))
-                .unwrap_or(0);
-            let mut key = [name.as_str(), ":"].concat();
-            number::push_uint(&mut key, n as u64);
-            key
-        }
-    };
-    Some(stored::key(&path, &id))
-}
-
-/// The parts that wait for their place at mount or stand in the rail, contents
-/// first, and what the navigator's button says for them; `None` when there are none.
-fn held_parts<'a>(
-    start: &crate::core::held::Mount,
-    toc: Option<&'a Toc>,
-    panel: Option<&'a quotes_panel::Panel>,
-) -> Option<(Vec<&'a Element>, &'static str)> {
-    let waits = |part: Part| {
-        start.railed.contains(&part)
-            || start
-                .held
-                .changes()
-                .iter()
-                .any(|c| matches!(c, crate::core::held::Change::Put(p, _) if *p == part))
-    };
-    let mut parts = Vec::new();
-    if let Some(t) = toc.filter(|_| waits(Part::Contents)) {
-        parts.push(&t.element);
-    }
-    let label = if parts.is_empty() {
-        "Key quotes"
-    } else {
-        "Contents"
-    };
-    if let Some(q) = panel.filter(|_| waits(Part::Quotes)) {
-        parts.push(&q.element);
-    }
-    (!parts.is_empty()).then_some((parts, label))
-}
-
-type Parts = (
-    Vec<SectionUi>,
-    Option<quotes_panel::Panel>,
-    Option<Toc>,
-    Option<Loader>,
-);
-
-/// Makes every change to the page, recording each in `undo`. What the reader already
-/// sees (`screen`) does not move: the parts go in now where the core says (`now`),
-/// the rest waits.
-fn apply(
-    p: &Prepared,
-    screen: &Screen,
-    start: &crate::core::held::Mount,
-    area: Option<comments::Area>,
-    built: Built,
-    undo: &mut Undo,
-) -> Result<Parts, JsValue> {
-    undo.add_class(&p.root, "aw-root")?;
-    let dark = built.dark;
-    undo.set_attr(
-        &p.root,
-        "data-aw-theme",
-        if dark { "dark" } else { "light" },
-    )?;
-    let sections = sections::apply(&p.doc, &p.root, &p.article, &p.plan, screen, undo)?;
-    let Built { n, toc, panel, .. } = built;
-    for (part, spot) in &start.now {
-        let element = match part {
-            Part::Contents => toc.as_ref().map(|t| &t.element),
-            Part::Quotes => panel.as_ref().map(|p| &p.element),
-        };
-        if let Some(e) = element {
-            held::put(&p.doc, &p.root, &sections, spot, e.as_ref(), undo)?;
-        }
-    }
-    let comments = match area {
-        Some(area) => {
-            let mut loader = Loader::new(&p.doc, area, &p.settings, n, undo)?;
-            if start.reserve {
-                loader.reserve(undo);
-            }
-            Some(loader)
-        }
-        None => None,
-    };
-    Ok((sections, panel, toc, comments))
-}
-
-/// What mounting can make before it changes the page: the widget's number, its own
-/// elements (the contents list and the key-quotes panel, built detached), the
-/// open/closed state the reader left, and its colours from the page's look. Made in
-/// a task of its own by `prepareMount().plan()`, or by `mount()`; nothing of the page
-/// changes.
-pub struct Built {
-    pub n: u32,
-    toc: Option<Toc>,
-    panel: Option<quotes_panel::Panel>,
-    /// Where the open/closed state is kept for the page, when it is remembered, and
-    /// the state the reader left there.
-    storage_key: Option<String>,
-    saved: Option<String>,
-    /// Whether the widget takes its dark colours (from the page's look, or the
-    /// `theme` option).
-    dark: bool,
-}
-
-impl Built {
-    pub fn new(p: &Prepared, n: u32) -> Result<Built, JsValue> {
-        let level = p.settings.base_level;
-        let toc = if contents::shows(p.settings.toc && p.settings.sections, p.plan.sections.len()) {
-            toc::build(&p.doc, &p.plan, n, level)?
-        } else {
-            None
-        };
-        let panel = quotes_panel::build(&p.doc, &p.plan, n, level)?;
-        let storage_key = p.settings.remember.then(|| storage_key(&p.root)).flatten();
-        let saved = storage_key
-            .as_deref()
-            .and_then(|k| storage(&p.root)?.get_item(k).ok()?);
-        let (background, text) = super::read::page_look(&p.root);
-        Ok(Built {
-            n,
-            toc,
-            panel,
-            storage_key,
-            saved,
-            dark: p.settings.theme.dark_on(background, text),
-        })
-    }
-}
-
-/// An IntersectionObserver over `targets` that calls `f` with its entries.
-fn observe(
-    targets: &[Element],
-    margin: &str,
-    f: impl FnMut(js_sys::Array) + 'static,
-) -> Option<Observer> {
-    let mut f = f;
-    let cb = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(move |entries, _| {
-        f(entries)
-    });
-    let init = IntersectionObserverInit::new();
-    init.set_root_margin(margin);
-    let obs = IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()?;
-    for t in targets {
-        obs.observe(t);
-    }
-    Some((obs, cb))
-}
-
-/// Marks in the contents the section being read: the last heading above the upper
-/// third of the window.
-fn watch_reading(weak: &Weak<RefCell<Live>>, sections: &[SectionUi]) -> Option<Observer> {
-    let headings: Vec<Element> = sections.iter().map(|s| s.heading.clone()).collect();
-    let w = weak.clone();
-    observe(&headings, "0px 0px -66% 0px", move |_| {
-        with(&w, |live| {
-            let height = super::dom::window_of(&live.root)
-                .and_then(|w| w.inner_height().ok())
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
-            let tops = live.sections.iter().map(|s| {
-                // A heading inside a closed section is not on the page: no top.
-                let r = s.heading.get_bounding_client_rect();
-                if r.height() > 0.0 {
-                    r.top()
-                } else {
-                    f64::NAN
-                }
-            });
-            let current = contents::being_read(tops, height);
-            if let Some(t) = &live.toc {
-                t.mark_current(current);
-            }
-            Vec::new()
-        })
-    })
-}
-
-/// Follows the URL fragment: opens the sections around its target, or loads the
-/// comments when it points into them, and scrolls there.
-pub fn on_hash(weak: &Weak<RefCell<Live>>, changed: bool) {
-    with(weak, |live| {
-        let hash = super::dom::hash_of(&live.root);
-        let target = sections::hash_target(&live.doc, &hash);
-        let in_comments = live
-            .comments
-            .as_ref()
-            .is_some_and(|c| c.wants(&hash, target.as_ref()));
-        let mut events = if in_comments {
-            live.load_comments()
-        } else {
-            Vec::new()
-        };
-        if let Some(t) = &target {
-            let opened = live.open_around(t.as_ref());
-            let seen = changed || live.sees(t);
-            match route::jump(changed, !opened.is_empty(), seen) {
-                Scroll::Now => live.scroll_to(t, false),
-                Scroll::AfterPaint => {
-                    live.quiet.jump_pending();
-                    let (w, t) = (weak.clone(), t.clone());
-                    if let Some(win) = super::dom::window_of(&live.root) {
-                        super::dom::after_next_paint(&win, move || {
-                            with(&w, |live| {
-                                live.scroll_to(&t, false);
-                                Vec::new()
-                            })
-                        });
-                    }
-                }
-                Scroll::No => {}
-            }
-            events.extend(opened);
-        }
-        events
-    });
 }
