@@ -16,6 +16,7 @@
 mod actions;
 mod ads;
 mod api;
+mod comment_area;
 mod comments;
 mod dom;
 mod errors;

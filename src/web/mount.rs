@@ -2,7 +2,8 @@
 //! the page at once (each recorded to undo), the parts where the core puts them, the
 //! navigator for those that wait or stand in the rail, and the listeners wired.
 
-use super::comments::{self, Loader};
+use super::comment_area;
+use super::comments::Loader;
 use super::errors::{dom_error, js_error};
 use super::events::Event;
 use super::hash::on_hash;
@@ -44,7 +45,7 @@ impl Live {
         mut built: Built,
     ) -> Result<Rc<RefCell<Live>>, JsValue> {
         let (area, comments_state) =
-            comments::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
+            comment_area::find(&p.doc, &p.settings).map_err(|e| js_error(&e))?;
         let mut undo = Undo::default();
         let (storage_key, saved) = (built.storage_key.take(), built.saved.take());
         // Each part where the settings put it, and each section in its wanted state,
@@ -209,7 +210,7 @@ fn apply(
     p: &Prepared,
     screen: &Screen,
     start: &crate::core::held::Mount,
-    area: Option<comments::Area>,
+    area: Option<comment_area::Area>,
     built: Built,
     undo: &mut Undo,
 ) -> Result<Parts, JsValue> {
