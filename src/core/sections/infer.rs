@@ -29,10 +29,20 @@ pub fn infer(blocks: &[Block], not_article: &[bool]) -> Vec<usize> {
     let is_styled = |i: &usize| blocks.get(*i).is_some_and(styled);
     // A plain line that exclaims is a title when the author heads with them
     // ("Great, let's get started!" ... "Now the fun part!"); a lone one is a cry
-    // in the text ("PvP islands!").
-    let cries = |i: &usize| !is_styled(i) && text(i).trim_end().ends_with('!');
-    if found.iter().filter(|i| cries(i)).count() < 2 {
-        found.retain(|i| !cries(i));
+    // in the text ("PvP islands!"). So is a plain question of two sentences ("Great!
+    // How does it work?") when the author heads with questions of one ("So what's
+    // next?"), and without two of them it asks in the text ("Ye Gods. She is not
+    // doing his taxes?"). (A found line that the strict shape refuses is such a
+    // question.) One loop for both: each closure of its own costs the module code.
+    for mark in ['!', '?'] {
+        let ends = |i: &usize, strict: bool| {
+            !is_styled(i)
+                && text(i).trim_end().ends_with(mark)
+                && (mark == '!' || blocks.get(*i).is_some_and(title_shape) == strict)
+        };
+        if found.iter().filter(|i| ends(i, true)).count() < 2 {
+            found.retain(|i| !ends(i, false));
+        }
     }
     // Two plain lines in a row read as a list, unless the article has an outline of
     // plain lines already: then a heading stands right over its first sub-heading.
@@ -122,16 +132,20 @@ pub fn levels(blocks: &[Block], found: &[usize]) -> Vec<(usize, u8)> {
 }
 
 /// Words that open a byline, a credit, a caption or a dateline rather than a heading.
+/// The first `CREDIT_STARTS` of them may also stand between a heading and its text.
 const NOT_HEADING_STARTS: &[&str] = &[
+    "(",
+    "[",
     "by ",
-    "posted ",
-    "written ",
-    "updated",
-    "published",
     "photo",
     "image",
     "credit",
     "source",
+    "via ",
+    "posted ",
+    "written ",
+    "updated",
+    "published",
     "gallery",
     "video:",
     "watch:",
@@ -146,10 +160,9 @@ const NOT_HEADING_STARTS: &[&str] = &[
     "tags",
     "labels",
     "filed under",
-    "via ",
-    "(",
-    "[",
 ];
+/// How many of `NOT_HEADING_STARTS` open furniture: "(", "[", "by " to "via ".
+const CREDIT_STARTS: usize = 8;
 
 /// One-word lines that are page furniture, not a heading.
 const NOT_ONE_WORD_HEADINGS: Words = crate::words![
@@ -187,6 +200,19 @@ const NOT_ONE_WORD_HEADINGS: Words = crate::words![
     "watch",
 ];
 
+/// Whether a line (in lower case) opens with one of the first `starts` words of
+/// `NOT_HEADING_STARTS`, or names a month and a number (a date). One function for
+/// the three rules that ask, as each copy costs the module code.
+fn credit_or_date(lower: &str, starts: usize) -> bool {
+    NOT_HEADING_STARTS
+        .get(..starts)
+        .unwrap_or_default()
+        .iter()
+        .any(|s| lower.starts_with(s))
+        || MONTHS.iter().any(|m| find::contains(lower, m))
+            && lower.chars().any(|c| c.is_ascii_digit())
+}
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -215,6 +241,10 @@ const REPORTING: Words = crate::words![
     "added", "adds", "asked", "asks", "said", "say", "says", "tells", "told", "writes", "wrote",
 ];
 
+/// The last words of a question tag ("..., is it?", "..., don't you?", "..., right?").
+const TAG_ENDS: Words =
+    crate::words!["eh", "he", "i", "it", "right", "she", "there", "they", "we", "you"];
+
 /// What may stand before a heading's first letter: an opening quotation mark, the
 /// Spanish opening question and exclamation marks ("¿Qué pasa?"), a currency or
 /// number sign ("$10 off the Switch", "#1 pick").
@@ -231,6 +261,12 @@ fn styled(b: &Block) -> bool {
 /// Whether the text alone could be a heading: short, capitalised, no sentence end,
 /// no caption, byline, date or quotation with its speaker.
 fn title_shape(b: &Block) -> bool {
+    shape(b, false)
+}
+
+/// `title_shape`, where `asks` lets a plain line be two sentences that end with a
+/// question (`infer` keeps such a line in an outline of questions only).
+fn shape(b: &Block, asks: bool) -> bool {
     if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Line) {
         return false;
     }
@@ -255,6 +291,18 @@ fn title_shape(b: &Block) -> bool {
     }
     let first = text.chars().find(|c| !OPENERS.contains(c)).unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    // A numbered step is capitalised after its number too ("2. Mix the Dough"); "1)
+    // performance overhead" is an item of a list typed as lines.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && text
+            .get(digits + 1..)
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(char::is_lowercase)
+    {
         return false;
     }
     let mut back = text.chars().rev();
@@ -292,23 +340,32 @@ fn title_shape(b: &Block) -> bool {
     {
         return false;
     }
-    if NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s)) {
+    // Bylines, credits, and datelines and captions with dates ("Feb. 11, 2025").
+    if credit_or_date(&lower, NOT_HEADING_STARTS.len()) {
         return false;
     }
-    // Datelines and captions with dates ("Feb. 11, 2025"), photo counts ("14 Photos").
-    if MONTHS.iter().any(|m| find::contains(&lower, m)) && text.chars().any(|c| c.is_ascii_digit())
-    {
-        return false;
-    }
+    // Photo counts ("14 Photos").
     let last_word = lower.split_whitespace().last().unwrap_or("");
     if matches!(last_word, "photos" | "images" | "pictures" | "slides")
         && text.chars().any(|c| c.is_ascii_digit())
     {
         return false;
     }
+    // A plain question with a tag ("It is not very clear, is it?", "..., don't
+    // you?") asks the reader in the text: a pronoun last, a comma in the last few
+    // words (the last 15 bytes).
+    if !look
+        && last == '?'
+        && TAG_ENDS.has(last_word.trim_end_matches('?'))
+        && lower
+            .get(lower.len().saturating_sub(15)..)
+            .is_some_and(|tail| find::has_char(tail, ','))
+    {
+        return false;
+    }
     // Two sentences are no heading ("Ye Gods. She's not doing his taxes?"), unless
     // the look says so and it asks or exclaims ("Great! How does it work?").
-    !(two_sentences(text) && !(look && matches!(last, '?' | '!')))
+    !(two_sentences(text) && !((look || asks) && last == '?' || look && last == '!'))
 }
 
 /// Whether a line sits in small print or a caption by its markup (`<small>`, a
@@ -378,9 +435,7 @@ fn body_after(b: &Block, words: usize) -> bool {
 /// 2018"): it does not make the line after it one of a list.
 fn byline_or_date(b: &Block) -> bool {
     let lower = b.text.trim().to_ascii_lowercase();
-    NOT_HEADING_STARTS.iter().any(|s| lower.starts_with(s))
-        || (MONTHS.iter().any(|m| find::contains(&lower, m))
-            && lower.chars().any(|c| c.is_ascii_digit()))
+    credit_or_date(&lower, NOT_HEADING_STARTS.len())
         || (lower.chars().filter(|c| c.is_ascii_digit()).count() >= 6
             && find::has_char(&lower, '-'))
 }
@@ -457,13 +512,7 @@ fn furniture(b: &Block) -> bool {
         return false;
     }
     let lower = b.text.trim().to_ascii_lowercase();
-    lower.starts_with(['(', '['])
-        || ["by ", "photo", "image", "credit", "source", "via "]
-            .iter()
-            .any(|s| lower.starts_with(s))
-        || (MONTHS.iter().any(|m| find::contains(&lower, m))
-            && lower.chars().any(|c| c.is_ascii_digit()))
-        || b.links >= 0.5
+    credit_or_date(&lower, CREDIT_STARTS) || b.links >= 0.5
 }
 
 /// The first block after `i` that is article and no furniture (up to three pieces of
@@ -508,11 +557,13 @@ fn lower_word(w: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Whether line `i` reads as a heading by its shape and its place (a plain question
+/// of two sentences included: `infer` keeps it in an outline of questions only).
 fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool {
     let Some(b) = blocks.get(i) else {
         return false;
     };
-    if !title_shape(b) {
+    if !shape(b, true) {
         return false;
     }
     let words = b.words();
@@ -542,13 +593,14 @@ fn looks_like_heading(blocks: &[Block], not_article: &[bool], i: usize) -> bool 
     // A name followed by its bio ("Stella Kim" / "Stella Kim is a producer ...") is a
     // label; a heading that its first sentence repeats ("The camp" / "The camp, also
     // known as ...") has a word in lower case, and "Keyboard" over "Keyboards are
-    // ..." is no repetition.
+    // ..." is no repetition. A bio names its person in full: one word over a
+    // sentence about it ("Sourdough" / "Sourdough is ...") is the thing a part is on.
     let repeated = next
         .text
         .trim_start()
         .strip_prefix(text)
         .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
-    if repeated && !text.split_whitespace().any(lower_word) {
+    if repeated && words > 1 && !text.split_whitespace().any(lower_word) {
         return false;
     }
     let body = if body_past_furniture(blocks, not_article, i).is_some_and(|n| body_after(n, words))
@@ -1105,5 +1157,100 @@ mod tests {
     fn reference_marks_end_sentences() {
         let blocks = vec![p(LONG), p("On this world, Samus was born. [M1]"), p(LONG)];
         assert!(found(&blocks).is_empty());
+    }
+
+    #[test]
+    fn a_plain_question_of_two_sentences_heads_only_an_outline_of_questions() {
+        let mut blocks = vec![
+            p(LONG),
+            p("So what is a sourdough starter?"),
+            p(LONG),
+            p("Fine. How do I feed it?"),
+            p(LONG),
+            p("And what comes after the first loaf?"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "So what is a sourdough starter?",
+                "Fine. How do I feed it?",
+                "And what comes after the first loaf?"
+            ]
+        );
+        // One question of one sentence is no outline of questions: the line of two
+        // asks in the text.
+        blocks[5] = p("What Comes After the Loaf");
+        assert_eq!(
+            found(&blocks),
+            [
+                "So what is a sourdough starter?",
+                "What Comes After the Loaf"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_line_in_lower_case_is_an_item_not_a_step() {
+        let blocks = vec![
+            p(LONG),
+            p("1) flour and water").bold(),
+            p(LONG),
+            p("2. salt and yeast").bold(),
+            p(LONG),
+            p("3. Shape the Loaf").bold(),
+            p(LONG),
+            p("4) Bake It Hot").bold(),
+            p(LONG),
+            p("500 grams of flour, sifted twice").bold(),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "3. Shape the Loaf",
+                "4) Bake It Hot",
+                "500 grams of flour, sifted twice"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plain_question_with_a_tag_asks_in_the_text() {
+        let blocks = vec![
+            p(LONG),
+            p("Where the River Starts"),
+            p(LONG),
+            p("That was not very clear, was it?"),
+            p(LONG),
+            p("You know this story, don't you?"),
+            p(LONG),
+            p("When the river floods, what do we do?"),
+            p(LONG),
+            p("Who Is It?"),
+            p(LONG),
+        ];
+        assert_eq!(
+            found(&blocks),
+            [
+                "Where the River Starts",
+                "When the river floods, what do we do?",
+                "Who Is It?"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_word_its_first_sentence_repeats_is_no_name() {
+        let blocks = vec![
+            p(LONG),
+            p("Sourdough"),
+            p("Sourdough is bread raised by wild yeast and the bacteria that live with it in a starter."),
+            p(LONG),
+            p("Mara Lind"),
+            p("Mara Lind is a baker who has run the village oven for many years and lives above it."),
+            p(LONG),
+        ];
+        assert_eq!(found(&blocks), ["Sourdough"]);
     }
 }
