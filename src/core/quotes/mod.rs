@@ -162,7 +162,9 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                     (f.speaker, f.sure) = (Some(who), true);
                 }
             }
-            (quoting, quoting_sure) = (Some(who), true);
+            // A signature closes the quotation before it: the next one may be
+            // anyone's ("— Ada Quill, on the vote", then a list of other voices).
+            (quoting, quoting_sure) = (Some(who), false);
             continue;
         }
         match block.kind {
@@ -333,15 +335,17 @@ fn is_preposition(w: &str) -> bool {
 
 /// Whether a capitalised word is an ordinary word of the article, not a name: it
 /// occurs in lower case as a word of its own ("Shortly" and "shortly"), or it is
-/// the plural of another word of it ("Republicans" and "Republican"), or a word in
-/// capitals longer than an acronym (a dateline's "WASHINGTON").
+/// the plural of another word of it ("Republicans" and "Republican") or of a
+/// nationality ("Americans"), or a word in capitals longer than an acronym (a
+/// dateline's "WASHINGTON").
 fn common_word(blocks: &[Block], word: &str) -> bool {
     if word.len() > 5 && names::is_shouted(word) {
         return true;
     }
-    word.strip_suffix('s')
-        .is_some_and(|one| one.len() > 3 && blocks.iter().any(|b| has_word(&b.text, one)))
-        || in_lower_case(blocks, word)
+    word.strip_suffix('s').is_some_and(|one| {
+        one.len() > 3
+            && (names::is_nationality(one) || blocks.iter().any(|b| has_word(&b.text, one)))
+    }) || in_lower_case(blocks, word)
 }
 
 /// Whether `word` occurs in `text` as a word of its own.
@@ -1795,5 +1799,47 @@ mod tests {
             &[Block::new(BlockKind::Paragraph, "Quill spoke.")],
             "Quill"
         ));
+    }
+
+    #[test]
+    fn a_question_put_to_someone_names_no_speaker() {
+        let q = run(&["Ola Berg was asked, “Would you do it again, knowing what you know now?”"]);
+        assert_eq!(
+            (q[0].speaker.as_deref(), q[0].guess.as_deref()),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_party_alone_stands_for_the_person_as_a_guess() {
+        let q = run(&[
+            "Presidential candidate Ola Berg wants fewer rules for builders.",
+            "“It might surprise you, but one of the things would be to get rid of the red tape,” the Republican said this week.",
+        ]);
+        assert_eq!(
+            (q[0].speaker.as_deref(), q[0].guess.as_deref()),
+            (None, Some("Ola Berg"))
+        );
+    }
+
+    #[test]
+    fn an_adverb_that_opens_a_sentence_is_no_speaker() {
+        let q = run(&["Shortly after the call ended, Berg's campaign sent out a release saying Holm owes “Dover an explanation for voting against the funding.”"]);
+        assert_ne!(q[0].speaker.as_deref(), Some("Shortly"));
+        assert_ne!(q[0].guess.as_deref(), Some("Shortly"));
+    }
+
+    #[test]
+    fn a_signature_does_not_vouch_for_the_quotation_after_it() {
+        let q = run(&[
+            "“We will win this vote,” she said.",
+            "— Ada Quill, on the harbour vote",
+            "“The whole idea is something we hear about all the time, and it needs to stop.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"));
+        assert_eq!(
+            (q[1].speaker.as_deref(), q[1].guess.as_deref()),
+            (None, Some("Ada Quill"))
+        );
     }
 }
