@@ -4,7 +4,7 @@
 use super::foreign;
 use super::lang::{self, Lang};
 use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
-use super::names::{is_cap, is_nationality, lower, split_possessive, Gender, Mention};
+use super::names::{is_cap, is_nationality, is_shouted, lower, split_possessive, Gender, Mention};
 use crate::core::find;
 
 /// What kind of source a registry entry is.
@@ -98,6 +98,12 @@ pub fn is_not_person(m: &Mention) -> bool {
             .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
 }
 
+/// Whether a mention clearly names a person: it has a role, an honorific, or two
+/// name words not all in capitals (a headline's "FERRIES STRANDED" is no one).
+fn clearly(m: &Mention) -> bool {
+    m.role.is_some() || m.honorific || (m.name.len() >= 2 && !m.name.iter().all(|w| is_shouted(w)))
+}
+
 fn initial_of(a: &str, b: &str) -> bool {
     let a = a.trim_end_matches('.');
     let b = b.trim_end_matches('.');
@@ -154,12 +160,12 @@ impl People {
                     p.role = m.role.clone();
                 }
                 p.gender = p.gender.or(m.gender);
-                p.clear |= m.role.is_some() || m.name.len() >= 2 || m.honorific;
+                p.clear |= clearly(m);
             }
             self.named(k);
             return Some(k);
         }
-        let clear = m.role.is_some() || m.name.len() >= 2 || m.honorific;
+        let clear = clearly(m);
         if self.frozen || !(clear || speaking) || m.name.len() > 4 {
             return None;
         }
