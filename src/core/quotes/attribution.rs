@@ -274,6 +274,15 @@ fn subject_of(
                                 return Some(Who::Named(p));
                             }
                         }
+                        // "Quill's Facebook post": a noun of things said, the words of
+                        // the one whose it is.
+                        if has(STATEMENT_NOUNS, word(toks, v).unwrap_or_default()) {
+                            if let Some(p) = ms.iter().position(|o| {
+                                o.possessive && Some(o.to) == ms.get(m).map(|x| x.from)
+                            }) {
+                                return Some(Who::Named(p));
+                            }
+                        }
                     }
                     return Some(who);
                 }
@@ -309,6 +318,19 @@ fn subject_of(
                 }
             }
             Some(Tok::Punct(',')) if k + 1 == v => {
+                // "“...” that Berg can catch Holm, said Ada Quill, an aide": the name
+                // after an inverted verb, ending its clause, speaks; the one before
+                // the comma is what was said about. Not "Ada Quill, an aide, says
+                // Holm will ...", where it is the subject of what was said.
+                if let (Some("said"), Some(Who::Named(i))) =
+                    (word(toks, v), who_at(toks, ms, v + 1, false))
+                {
+                    if let Some(m) = ms.get(i) {
+                        if !matches!(tok(toks, m.to), Some(Tok::Word(_) | Tok::Quote(_))) {
+                            break;
+                        }
+                    }
+                }
                 // A name a preposition governs ("master of Vigo") is no subject.
                 // After a participle ("Quill went after Berg, calling him “...”"), only
                 // the clause's first such name: the main clause's subject.
@@ -546,6 +568,15 @@ pub fn attribute(
     hi: usize,
     q: usize,
 ) -> Vec<Who> {
+    // "Quill was asked, “...?”": a question put to Quill by someone the text does
+    // not name. An empty description: a frame, and no speaker.
+    if q >= lo + 3
+        && word(toks, q - 2) == Some("asked")
+        && word(toks, q - 3) == Some("was")
+        && matches!(tok(toks, q - 1), Some(Tok::Punct(_)))
+    {
+        return vec![Who::Described(q, q)];
+    }
     let is_verb = |k: usize| word(toks, k).is_some_and(is_reporting_verb);
     // The frame around this quotation: up to the neighbouring quotations.
     let prev_q = (lo..q)
@@ -631,13 +662,24 @@ pub fn attribute(
     //    colon ends ("When X asked, Rubio fired back: "...""), the name after its
     //    last comma.
     if q >= 2 && matches!(tok(toks, q - 1), Some(Tok::Punct(':'))) {
-        // Not the one spoken to ("telling CNBC:", "told the Valley Gazette:").
+        // Not the one spoken to ("telling CNBC:", "told the Valley Gazette:", "to
+        // the Dutch daily Harbour Post:").
         let addressed = |who: &Who| match *who {
+            // The words right before the name, back to a mark: a verb or a
+            // preposition among the last two, or "to" among the last four.
             Who::Named(m) => ms.get(m).is_some_and(|m| {
-                (m.from.saturating_sub(2)..m.from).any(|j| {
-                    word(toks, j)
-                        .is_some_and(|w| is_reporting_verb(w) || has(PREPOSITIONS, &lower(w)))
-                })
+                let mut j = m.from;
+                while j + 4 > m.from && j > 0 {
+                    j -= 1;
+                    let Some(w) = word(toks, j) else { break };
+                    if w == "to"
+                        || (j + 2 >= m.from
+                            && (is_reporting_verb(w) || has(PREPOSITIONS, &lower(w))))
+                    {
+                        return true;
+                    }
+                }
+                false
             }),
             _ => false,
         };
@@ -1134,6 +1176,46 @@ mod tests {
         assert_eq!(
             first("Mira Holm issued a statement, “We will rebuild the pier.”"),
             Some("Mira Holm".into())
+        );
+    }
+
+    #[test]
+    fn the_name_after_an_inverted_verb_and_not_the_one_before_its_comma() {
+        assert_eq!(
+            first("“He can claim it, but it seems very unlikely” that Berg can catch Holm, said Ada Quill, a former campaign aide.")
+                .as_deref(),
+            Some("Ada Quill")
+        );
+        // There the name after the verb is what was said about.
+        assert_eq!(
+            first("Ada Quill, a ferry pilot from Dover, said Holm will “win the vote.”").as_deref(),
+            Some("Ada Quill")
+        );
+    }
+
+    #[test]
+    fn a_question_put_to_someone_is_an_empty_frame() {
+        assert_eq!(
+            first("Ola Berg was asked, “Would you do it again?”").as_deref(),
+            Some("")
+        );
+    }
+
+    #[test]
+    fn a_post_is_the_words_of_the_one_whose_it_is() {
+        assert_eq!(
+            first("From Berg's Facebook post: “We must move past the quarrel of this spring.”")
+                .as_deref(),
+            Some("Berg")
+        );
+    }
+
+    #[test]
+    fn not_the_paper_the_words_were_given_to() {
+        assert_eq!(
+            first("Ada Quill explained what went wrong to the Dutch daily Harbour Post: “It was careless.”")
+                .as_deref(),
+            Some("Ada Quill")
         );
     }
 }

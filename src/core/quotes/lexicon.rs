@@ -133,6 +133,7 @@ pub const STOP: Words = crate::words![
     "see",
     "shall",
     "she",
+    "shortly",
     "should",
     "since",
     "so",

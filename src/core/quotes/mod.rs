@@ -162,7 +162,9 @@ pub fn find(blocks: &[Block], sections: &[Section], settings: &Settings) -> Vec<
                     (f.speaker, f.sure) = (Some(who), true);
                 }
             }
-            (quoting, quoting_sure) = (Some(who), true);
+            // A signature closes the quotation before it: the next one may be
+            // anyone's ("— Ada Quill, on the vote", then a list of other voices).
+            (quoting, quoting_sure) = (Some(who), false);
             continue;
         }
         match block.kind {
@@ -333,15 +335,17 @@ fn is_preposition(w: &str) -> bool {
 
 /// Whether a capitalised word is an ordinary word of the article, not a name: it
 /// occurs in lower case as a word of its own ("Shortly" and "shortly"), or it is
-/// the plural of another word of it ("Republicans" and "Republican"), or a word in
-/// capitals longer than an acronym (a dateline's "WASHINGTON").
+/// the plural of another word of it ("Republicans" and "Republican") or of a
+/// nationality ("Americans"), or a word in capitals longer than an acronym (a
+/// dateline's "WASHINGTON").
 fn common_word(blocks: &[Block], word: &str) -> bool {
     if word.len() > 5 && names::is_shouted(word) {
         return true;
     }
-    word.strip_suffix('s')
-        .is_some_and(|one| one.len() > 3 && blocks.iter().any(|b| has_word(&b.text, one)))
-        || in_lower_case(blocks, word)
+    word.strip_suffix('s').is_some_and(|one| {
+        one.len() > 3
+            && (names::is_nationality(one) || blocks.iter().any(|b| has_word(&b.text, one)))
+    }) || in_lower_case(blocks, word)
 }
 
 /// Whether `word` occurs in `text` as a word of its own.
@@ -591,7 +595,13 @@ fn scan_block(
                             .then(|| people.organisation(m))
                             .flatten()
                     })?;
-                    Some((k, !governed(m) && !reported(k, m)))
+                    // "the younger Mr. Quill": a relative of the Quill named
+                    // before, whom the surname alone does not tell apart.
+                    let kin = matches!(
+                        names::word(sent, m.from.wrapping_sub(1)),
+                        Some("younger" | "elder")
+                    );
+                    Some((k, !governed(m) && !reported(k, m) && !kin))
                 }),
                 // An organisation that is the sentence's subject speaks too ("the
                 // Harbour Board puts “...”"), when its name says so.
@@ -602,7 +612,8 @@ fn scan_block(
                             let heads_line = matches!(sent.get(m.to), Some((_, Tok::Punct(':'))));
                             (people::is_not_person(m)
                                 && !heads_line
-                                && (m.name.len() >= 2 || names::is_shouted_name(m)))
+                                && (m.name.len() >= 2 || names::is_shouted_name(m))
+                                && !names::in_capitals(sent, m))
                             .then(|| people.organisation(m))
                             .flatten()
                         })
@@ -1070,10 +1081,35 @@ fn sentence_subject(
         let governed = m.from > 0
             && matches!(sent.get(m.from - 1), Some((_, Tok::Word(w)))
                 if matches!(w.to_ascii_lowercase().as_str(), "of" | "to" | "with" | "for" | "on" | "in" | "at" | "by" | "from" | "about" | "against" | "than" | "like"));
-        (!governed && !m.possessive).then_some(*n).flatten()
+        (!governed && !m.possessive && !modifies_a_noun(sent, m))
+            .then_some(*n)
+            .flatten()
     })
 }
 
+/// Whether a name stands before a noun as its modifier ("the oversized Quill face
+/// on the billboards", "a Quill rally"): an article before it (over two adjectives
+/// at most), no role, and a word in lower case after it that is no verb (nor ends
+/// in "s", as "faces" may be one). The sentence is about the noun, not the person.
+fn modifies_a_noun(sent: &[(usize, Tok<'_>)], m: &Mention) -> bool {
+    let noun_after = names::word(sent, m.to)
+        .is_some_and(|w| !names::is_cap(w) && !w.ends_with('s') && !verbs::is_reporting_verb(w));
+    if m.role.is_some() || !noun_after {
+        return false;
+    }
+    // Back over adjectives to the article ("the event that Quill faces" is a
+    // clause: a function word ends the search).
+    let mut k = m.from;
+    while k + 3 > m.from && k > 0 {
+        k -= 1;
+        match names::word(sent, k) {
+            Some("the" | "a" | "an") => return true,
+            Some(w) if !names::is_cap(w) && !has(lexicon::STOP, w) => {}
+            _ => return false,
+        }
+    }
+    false
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1795,5 +1831,95 @@ mod tests {
             &[Block::new(BlockKind::Paragraph, "Quill spoke.")],
             "Quill"
         ));
+    }
+
+    #[test]
+    fn a_question_put_to_someone_names_no_speaker() {
+        let q = run(&["Ola Berg was asked, “Would you do it again, knowing what you know now?”"]);
+        assert_eq!(
+            (q[0].speaker.as_deref(), q[0].guess.as_deref()),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_party_alone_stands_for_the_person_as_a_guess() {
+        let q = run(&[
+            "Presidential candidate Ola Berg wants fewer rules for builders.",
+            "“It might surprise you, but one of the things would be to get rid of the red tape,” the Republican said this week.",
+        ]);
+        assert_eq!(
+            (q[0].speaker.as_deref(), q[0].guess.as_deref()),
+            (None, Some("Ola Berg"))
+        );
+    }
+
+    #[test]
+    fn an_adverb_that_opens_a_sentence_is_no_speaker() {
+        let q = run(&["Shortly after the call ended, Berg's campaign sent out a release saying Holm owes “Dover an explanation for voting against the funding.”"]);
+        assert_ne!(q[0].speaker.as_deref(), Some("Shortly"));
+        assert_ne!(q[0].guess.as_deref(), Some("Shortly"));
+    }
+
+    #[test]
+    fn a_signature_does_not_vouch_for_the_quotation_after_it() {
+        let q = run(&[
+            "“We will win this vote,” she said.",
+            "— Ada Quill, on the harbour vote",
+            "“The whole idea is something we hear about all the time, and it needs to stop.”",
+        ]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ada Quill"));
+        assert_eq!(
+            (q[1].speaker.as_deref(), q[1].guess.as_deref()),
+            (None, Some("Ada Quill"))
+        );
+    }
+
+    #[test]
+    fn a_reply_is_not_the_words_of_the_one_who_replies() {
+        let q = run(&["Holm responds to Berg with, “Why now? That was on my way to Oslo?” Berg then writes back, “You look fine.”"]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Holm"));
+        assert_eq!(q[1].speaker.as_deref(), Some("Berg"));
+    }
+
+    #[test]
+    fn the_younger_of_two_of_a_name_is_a_guess() {
+        let q = run(&[
+            "Ola Berg's son spoke on the convention floor on Tuesday.",
+            "“It's not a campaign anymore, it's a movement,” said the younger Mr. Berg.",
+        ]);
+        assert_eq!(
+            (q[0].speaker.as_deref(), q[0].guess.as_deref()),
+            (None, Some("Ola Berg"))
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_noun_is_no_subject() {
+        let modifies = |text: &str| {
+            let toks = tokens::tokens(text, &[]);
+            mentions(&toks)
+                .first()
+                .is_some_and(|m| modifies_a_noun(&toks, m))
+        };
+        assert!(modifies(
+            "But the oversized Berg face on the billboards has not hurt."
+        ));
+        assert!(modifies("It was a Berg rally."));
+        assert!(!modifies(
+            "In the event that Berg faces a vote, he will lose."
+        ));
+        assert!(!modifies("The harbour master Ada Quill said no."));
+    }
+
+    #[test]
+    fn a_headline_in_capitals_names_no_speaker() {
+        for text in [
+            "HARBOUR FERRIES STRANDED IN DOVER “The ferries have not run for a week, and nobody can say when they will.” [Gazette.]",
+            "HOW THE PORT AFFECTS THE REST OF THE TOWN “The port's slowdown is hurting every shop on the quay.” [Gazette.]",
+        ] {
+            let q = run(&[text]);
+            assert_eq!(q[0].speaker, None, "{text}");
+        }
     }
 }

@@ -103,6 +103,16 @@ pub(super) fn is_shouted_name(m: &Mention) -> bool {
     m.name.len() == 1 && m.name.iter().all(|w| is_shouted(w))
 }
 
+/// Whether a mention stands among words in capitals (a headline in capitals, "HOW
+/// THE REST OF THE WORLD PAYS"): there a word in capitals is no acronym.
+pub(super) fn in_capitals(toks: &[(usize, Tok<'_>)], m: &Mention) -> bool {
+    let shouted = |k: usize| match word(toks, k) {
+        Some(w) => is_shouted(w),
+        None => false,
+    };
+    shouted(m.from.wrapping_sub(1)) || shouted(m.to)
+}
+
 pub(super) fn is_name_word(w: &str) -> bool {
     if !is_cap(w) {
         return false;

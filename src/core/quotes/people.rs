@@ -4,7 +4,7 @@
 use super::foreign;
 use super::lang::{self, Lang};
 use super::lexicon::{has, NOT_PERSON, ORG_NOUNS, PLACE_WORDS, TITLES};
-use super::names::{is_cap, is_nationality, lower, split_possessive, Gender, Mention};
+use super::names::{is_cap, is_nationality, is_shouted, lower, split_possessive, Gender, Mention};
 use crate::core::find;
 
 /// What kind of source a registry entry is.
@@ -82,11 +82,13 @@ pub fn is_not_person(m: &Mention) -> bool {
     if m.name.len() > 1 && m.name.iter().any(|w| has(PLACE_WORDS, &lower(w))) && m.role.is_none() {
         return true;
     }
-    // A people or a movement in the plural ("Tunisian Islamists", "Christians").
-    if m.name
-        .last()
-        .is_some_and(|w| w.ends_with("ists") || w.ends_with("ians"))
-    {
+    // A people or a movement in the plural ("Tunisian Islamists", "Christians",
+    // "Americans").
+    if m.name.last().is_some_and(|w| {
+        w.ends_with("ists")
+            || w.ends_with("ians")
+            || is_nationality(w.strip_suffix('s').unwrap_or_default())
+    }) {
         return true;
     }
     // An acronym (NATO, FBI) is an organisation.
@@ -94,6 +96,12 @@ pub fn is_not_person(m: &Mention) -> bool {
         && m.name
             .iter()
             .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
+}
+
+/// Whether a mention clearly names a person: it has a role, an honorific, or two
+/// name words not all in capitals (a headline's "FERRIES STRANDED" is no one).
+fn clearly(m: &Mention) -> bool {
+    m.role.is_some() || m.honorific || (m.name.len() >= 2 && !m.name.iter().all(|w| is_shouted(w)))
 }
 
 fn initial_of(a: &str, b: &str) -> bool {
@@ -152,12 +160,12 @@ impl People {
                     p.role = m.role.clone();
                 }
                 p.gender = p.gender.or(m.gender);
-                p.clear |= m.role.is_some() || m.name.len() >= 2 || m.honorific;
+                p.clear |= clearly(m);
             }
             self.named(k);
             return Some(k);
         }
-        let clear = m.role.is_some() || m.name.len() >= 2 || m.honorific;
+        let clear = clearly(m);
         if self.frozen || !(clear || speaking) || m.name.len() > 4 {
             return None;
         }
@@ -278,6 +286,18 @@ impl People {
                 return Some(self.add(words.join(" "), None, Kind::Description));
             }
         }
+        // "the Republican", "the President": a person's role alone, capitalised,
+        // names no one; it is the holder of that role, as "the senator" is. Not "the
+        // FBI", "the Kremlin", "the Party": those are organisations.
+        let role_only = words.len() == 2
+            && has(TITLES, &last)
+            && !has(NOT_PERSON, &last)
+            && !matches!(
+                words.get(1).map(|w| w.as_bytes()),
+                Some([_, b'A'..=b'Z', ..])
+            )
+            && !lang::foreign();
+        let named = !role_only && words.iter().skip(1).any(|w| names_someone(w));
         if first == "the" && count >= 2 {
             let holder = self.list.iter().rposition(|p| {
                 p.kind == Kind::Person
@@ -292,7 +312,6 @@ impl People {
             if holder.is_some() {
                 return holder;
             }
-            let named = words.iter().skip(1).any(|w| names_someone(w));
             // "the Quill campaign": an organisation by its name; "the company", "the
             // group": the organisation that spoke last.
             if has(ORG_NOUNS, &last) {
@@ -326,7 +345,11 @@ impl People {
         }
         // "the New Zealand Department of Conservation": a name with its article, an
         // organisation.
-        if first == "the" && words.len() >= 2 && words.last().is_some_and(|w| is_cap(w)) {
+        if first == "the"
+            && words.len() >= 2
+            && !role_only
+            && words.last().is_some_and(|w| is_cap(w))
+        {
             if self.frozen {
                 return None;
             }
@@ -337,7 +360,6 @@ impl People {
         // report") a description says too little to show as a speaker: the labels
         // of this project leave such quotations without one. Twelve words at most,
         // as a description after a verb runs.
-        let named = words.iter().skip(1).any(|w| names_someone(w));
         if self.frozen || words.len() > 12 || !named {
             return None;
         }
@@ -579,5 +601,25 @@ mod tests {
         assert!(is_not_person(&m(&["NATO"])));
         assert!(is_not_person(&m(&["Tunisian", "Islamists"])));
         assert!(!is_not_person(&m(&["Bill", "Shorten"])));
+    }
+
+    #[test]
+    fn a_people_in_the_plural_is_no_person() {
+        assert!(is_not_person(&m(&["Americans"])));
+        assert!(!is_not_person(&m(&["Evans"])));
+    }
+
+    #[test]
+    fn a_party_or_an_office_alone_is_its_holder_not_an_organisation() {
+        let mut people = People::default();
+        let ada = people.resolve(&m(&["Ada", "Quill"]), false);
+        people.subject = ada;
+        assert_eq!(people.described(&["the", "Republican"]), ada);
+        assert!(people.by_reference, "a guess");
+        let fbi = people.described(&["the", "FBI"]);
+        assert!(
+            fbi.is_some_and(|k| !people.can_be_last(k)),
+            "an organisation"
+        );
     }
 }

@@ -101,6 +101,19 @@ fn attribution_follows(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
         .any(|w| is_reporting_verb(w) || is_past(w))
 }
 
+/// Whether the tokens from `k` reply to a quotation with one of their own ("“Why
+/// now?” Berg wrote back, “You look fine.”", "He answered: “...”"): that attribution
+/// is the next quotation's, and the question someone else's.
+fn answers_with_next(toks: &[(usize, Tok<'_>)], k: usize) -> bool {
+    for j in k..k + 4 {
+        if let Some((_, Tok::Word("back" | "answered" | "replied"))) = toks.get(j) {
+            return matches!(toks.get(j + 1), Some((_, Tok::Punct(',' | ':'))))
+                && matches!(toks.get(j + 2), Some((_, Tok::Quote(_))));
+        }
+    }
+    false
+}
+
 /// A verb in the past the lexicon may not know ("barked", "beamed").
 pub fn is_past(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase)
@@ -182,7 +195,9 @@ pub fn sentences(text: &str, spans: &[Span], toks: &[(usize, Tok<'_>)]) -> Vec<(
                     && starts_sentence(toks.get(k + 1))
                     // After "?" or "!" an attribution belongs to the quotation; after
                     // "." it opens the next sentence ("...now." He added, "...").
-                    && !(find::ends_with_any(inner, &['!', '?']) && attribution_follows(toks, k + 1))
+                    && !(find::ends_with_any(inner, &['!', '?'])
+                        && attribution_follows(toks, k + 1)
+                        && !answers_with_next(toks, k + 1))
                     && !attribution_ends(toks, k + 1)
             }
             _ => false,
@@ -296,5 +311,18 @@ mod tests {
             .filter(|(_, t)| *t == Tok::Punct('—'))
             .count();
         assert_eq!(puncts, 3);
+    }
+
+    #[test]
+    fn a_reply_with_a_quotation_of_its_own_opens_the_next_sentence() {
+        for (text, n) in [
+            ("“Why now?” Berg wrote back, “You look fine.”", 2),
+            ("“Who will pay?” He answered: “Nobody knows.”", 2),
+            ("“Who will pay?” Holm asked, “The town?”", 1),
+        ] {
+            let sp = spans(text);
+            let toks = tokens(text, &sp);
+            assert_eq!(sentences(text, &sp, &toks).len(), n, "{text}");
+        }
     }
 }
