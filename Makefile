@@ -130,7 +130,7 @@ bench-check: package
 	node bench/run.mjs --quick
 
 # Fails when pkg/ ships more than SIZE_BUDGET bytes gzip -9 in all (wasm + JS + CSS).
-# Part of make test as a ceiling that stops growth (128,400 bytes, about 0.3 % over
+# Part of make test as a ceiling that stops growth (129,200 bytes, about 0.3 % over
 # what ships today); the project's target is 80,000 (see bench/README.md).
 size-check: package
 	node bench/size.mjs --check

@@ -3,7 +3,7 @@
 //
 //   node bench/size.mjs              prints the sizes
 //   node bench/size.mjs --check      also fails when the total gzip -9 size is above
-//                                    the budget (SIZE_BUDGET bytes, default 128400)
+//                                    the budget (SIZE_BUDGET bytes, default 129200)
 //
 // gzip -9 is the gzip program's own output (as scripts/build-package.sh prints it)
 // when the program is there, else Node's zlib at level 9 (a few bytes apart).
@@ -21,7 +21,7 @@ export const SHIPPED = ['article_widget_bg.wasm', 'article_widget.js', 'article-
 // and the reader fixes (long contents, focus, isolation: +0.9 KB), and the held
 // changes with the navigator (+6.0 KB, mostly inlined web-layer code), with 0.5 KB to
 // spare.
-export const DEFAULT_BUDGET = 128_400;
+export const DEFAULT_BUDGET = 129_200;
 
 function gzip9(buf) {
   try {
