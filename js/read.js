@@ -395,6 +395,8 @@ export function margin(root) {
   };
   let boxed = !/^(static|relative)$/.test(style(root).position);
   const out = [top.clientWidth, parseFloat(style(top).fontSize), 0, ...box(root)];
+  // No room for the rail's 16 rem (a phone): the core says no without the walk.
+  if (out[0] - out[5] < 16 * out[1]) return new Float64Array(out);
   for (let at = root, parent; (parent = at.parentElement); at = parent) {
     for (const e of parent.children) {
       const b = box(e);
