@@ -59,6 +59,19 @@ for (const path of ['/', '/one-tag.html']) {
       assert.ok(s.sheet.left >= s.article.right, `the rail overlaps the article: ${JSON.stringify(s)}`);
       assert.ok(s.sheet.right <= s.width, `the rail leaves the window: ${JSON.stringify(s)}`);
       assert.ok(s.sheet.height > 100, 'the rail is empty');
+      // A short article (its sections closed and half its text gone) keeps the
+      // rail within it: nothing hangs over what follows the article in the margin.
+      const short = await page.evaluate(() => {
+        const root = document.querySelector('.aw-root');
+        const body = root.querySelector('.aw-section-body');
+        const kept = body.style.display;
+        body.style.display = 'none';
+        const r = root.getBoundingClientRect();
+        const sheet = root.querySelector('.aw-nav-sheet').getBoundingClientRect();
+        body.style.display = kept;
+        return { root: r.bottom, sheet: sheet.bottom };
+      });
+      assert.ok(short.sheet <= short.root + 1, `the rail hangs below a short article: ${JSON.stringify(short)}`);
       // Into the article, it sticks at the top of the window (while the article's
       // end is below the rail's: the demo's, its sections closed, is 1,300 px tall).
       await page.evaluate(() => scrollTo(0, scrollY + document.querySelector('.aw-root').getBoundingClientRect().top + 200));
